@@ -1,0 +1,178 @@
+//! The knowledge base: entities (people, organizations, places), offices with their
+//! holders over time, dated reference figures and events, and the settings
+//! (severities, tolerances, thresholds) of the rules. All of it is data in `rules/`
+//! (TOML), compiled into the binary as the default; `--rules DIR` adds files that
+//! override entries by id. `load` validates everything and reports the first problem
+//! with file, line and column.
+
+pub mod gazetteer;
+pub mod load;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+pub use gazetteer::{Gazetteer, Hit, Mention};
+pub use load::{builtin, load};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+    Office,
+    Other,
+}
+
+/// Where a knowledge-base entry comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRef {
+    pub publisher: String,
+    pub document: String,
+    /// ISO date (or year) of the document.
+    pub date: String,
+}
+
+/// A person, organization or place.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityType,
+    /// Canonical name, as reports print it.
+    pub name: String,
+    /// Other full names (other orders, spellings, scripts, former names).
+    pub aliases: Vec<String>,
+    /// Acronyms and short names that stand for this entity (`JOGMEC`, `BIS`, `Fed`).
+    pub acronyms: Vec<String>,
+    /// Surnames (people): matched on their own only after an office title.
+    pub surnames: Vec<String>,
+    /// Adjectives and possessives that qualify an office (places: `Japanese`, `日本`).
+    pub adjectives: Vec<String>,
+    /// Words whose presence nearby selects this entity when an acronym is ambiguous.
+    pub contexts: Vec<String>,
+    /// Known wrong forms to flag (`Albermarle`), besides those found by similarity.
+    pub misspellings: Vec<String>,
+    pub source: SourceRef,
+}
+
+/// One holder's term of office; `to` is exclusive-or-last-day (see `Office::holder_on`).
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// Entity id of the person.
+    pub person: String,
+    pub from: NaiveDate,
+    /// Last day in office; None while in office.
+    pub to: Option<NaiveDate>,
+}
+
+/// An office and who held it when.
+#[derive(Debug, Clone)]
+pub struct Office {
+    pub id: String,
+    /// Canonical name: "Prime Minister of Japan".
+    pub name: String,
+    /// Title words that name it once qualified by `of` (`Prime Minister`, `首相`, `CEO`).
+    pub titles: Vec<String>,
+    /// Entity id of the country or organization the office belongs to.
+    pub of: Option<String>,
+    /// Full names that name the office with no qualifier needed (`日本首相`, `Fed Chair`).
+    pub aliases: Vec<String>,
+    pub holders: Vec<Term>,
+    pub source: SourceRef,
+}
+
+impl Office {
+    /// Entity ids of whoever held the office on `day` (two on a handover day).
+    pub fn holders_on(&self, day: NaiveDate) -> Vec<&str> {
+        self.holders
+            .iter()
+            .filter(|t| t.from <= day && t.to.is_none_or(|to| day <= to))
+            .map(|t| t.person.as_str())
+            .collect()
+    }
+}
+
+/// One value of a reference series, in force from `from` (inclusive) to `to` (inclusive).
+#[derive(Debug, Clone)]
+pub struct FigureValue {
+    /// Low and high end (equal for a single value), in the figure's unit.
+    pub low: f64,
+    pub high: f64,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+}
+
+/// A dated reference figure: a policy rate, a survey's production figure.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub id: String,
+    /// Human name: "ECB deposit facility rate".
+    pub name: String,
+    /// Entity id of the body it belongs to (`ecb`).
+    pub subject: String,
+    /// Phrases that name the measure in a sentence that mentions the subject
+    /// (`deposit facility rate`, `deposit rate`, `存款便利利率`).
+    pub terms: Vec<String>,
+    /// Unit name as in the output (`percent`, `USD`, `t`).
+    pub unit: String,
+    pub values: Vec<FigureValue>,
+    /// Absolute tolerance in the figure's unit.
+    pub tolerance: f64,
+    pub source: SourceRef,
+}
+
+/// A dated event, for `date-conflict` against the knowledge base.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    /// Entity ids that must be mentioned in the sentence.
+    pub subjects: Vec<String>,
+    /// Words that name the event (`announce`, `宣布`, `transit ended`).
+    pub terms: Vec<String>,
+    pub date: NaiveDate,
+    pub source: SourceRef,
+}
+
+/// A rule's settings from `rules/settings.toml`.
+#[derive(Debug, Clone)]
+pub struct RuleSettings {
+    /// `error`, `warning`, `info` or `off`.
+    pub severity: String,
+    /// Numeric knobs by name (tolerances, thresholds).
+    pub params: HashMap<String, f64>,
+}
+
+/// The loaded, validated knowledge base.
+#[derive(Debug, Clone, Default)]
+pub struct Kb {
+    pub entities: Vec<Entity>,
+    pub offices: Vec<Office>,
+    pub figures: Vec<Figure>,
+    pub events: Vec<Event>,
+    pub rules: HashMap<String, RuleSettings>,
+    /// Measure vocabulary: surface phrase → canonical measure key (see `rules/measures.toml`).
+    pub measures: Vec<(String, String)>,
+    /// Index of `entities` and `offices` by id.
+    pub entity_index: HashMap<String, usize>,
+    pub office_index: HashMap<String, usize>,
+    /// The one automaton over every name, alias, acronym, surname, adjective and title.
+    pub gazetteer: Gazetteer,
+}
+
+impl Kb {
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entity_index.get(id).map(|&i| &self.entities[i])
+    }
+    pub fn office(&self, id: &str) -> Option<&Office> {
+        self.office_index.get(id).map(|&i| &self.offices[i])
+    }
+    /// A rule's numeric setting, or `default` when `rules/` does not set it.
+    pub fn param(&self, rule: &str, name: &str, default: f64) -> f64 {
+        self.rules
+            .get(rule)
+            .and_then(|r| r.params.get(name).copied())
+            .unwrap_or(default)
+    }
+}

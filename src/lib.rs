@@ -1,0 +1,17 @@
+//! claimcheck: reads news articles, normalizes their claims and reports conflicts.
+//!
+//! The pipeline, one module a stage:
+//! `read` (files → sources with normalized text) → `normalize` (nom grammars for
+//! numbers, quantities and dates) → `claims` (quantities, dates, entities, roles,
+//! acronyms, keyed by subject and measure) → `rules` (conflict detection through an
+//! index) → `report` (human, JSON, …). `kb` is the knowledge base those stages consult.
+
+pub mod claims;
+pub mod error;
+pub mod kb;
+pub mod normalize;
+pub mod read;
+pub mod report;
+pub mod rules;
+
+pub use error::Error;

@@ -1,0 +1,1 @@
+//! Numbers: digits with separators and decimals, English number words, Chinese numerals.

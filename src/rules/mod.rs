@@ -1,0 +1,1 @@
+//! The rules engine: one module a rule family.
