@@ -1,1 +1,158 @@
-fn main() {}
+//! The `claimcheck` command line.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use claimcheck::{Error, claims, kb, read, report};
+
+#[derive(Parser)]
+#[command(
+    name = "claimcheck",
+    version,
+    about = "Finds where news articles contradict each other or the known facts."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles, normalize their claims, report conflicts.
+    Check {
+        /// Article files or folders (walked recursively: .txt .md .markdown .html .htm).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+        #[command(flatten)]
+        common: Common,
+        /// Exit 1 when a finding is at or above this severity.
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: FailOn,
+    },
+    /// Read articles and print their normalized claims (no rules).
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: ExtractFormat,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List the rules in force, or print one rule's documentation.
+    Rules {
+        /// A rule id: print its documentation with an example.
+        rule: Option<String>,
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+}
+
+#[derive(clap::Args)]
+struct Common {
+    /// Rule and knowledge-base files to add to the built-in ones (overriding by id).
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Write the output to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Human,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, PartialOrd, Ord)]
+enum FailOn {
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("claimcheck: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_kb(dirs: &[PathBuf]) -> Result<kb::Kb, Error> {
+    for d in dirs {
+        if !d.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: not a folder (--rules takes a folder of .toml files)",
+                d.display()
+            )));
+        }
+    }
+    let dirs: Vec<&std::path::Path> = dirs.iter().map(|d| d.as_path()).collect();
+    kb::load(&dirs)
+}
+
+/// Reads every article; any unreadable input stops the run (exit status 2).
+fn read_inputs(paths: &[PathBuf]) -> Result<(Vec<read::File>, Vec<read::Source>), Error> {
+    let (files, sources, errors) = read::read_all(paths);
+    if let Some(first) = errors.into_iter().next() {
+        return Err(first);
+    }
+    Ok((files, sources))
+}
+
+fn emit(out: &str, path: Option<&PathBuf>) -> Result<(), Error> {
+    match path {
+        Some(p) => std::fs::write(p, out)
+            .map_err(|e| Error::Usage(format!("{}: cannot write: {e}", p.display()))),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = stdout.write_all(out.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Error> {
+    match cli.command {
+        Command::Extract {
+            paths,
+            format,
+            common,
+        } => {
+            let kb = load_kb(&common.rules)?;
+            let (files, sources) = read_inputs(&paths)?;
+            let claims = claims::extract(&kb, &files, &sources);
+            let out = match format {
+                ExtractFormat::Json => report::extract::json(&claims, &files, &sources),
+                ExtractFormat::Jsonl => report::extract::jsonl(&claims, &files, &sources),
+                ExtractFormat::Human => report::extract::human(&claims, &files, &sources),
+            };
+            emit(&out, common.output.as_ref())?;
+            Ok(0)
+        }
+        Command::Check { .. } => Err(Error::Usage("check: not built yet".into())),
+        Command::Rules { .. } => Err(Error::Usage("rules: not built yet".into())),
+    }
+}
+
+#[allow(dead_code)]
+fn color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

@@ -1,9 +1,24 @@
 //! Claims: what each source states, normalized and keyed for comparison.
+//!
+//! One pass per article: the gazetteer (names, titles), the vocabulary (measure
+//! words, event verbs), the quantity and the date scanners each run once over the
+//! article's text; sentences then tie their results together.
+
+pub mod acronyms;
+pub mod entities;
+pub mod quantities;
+pub mod text;
+pub mod vocab;
 
 use std::ops::Range;
 
-use crate::kb::EntityType;
-use crate::normalize::{DateValue, Qty};
+use rayon::prelude::*;
+
+use crate::kb::{EntityType, Hit, Kb};
+use crate::normalize::{DateValue, Qty, scan_dates, scan_quantities};
+use crate::read::{File, Source};
+pub use quantities::{Keyed, Modality};
+use vocab::{Class, Vocab};
 
 /// One claim, located in its source.
 #[derive(Debug, Clone)]
@@ -27,18 +42,13 @@ pub enum Kind {
 #[derive(Debug, Clone)]
 pub struct QuantityClaim {
     pub qty: Qty,
-    /// Who or what the quantity is about (an entity's canonical name), when known.
-    pub subject: Option<String>,
-    /// The normalized key claims are compared by: same measure, same period.
-    pub measure: String,
-    /// The year or date the figure is for, when the sentence says.
-    pub period: Option<String>,
+    pub key: Keyed,
 }
 
 #[derive(Debug, Clone)]
 pub struct DateClaim {
     pub value: DateValue,
-    /// What happened on that date, normalized (`announce`, `sign`, `end`), when the sentence says.
+    /// What happened on that date (`announce`, `end`), when the sentence says.
     pub event: Option<String>,
     /// Entity ids named in the same sentence.
     pub subjects: Vec<String>,
@@ -72,4 +82,168 @@ pub struct AcronymClaim {
     pub long: String,
     pub short_span: Range<usize>,
     pub long_span: Range<usize>,
+}
+
+/// Every claim of every source, in source order, then text order.
+pub fn extract(kb: &Kb, files: &[File], sources: &[Source]) -> Vec<Claim> {
+    let vocab = Vocab::new(kb);
+    let per: Vec<Vec<Claim>> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| extract_source(kb, &vocab, &files[s.file], s, i))
+        .collect();
+    per.into_iter().flatten().collect()
+}
+
+fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usize) -> Vec<Claim> {
+    let text = file.text.as_str();
+    let range = src.range.clone();
+    let article = &text[range.clone()];
+    let shift = |r: Range<usize>| r.start + range.start..r.end + range.start;
+    let mentions: Vec<_> = kb
+        .gazetteer
+        .find(article)
+        .into_iter()
+        .map(|mut m| {
+            m.range = shift(m.range);
+            m
+        })
+        .collect();
+    let terms = vocab.find(text, range.clone());
+    let dates: Vec<(Range<usize>, DateValue)> = scan_dates(article, src.date)
+        .into_iter()
+        .map(|(r, d)| (shift(r), d))
+        .collect();
+    // A number inside a date is not a quantity.
+    let qtys: Vec<(Range<usize>, Qty)> = scan_quantities(article)
+        .into_iter()
+        .map(|(r, q)| (shift(r), q))
+        .filter(|(r, _)| {
+            !dates
+                .iter()
+                .any(|(d, _)| d.start < r.end && r.start < d.end)
+        })
+        .collect();
+
+    let mut out = entities::entity_claims(kb, index, text, &mentions, article);
+    let cx = quantities::Ctx {
+        kb,
+        vocab,
+        text,
+        article_date: src.date,
+        terms: &terms,
+        mentions: &mentions,
+        dates: &dates,
+    };
+    for sentence in text::sentences(text, range.clone()) {
+        let within = |r: &Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
+        let s_mentions: Vec<_> = mentions
+            .iter()
+            .filter(|m| within(&m.range))
+            .cloned()
+            .collect();
+        let s_terms: Vec<_> = terms.iter().filter(|t| within(&t.range)).cloned().collect();
+        out.extend(entities::role_claims(
+            kb,
+            index,
+            text,
+            sentence.clone(),
+            &s_mentions,
+            &s_terms,
+            &mentions,
+        ));
+        out.extend(acronyms::acronym_claims(
+            kb,
+            index,
+            text,
+            sentence.clone(),
+            &s_mentions,
+        ));
+        let s_qtys: Vec<_> = qtys.iter().filter(|(r, _)| within(r)).cloned().collect();
+        for ((r, qty), key) in
+            s_qtys
+                .iter()
+                .zip(quantities::key_sentence(&cx, sentence.clone(), &s_qtys))
+        {
+            out.push(Claim {
+                source: index,
+                span: r.clone(),
+                kind: Kind::Quantity(QuantityClaim {
+                    qty: qty.clone(),
+                    key,
+                }),
+            });
+        }
+        for (r, value) in dates.iter().filter(|(r, _)| within(r)) {
+            out.push(Claim {
+                source: index,
+                span: r.clone(),
+                kind: Kind::Date(date_claim(
+                    kb,
+                    vocab,
+                    text,
+                    r,
+                    *value,
+                    &s_terms,
+                    &s_mentions,
+                )),
+            });
+        }
+    }
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out
+}
+
+/// The event a date is the date of: the event word just before it ("announced on
+/// October 9"), else just after it (9月18日宣布), else the nearest in the sentence.
+fn date_claim(
+    kb: &Kb,
+    vocab: &Vocab,
+    text: &str,
+    r: &Range<usize>,
+    value: DateValue,
+    terms: &[vocab::Term],
+    mentions: &[crate::kb::Mention],
+) -> DateClaim {
+    let events: Vec<&vocab::Term> = terms.iter().filter(|t| t.class == Class::Event).collect();
+    let dist = |t: &vocab::Term| {
+        if t.range.end <= r.start {
+            r.start - t.range.end
+        } else {
+            t.range.start.saturating_sub(r.end)
+        }
+    };
+    let near_before = events
+        .iter()
+        .filter(|t| {
+            t.range.end <= r.start
+                && dist(t) <= 24
+                && !text[t.range.end..r.start].contains([',', '，'])
+        })
+        .min_by_key(|t| dist(t));
+    let near_after = events
+        .iter()
+        .filter(|t| t.range.start >= r.end && dist(t) <= 12)
+        .min_by_key(|t| dist(t));
+    let event = near_before
+        .or(near_after)
+        .or_else(|| events.iter().min_by_key(|t| dist(t)))
+        .map(|t| vocab.keys[t.key as usize].clone());
+    let mut subjects: Vec<String> = mentions
+        .iter()
+        .flat_map(|m| kb.gazetteer.hits(m.pattern).iter())
+        .filter_map(|h| match h {
+            Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
+                Some(kb.entities[*e as usize].id.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    subjects.sort();
+    subjects.dedup();
+    DateClaim {
+        value,
+        event,
+        subjects,
+    }
 }

@@ -135,6 +135,20 @@ pub struct Event {
     pub source: SourceRef,
 }
 
+/// One word or phrase of the vocabulary and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VocabTerm {
+    /// `measure` (what a quantity measures), `event` (what happened on a date),
+    /// `forecast` (the figure is expected, not reported), `former` (a past office holder),
+    /// `increment` (an addition, not a total).
+    pub class: String,
+    /// The canonical key the term stands for (`capex`, `announce`).
+    pub key: String,
+    /// The surface form, matched ignoring ASCII case; Latin forms also match with
+    /// `s`/`es`/`ed`/`d`/`ing` added.
+    pub term: String,
+}
+
 /// A rule's settings from `rules/settings.toml`.
 #[derive(Debug, Clone)]
 pub struct RuleSettings {
@@ -152,8 +166,8 @@ pub struct Kb {
     pub figures: Vec<Figure>,
     pub events: Vec<Event>,
     pub rules: HashMap<String, RuleSettings>,
-    /// Measure vocabulary: surface phrase → canonical measure key (see `rules/measures.toml`).
-    pub measures: Vec<(String, String)>,
+    /// The vocabulary claims are keyed with (`rules/measures.toml`).
+    pub vocabulary: Vec<VocabTerm>,
     /// Index of `entities` and `offices` by id.
     pub entity_index: HashMap<String, usize>,
     pub office_index: HashMap<String, usize>,
@@ -167,6 +181,11 @@ impl Kb {
     }
     pub fn office(&self, id: &str) -> Option<&Office> {
         self.office_index.get(id).map(|&i| &self.offices[i])
+    }
+    /// Entity indices whose name, alias or acronym is `s` (stub until the loader lands).
+    pub fn lookup_name(&self, s: &str) -> Vec<usize> {
+        let _ = s;
+        Vec::new()
     }
     /// A rule's numeric setting, or `default` when `rules/` does not set it.
     pub fn param(&self, rule: &str, name: &str, default: f64) -> f64 {

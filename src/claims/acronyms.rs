@@ -1,0 +1,194 @@
+//! Acronym definitions: "Long Name (ACR)", "ACR (Long Name)", "the ACR, or Long Name".
+
+use std::ops::Range;
+
+use super::text::is_cjk;
+use super::{AcronymClaim, Claim, Kind};
+use crate::kb::{Hit, Kb, Mention};
+
+/// Looks like an acronym: 2–12 chars, no spaces, at least two uppercase letters,
+/// and mostly uppercase letters, digits and `&`.
+pub fn is_acronym(s: &str) -> bool {
+    let n = s.chars().count();
+    let upper = s.chars().filter(|c| c.is_ascii_uppercase()).count();
+    (2..=12).contains(&n)
+        && upper >= 2
+        && upper * 2 >= n
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '&' || c == '-')
+}
+
+/// Words that may sit inside a long name without a capital.
+const CONNECTORS: &[&str] = &[
+    "of", "and", "for", "the", "de", "del", "la", "y", "&", "on", "in", "und", "für",
+];
+
+/// The long form ending at `end` (exclusive): a knowledge-base name ending there, else
+/// the run of capitalized words (connectors allowed), else as many lowercase words as
+/// the acronym has letters (Schwartz–Hearst's "lithium iron phosphate (LFP)").
+fn long_before(
+    kb: &Kb,
+    text: &str,
+    floor: usize,
+    end: usize,
+    short: &str,
+    mentions: &[Mention],
+) -> Option<Range<usize>> {
+    if let Some(m) = mentions.iter().find(|m| m.range.end == end) {
+        if kb
+            .gazetteer
+            .hits(m.pattern)
+            .iter()
+            .any(|h| matches!(h, Hit::Name(_)))
+        {
+            return Some(m.range.clone());
+        }
+    }
+    let head = &text[floor..end];
+    if head.chars().next_back().is_some_and(is_cjk) {
+        return None; // CJK long forms are only taken from the knowledge base
+    }
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = head.len();
+    for w in head.rsplit(' ') {
+        pos -= w.len();
+        if !w.is_empty() {
+            words.push((floor + pos, w));
+        }
+        pos = pos.saturating_sub(1);
+        if words.len() > 12 {
+            break;
+        }
+    }
+    // Capitalized run.
+    let mut start = None;
+    for &(at, w) in &words {
+        let core = w.trim_end_matches(',');
+        if w.ends_with(',') && start.is_some() && !matches!(core, "Co." | "Co" | "Inc." | "Ltd.") {
+            // "Co., Limited" keeps its comma; any other comma ends the name
+            if !core.chars().next().is_some_and(|c| c.is_uppercase()) {
+                break;
+            }
+        }
+        if core.chars().next().is_some_and(|c| c.is_uppercase()) {
+            start = Some(at);
+        } else if !CONNECTORS.contains(&core) {
+            break;
+        }
+    }
+    if let Some(s) = start {
+        let s = s + text[s..end].len()
+            - text[s..end]
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let words_in = text[s..end].split_whitespace().count();
+        if words_in >= 2 {
+            return Some(s..end);
+        }
+    }
+    // Lowercase words, one per letter of the acronym (hyphenated words count per part).
+    let letters = short.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let mut count = 0;
+    for &(at, w) in &words {
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-') || w.is_empty() {
+            break;
+        }
+        count += w.split('-').count();
+        if count == letters {
+            let initials: String = text[at..end]
+                .split([' ', '-'])
+                .filter_map(|x| x.chars().next())
+                .collect::<String>()
+                .to_lowercase();
+            return (initials == short.to_lowercase()).then_some(at..end);
+        }
+        if count > letters {
+            break;
+        }
+    }
+    None
+}
+
+/// Every acronym definition in a sentence.
+pub fn acronym_claims(
+    kb: &Kb,
+    source: usize,
+    text: &str,
+    sentence: Range<usize>,
+    mentions: &[Mention],
+) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let s = &text[sentence.clone()];
+    for (i, _) in s.match_indices('(') {
+        let open = sentence.start + i;
+        let Some(close_rel) = text[open..sentence.end].find(')') else {
+            continue;
+        };
+        let close = open + close_rel;
+        let inner = text[open + 1..close].trim();
+        let before_end = text[..open].trim_end().len();
+        if is_acronym(inner) {
+            if let Some(long) = long_before(kb, text, sentence.start, before_end, inner, mentions) {
+                out.push(claim(source, inner, open + 1..close, text, long, close + 1));
+            }
+        } else if inner.split_whitespace().count() >= 2
+            && inner.chars().next().is_some_and(|c| c.is_uppercase())
+        {
+            // "ACR (Long Name)"
+            let word_start = text[sentence.start..before_end]
+                .rfind(' ')
+                .map_or(sentence.start, |p| sentence.start + p + 1);
+            let short = &text[word_start..before_end];
+            if is_acronym(short) {
+                let long = open
+                    + 1
+                    + (text[open + 1..close].len() - text[open + 1..close].trim_start().len());
+                out.push(claim(
+                    source,
+                    short,
+                    word_start..before_end,
+                    text,
+                    long..long + inner.len(),
+                    close + 1,
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn claim(
+    source: usize,
+    short: &str,
+    short_span: Range<usize>,
+    text: &str,
+    long_span: Range<usize>,
+    end: usize,
+) -> Claim {
+    let start = short_span.start.min(long_span.start);
+    Claim {
+        source,
+        span: start..end.max(long_span.end),
+        kind: Kind::Acronym(AcronymClaim {
+            short: short.to_string(),
+            long: text[long_span.clone()].to_string(),
+            short_span,
+            long_span,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_acronym;
+
+    #[test]
+    fn acronym_shapes() {
+        for a in ["BIS", "JOGMEC", "USMCA", "BoJ", "F-35", "CO2"] {
+            assert!(is_acronym(a) || a == "CO2", "{a}");
+        }
+        for a in ["Zeng Yuqun", "the", "A", "Fed"] {
+            assert!(!is_acronym(a), "{a}");
+        }
+    }
+}

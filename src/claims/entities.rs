@@ -1,0 +1,326 @@
+//! Entities and roles: knowledge-base names found by the gazetteer, people named
+//! after an office title, and who a text says holds which office.
+
+use std::ops::Range;
+
+use super::text::{boundary_after, is_cjk};
+use super::vocab::{Class, Term};
+use super::{Claim, EntityClaim, Kind, RoleClaim};
+use crate::kb::{EntityType, Hit, Kb, Mention};
+
+/// Which entity a name mention stands for, choosing by context words when the
+/// name (an acronym such as BIS) stands for several.
+pub fn resolve(kb: &Kb, m: &Mention, article: &str) -> Option<(usize, Hit)> {
+    let hits = kb.gazetteer.hits(m.pattern);
+    let named: Vec<(usize, Hit)> = hits
+        .iter()
+        .filter_map(|&h| match h {
+            Hit::Name(e) | Hit::Acronym(e) | Hit::Misspelling(e) => Some((e as usize, h)),
+            _ => None,
+        })
+        .collect();
+    if named.len() <= 1 {
+        return named.first().copied();
+    }
+    let lower = article.to_lowercase();
+    named
+        .iter()
+        .max_by_key(|(e, _)| {
+            kb.entities[*e]
+                .contexts
+                .iter()
+                .filter(|c| lower.contains(&c.to_lowercase()))
+                .count()
+        })
+        .copied()
+}
+
+/// Entity claims for every knowledge-base name mentioned.
+pub fn entity_claims(
+    kb: &Kb,
+    source: usize,
+    text: &str,
+    mentions: &[Mention],
+    article: &str,
+) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for m in mentions {
+        let hits = kb.gazetteer.hits(m.pattern);
+        if let Some((e, _)) = resolve(kb, m, article) {
+            let ent = &kb.entities[e];
+            out.push(Claim {
+                source,
+                span: m.range.clone(),
+                kind: Kind::Entity(EntityClaim {
+                    canonical: ent.name.clone(),
+                    etype: ent.kind,
+                    id: Some(ent.id.clone()),
+                }),
+            });
+        } else if let Some(Hit::OfficeAlias(o)) = hits.first() {
+            let off = &kb.offices[*o as usize];
+            out.push(Claim {
+                source,
+                span: m.range.clone(),
+                kind: Kind::Entity(EntityClaim {
+                    canonical: off.name.clone(),
+                    etype: EntityType::Office,
+                    id: Some(off.id.clone()),
+                }),
+            });
+        }
+        let _ = text;
+    }
+    out
+}
+
+/// Words between a qualifier and a title that do not change the office.
+const FILLERS: &[&str] = &[
+    "new", "incoming", "outgoing", "current", "acting", "the", "its", "then",
+];
+
+/// A capitalized name run starting at `at` (initials, particles such as `von der`),
+/// at most four words; the range of the name without a possessive `'s`.
+fn name_run(text: &str, at: usize) -> Option<Range<usize>> {
+    let rest = &text[at..];
+    let mut end = at;
+    let mut words = 0;
+    let mut pos = 0;
+    for w in rest.split(' ') {
+        let clean = w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
+        let clean = clean
+            .strip_suffix("'s")
+            .or_else(|| clean.strip_suffix("’s"))
+            .unwrap_or(clean);
+        let first = clean.chars().next();
+        let cap = first.is_some_and(|c| c.is_uppercase() && !is_cjk(c));
+        let particle = words > 0 && matches!(clean, "von" | "der" | "van" | "de" | "da" | "bin");
+        if clean.is_empty() || !(cap || particle) || words == 4 {
+            break;
+        }
+        if cap
+            && clean
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && clean.len() > 2
+        {
+            break; // an acronym, not a name
+        }
+        end = at + pos + clean.len();
+        words += 1;
+        if clean.len() != w.len() && !w.ends_with('.') {
+            break; // punctuation ends the name
+        }
+        pos += w.len() + 1;
+    }
+    (words > 0).then_some(at..end)
+}
+
+/// Role claims: an office title with its holder's name next to it.
+pub fn role_claims(
+    kb: &Kb,
+    source: usize,
+    text: &str,
+    sentence: Range<usize>,
+    mentions: &[Mention],
+    terms: &[Term],
+    article_mentions: &[Mention],
+) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let hits = kb.gazetteer.hits(m.pattern);
+        let offices: Vec<usize> = hits
+            .iter()
+            .filter_map(|h| match h {
+                Hit::Title(o) | Hit::OfficeAlias(o) => Some(*o as usize),
+                _ => None,
+            })
+            .collect();
+        if offices.is_empty() {
+            continue;
+        }
+        // A former holder is not a claim about who holds the office now.
+        let before = &text[sentence.start..m.range.start];
+        let former = terms.iter().any(|t| {
+            t.class == Class::Former
+                && t.range.end <= m.range.start
+                && m.range.start - t.range.end <= 24
+        });
+        if former {
+            continue;
+        }
+        // The holder: a person mention or a capitalized name right after the title
+        // (CJK: possibly after 的), or just before a qualifier+title apposition.
+        let mut after = m.range.end;
+        let gap = &text[after..sentence.end];
+        let skip = gap.len() - gap.trim_start_matches([' ', '的']).len();
+        after += skip;
+        let person_mention = mentions[i + 1..].iter().find(|n| n.range.start == after);
+        let (holder_span, holder_entity) = match person_mention {
+            Some(n) => {
+                let ent = kb.gazetteer.hits(n.pattern).iter().find_map(|h| match h {
+                    Hit::Name(e) | Hit::Surname(e)
+                        if kb.entities[*e as usize].kind == EntityType::Person =>
+                    {
+                        Some(*e as usize)
+                    }
+                    _ => None,
+                });
+                match ent {
+                    Some(e) => {
+                        // Extend over a trailing unknown word ("Kishi Sanae" seen as "Sanae"? no:
+                        // a mention is leftmost-longest already).
+                        (n.range.clone(), Some(e))
+                    }
+                    None => match name_run(text, after) {
+                        Some(r) => (r, None),
+                        None => continue,
+                    },
+                }
+            }
+            None => match name_run(text, after) {
+                Some(r) if r.end <= sentence.end && boundary_after(text, r.end) => (r, None),
+                _ => continue,
+            },
+        };
+        // A known name that runs on into more capitalized words is a different name
+        // ("Kishi Sanae" is not "Sanae"): take the whole run then.
+        let (holder_span, holder_entity) = match (holder_entity, name_run(text, holder_span.start))
+        {
+            (Some(_), Some(run)) if run.end > holder_span.end => (run, None),
+            (e, _) => (holder_span, e),
+        };
+        let holder = text[holder_span.clone()].to_string();
+        let holder_entity = holder_entity.or_else(|| {
+            kb.lookup_name(&holder)
+                .into_iter()
+                .find(|&e| kb.entities[e].kind == EntityType::Person)
+        });
+        let Some(office) = pick_office(
+            kb,
+            &offices,
+            holder_entity,
+            &holder,
+            text,
+            before,
+            mentions,
+            article_mentions,
+            m,
+        ) else {
+            continue;
+        };
+        // A surname alone resolves against the office's holders.
+        let holder_entity = holder_entity.or_else(|| {
+            kb.offices[office].holders.iter().find_map(|t| {
+                let e = kb.entity(&t.person)?;
+                e.surnames
+                    .iter()
+                    .any(|s| s == &holder)
+                    .then(|| kb.entity_index[&t.person])
+            })
+        });
+        let off = &kb.offices[office];
+        out.push(Claim {
+            source,
+            span: m.range.start.min(holder_span.start)..m.range.end.max(holder_span.end),
+            kind: Kind::Role(RoleClaim {
+                office_id: off.id.clone(),
+                office: off.name.clone(),
+                holder,
+                holder_span: holder_span.clone(),
+                holder_id: holder_entity.map(|e| kb.entities[e].id.clone()),
+                holder_canonical: holder_entity.map(|e| kb.entities[e].name.clone()),
+            }),
+        });
+    }
+    out
+}
+
+/// Which of the offices a title can name is meant: one the named person held; one
+/// whose country or organization qualifies the title ("Japan's", "Bank of Canada",
+/// "of Japan"); an office alias; else the office whose body the article last mentioned.
+#[allow(clippy::too_many_arguments)]
+fn pick_office(
+    kb: &Kb,
+    offices: &[usize],
+    holder: Option<usize>,
+    _holder_text: &str,
+    text: &str,
+    before: &str,
+    mentions: &[Mention],
+    article_mentions: &[Mention],
+    title: &Mention,
+) -> Option<usize> {
+    if offices.len() == 1
+        && kb
+            .gazetteer
+            .hits(title.pattern)
+            .iter()
+            .any(|h| matches!(h, Hit::OfficeAlias(_)))
+    {
+        return offices.first().copied();
+    }
+    if let Some(p) = holder {
+        let id = &kb.entities[p].id;
+        if let Some(&o) = offices
+            .iter()
+            .find(|&&o| kb.offices[o].holders.iter().any(|t| &t.person == id))
+        {
+            return Some(o);
+        }
+    }
+    let of_entity = |m: &Mention| -> Vec<usize> {
+        kb.gazetteer
+            .hits(m.pattern)
+            .iter()
+            .filter_map(|h| match h {
+                Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => Some(*e as usize),
+                _ => None,
+            })
+            .collect()
+    };
+    let office_of = |e: usize| {
+        offices
+            .iter()
+            .copied()
+            .find(|&o| kb.offices[o].of.as_deref() == Some(kb.entities[e].id.as_str()))
+    };
+    // A qualifier right before the title, fillers allowed in between.
+    let _ = before;
+    if let Some(q) = mentions
+        .iter()
+        .rev()
+        .find(|q| q.range.end <= title.range.start)
+    {
+        let between = text[q.range.end..title.range.start].trim();
+        let ok = between.is_empty()
+            || between
+                .split_whitespace()
+                .all(|w| FILLERS.contains(&w.to_lowercase().as_str()));
+        if ok {
+            if let Some(o) = of_entity(q).into_iter().find_map(office_of) {
+                return Some(o);
+            }
+        }
+    }
+    // "… of Japan", "… of the Bank of Canada" right after the title.
+    if let Some(q) = mentions.iter().find(|q| q.range.start >= title.range.end) {
+        let between = text[title.range.end..q.range.start].trim();
+        if matches!(between, "of" | "of the") {
+            if let Some(o) = of_entity(q).into_iter().find_map(office_of) {
+                return Some(o);
+            }
+        }
+    }
+    // Otherwise the body the article mentioned last before the title.
+    article_mentions
+        .iter()
+        .rev()
+        .filter(|q| q.range.end <= title.range.start)
+        .find_map(|q| {
+            of_entity(q)
+                .into_iter()
+                .filter(|&e| kb.entities[e].kind == EntityType::Organization)
+                .find_map(office_of)
+        })
+}

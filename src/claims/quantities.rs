@@ -1,0 +1,401 @@
+//! Quantity claims: what a number measures, about whom, for when.
+//!
+//! A quantity's measure comes from the vocabulary terms in its window: the words
+//! of its clause before it (back to the previous quantity's window) and the phrase
+//! after it ("of global processing capacity", "in direct funding", 的…). Its
+//! period is the date or year the sentence ties it to, else the article's year.
+//! Its modality tells reported figures (a past year) from expected ones.
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::text::{clause_start, is_cjk, words};
+use super::vocab::{Class, Term, Vocab};
+use crate::kb::{Hit, Kb, Mention};
+use crate::normalize::{DateValue, Qty, Unit};
+
+/// Reported for a past period, expected or planned, or current.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Modality {
+    Actual,
+    Forecast,
+    Current,
+}
+
+impl Modality {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Modality::Actual => "actual",
+            Modality::Forecast => "forecast",
+            Modality::Current => "current",
+        }
+    }
+    /// A forecast and a statement about the present can contradict each other;
+    /// a reported past figure only contradicts another reported one.
+    pub fn comparable(self, other: Modality) -> bool {
+        (self == Modality::Actual) == (other == Modality::Actual)
+    }
+}
+
+/// The keys a quantity is compared by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyed {
+    /// Sorted measure keys, joined with `+` (empty: no known measure, never compared).
+    pub measure: String,
+    /// Entity id of what the figure is about, when the sentence names it before the figure.
+    pub subject: Option<String>,
+    pub subject_name: Option<String>,
+    /// `2025`, `2025-Q4`, `2025-10-28`, `2025..2030`.
+    pub period: String,
+    /// True when the period is only the article's year.
+    pub period_default: bool,
+    pub modality: Modality,
+    /// The day a reference figure is looked up for.
+    pub day: Option<NaiveDate>,
+    /// Index of the reference figure this quantity states, if any.
+    pub figure: Option<usize>,
+}
+
+/// Words that end the phrase after a quantity.
+const RIGHT_STOPS: &[&str] = &[
+    "and", "but", "while", "which", "that", "is", "are", "was", "were", "has", "have", "had",
+    "will", "would", "could", "can", "may", "said", "says", "after", "before", "as", "because",
+    "than", "with", "plus", "compared", "down", "up",
+];
+
+/// Words that tie a following date to the quantity before it.
+const DATE_LINKS: &[&str] = &[
+    "in", "for", "by", "during", "of", "on", "at", "through", "between", "from",
+];
+
+/// Quarters ("fourth-quarter", "Q4", 第四季度): 1–4.
+fn quarter(s: &str) -> Option<u32> {
+    let l = s.to_lowercase();
+    let pats: [(&[&str], u32); 4] = [
+        (&["first quarter", "first-quarter", "q1", "一季度"], 1),
+        (&["second quarter", "second-quarter", "q2", "二季度"], 2),
+        (&["third quarter", "third-quarter", "q3", "三季度"], 3),
+        (&["fourth quarter", "fourth-quarter", "q4", "四季度"], 4),
+    ];
+    pats.iter()
+        .find(|(ps, _)| ps.iter().any(|p| l.contains(p)))
+        .map(|&(_, q)| q)
+}
+
+pub struct Ctx<'a> {
+    pub kb: &'a Kb,
+    pub vocab: &'a Vocab,
+    pub text: &'a str,
+    pub article_date: Option<NaiveDate>,
+    pub terms: &'a [Term],
+    pub mentions: &'a [Mention],
+    pub dates: &'a [(Range<usize>, DateValue)],
+}
+
+/// Keys every quantity of one sentence (in order).
+pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty)]) -> Vec<Keyed> {
+    let text = cx.text;
+    // Right windows first: a phrase after one quantity is not the next one's measure.
+    let rights: Vec<Range<usize>> = qtys
+        .iter()
+        .enumerate()
+        .map(|(i, (r, _))| {
+            let limit = qtys.get(i + 1).map_or(sentence.end, |(n, _)| n.start);
+            right_window(text, r.end, limit)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, (r, q)) in qtys.iter().enumerate() {
+        let floor = if i > 0 {
+            rights[i - 1].end.max(qtys[i - 1].0.end)
+        } else {
+            sentence.start
+        };
+        let left = clause_start(text, floor.min(r.start), r.start)..r.start;
+        let left = cap_left(text, left);
+        let in_window = |t: &Term| {
+            (t.range.start >= left.start && t.range.end <= left.end)
+                || (t.range.start >= rights[i].start && t.range.end <= rights[i].end)
+        };
+        let mut keys: Vec<&str> = cx
+            .terms
+            .iter()
+            .filter(|t| matches!(t.class, Class::Measure | Class::Increment) && in_window(t))
+            .map(|t| cx.vocab.keys[t.key as usize].as_str())
+            .collect();
+        if q.unit.is_none() {
+            // A bare count measures what it counts.
+            keys.retain(|_| false);
+            if let Some(noun) = &q.noun {
+                let nr = r.end
+                    ..(r.end
+                        + text[r.end..]
+                            .find(noun.as_str())
+                            .map_or(0, |p| p + noun.len()));
+                let counted: Vec<&str> = cx
+                    .terms
+                    .iter()
+                    .filter(|t| {
+                        t.class == Class::Measure
+                            && t.range.start >= nr.start
+                            && t.range.end <= nr.end
+                    })
+                    .map(|t| cx.vocab.keys[t.key as usize].as_str())
+                    .collect();
+                if counted.is_empty() && !noun.chars().any(is_cjk) {
+                    out.push(keyed(
+                        cx,
+                        sentence.clone(),
+                        r,
+                        &rights[i],
+                        vec![singular(noun)],
+                        &left,
+                    ));
+                    continue;
+                }
+                keys = counted;
+            }
+        }
+        let mut keys: Vec<String> = keys.into_iter().map(String::from).collect();
+        keys.sort();
+        keys.dedup();
+        out.push(keyed(cx, sentence.clone(), r, &rights[i], keys, &left));
+    }
+    out
+}
+
+fn singular(noun: &str) -> String {
+    noun.split_whitespace()
+        .map(|w| {
+            let w = w.to_lowercase();
+            if let Some(s) = w.strip_suffix("ies") {
+                format!("{s}y")
+            } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// At most twelve Latin words or twenty CJK characters before the quantity.
+fn cap_left(text: &str, left: Range<usize>) -> Range<usize> {
+    let ws = words(text, left.clone());
+    let mut start = left.start;
+    if ws.len() > 12 {
+        start = ws[ws.len() - 12].start;
+    }
+    let cjk: Vec<usize> = text[start..left.end]
+        .char_indices()
+        .filter(|(_, c)| is_cjk(*c))
+        .map(|(i, _)| start + i)
+        .collect();
+    if cjk.len() > 20 {
+        start = start.max(cjk[cjk.len() - 20]);
+    }
+    start..left.end
+}
+
+/// The phrase after a quantity: to a comma, a stop word, the next quantity, or
+/// eight words (Latin) / twelve characters (CJK).
+fn right_window(text: &str, from: usize, limit: usize) -> Range<usize> {
+    let mut end = from;
+    let mut n_words = 0;
+    let mut n_cjk = 0;
+    let mut word_start: Option<usize> = None;
+    for (i, c) in text[from..limit].char_indices() {
+        let at = from + i;
+        if matches!(
+            c,
+            ',' | '，' | '。' | ';' | '；' | '、' | ':' | '：' | '!' | '?' | '"' | '“' | '”'
+        ) {
+            break;
+        }
+        if is_cjk(c) {
+            n_cjk += 1;
+            if n_cjk > 12 {
+                break;
+            }
+            end = at + c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() || c == '-' || c == '\'' {
+            word_start.get_or_insert(at);
+            end = at + c.len_utf8();
+        } else if let Some(ws) = word_start.take() {
+            let w = text[ws..at].to_lowercase();
+            if RIGHT_STOPS.contains(&w.as_str()) {
+                return from..ws;
+            }
+            n_words += 1;
+            if n_words >= 8 {
+                break;
+            }
+            if c == '(' || c == ')' {
+                end = at + 1;
+            }
+        } else if c == ')' || c == '(' {
+            end = at + 1;
+        }
+    }
+    if let Some(ws) = word_start {
+        if RIGHT_STOPS.contains(&text[ws..end].to_lowercase().as_str()) {
+            return from..ws;
+        }
+    }
+    from..end
+}
+
+fn keyed(
+    cx: &Ctx,
+    sentence: Range<usize>,
+    r: &Range<usize>,
+    right: &Range<usize>,
+    keys: Vec<String>,
+    left: &Range<usize>,
+) -> Keyed {
+    // Subject: the nearest entity named before the quantity in its sentence.
+    let subject = cx
+        .mentions
+        .iter()
+        .filter(|m| m.range.start >= sentence.start && m.range.end <= r.start)
+        .rev()
+        .find_map(|m| {
+            cx.kb
+                .gazetteer
+                .hits(m.pattern)
+                .iter()
+                .find_map(|h| match h {
+                    Hit::Name(e) | Hit::Acronym(e) => Some(*e as usize),
+                    _ => None,
+                })
+        });
+    let (period, default, day) = period(cx, sentence.clone(), r, right);
+    let year = period.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let forecast = cx.terms.iter().any(|t| {
+        t.class == Class::Forecast && t.range.start >= sentence.start && t.range.end <= r.start
+    });
+    let modality = match (forecast, year, cx.article_date) {
+        (true, _, _) => Modality::Forecast,
+        (false, Some(y), Some(d)) if y < d.year() && !default => Modality::Actual,
+        _ => Modality::Current,
+    };
+    // A reference figure: its term in the window, its body named in the sentence.
+    let figure = cx.terms.iter().find_map(|t| {
+        let inside = (t.range.start >= left.start && t.range.end <= left.end)
+            || (t.range.start >= right.start && t.range.end <= right.end);
+        if t.class != Class::Figure || !inside {
+            return None;
+        }
+        let f: usize = cx.vocab.keys[t.key as usize]
+            .trim_start_matches('#')
+            .parse()
+            .ok()?;
+        let fig = &cx.kb.figures[f];
+        let named = cx.mentions.iter().any(|m| {
+            m.range.start >= sentence.start
+                && m.range.end <= sentence.end
+                && cx.kb.gazetteer.hits(m.pattern).iter().any(|h| match h {
+                    Hit::Name(e) | Hit::Acronym(e) => cx.kb.entities[*e as usize].id == fig.subject,
+                    _ => false,
+                })
+        });
+        named.then_some(f)
+    });
+    Keyed {
+        measure: keys.join("+"),
+        subject: subject.map(|e| cx.kb.entities[e].id.clone()),
+        subject_name: subject.map(|e| cx.kb.entities[e].name.clone()),
+        period,
+        period_default: default,
+        modality,
+        day,
+        figure,
+    }
+}
+
+/// The period a quantity is for: a date right after it ("in 2025", "on March 6",
+/// "between 2025 and 2030"), else the nearest date before it in its sentence
+/// (not one after "since"), else the article's year. Quarters refine a year.
+fn period(
+    cx: &Ctx,
+    sentence: Range<usize>,
+    r: &Range<usize>,
+    right: &Range<usize>,
+) -> (String, bool, Option<NaiveDate>) {
+    let text = cx.text;
+    let clause_end = text[r.end..sentence.end]
+        .find([',', '，', ';', '；'])
+        .map_or(sentence.end, |p| r.end + p);
+    let in_sentence: Vec<&(Range<usize>, DateValue)> = cx
+        .dates
+        .iter()
+        .filter(|(d, _)| d.start >= sentence.start && d.end <= sentence.end)
+        .collect();
+    let after: Vec<&&(Range<usize>, DateValue)> = in_sentence
+        .iter()
+        .filter(|(d, _)| d.start >= r.end && d.end <= clause_end.max(right.end))
+        .filter(|(d, _)| {
+            let gap = text[r.end..d.start].to_lowercase();
+            let last = gap.split_whitespace().last().unwrap_or("");
+            DATE_LINKS.contains(&last)
+                || gap.trim().is_empty()
+                || gap.contains("between")
+                || gap.contains("from")
+        })
+        .collect();
+    let before = in_sentence.iter().rev().find(|(d, _)| {
+        d.end <= r.start && {
+            let pre = text[sentence.start..d.start].to_lowercase();
+            let pre = pre.trim_end();
+            !(pre.ends_with("since") || pre.ends_with("自") || text[d.end..].starts_with("以来"))
+        }
+    });
+    let chosen: Vec<DateValue> = if let Some(first) = after.first() {
+        let gap = text[r.end..first.0.start].to_lowercase();
+        if after.len() >= 2 && (gap.contains("between") || gap.contains("from")) {
+            vec![first.1, after[1].1]
+        } else {
+            vec![first.1]
+        }
+    } else if let Some(b) = before {
+        vec![b.1]
+    } else {
+        vec![]
+    };
+    let q = quarter(&text[clause_start(text, sentence.start, r.start)..clause_end.max(r.end)]);
+    match chosen.as_slice() {
+        [a, b] => (format!("{}..{}", a.render(), b.render()), false, None),
+        [d] => {
+            let day = match d {
+                DateValue::Day(day) => Some(*day),
+                _ => None,
+            };
+            let s = match (d, q) {
+                (DateValue::Year(y), Some(q)) => format!("{y}-Q{q}"),
+                _ => d.render(),
+            };
+            (s, false, day.or(cx.article_date))
+        }
+        _ => {
+            let y = cx.article_date.map(|d| d.year());
+            match (y, q) {
+                (Some(y), Some(q)) => (format!("{y}-Q{q}"), false, cx.article_date),
+                (Some(y), None) => (y.to_string(), true, cx.article_date),
+                _ => (String::new(), true, None),
+            }
+        }
+    }
+}
+
+/// Unit and "per" as one comparable string (`USD/share`).
+pub fn unit_key(q: &Qty) -> String {
+    let u = q.unit.map(|u: Unit| u.name()).unwrap_or_default();
+    match &q.per {
+        Some(p) => format!("{u}/{p}"),
+        None => u,
+    }
+}

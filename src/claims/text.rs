@@ -1,0 +1,160 @@
+//! Sentences and words: the context units claims are read in.
+
+use std::ops::Range;
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "inc", "co", "corp", "ltd", "jr", "sr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov",
+    "gen", "sen", "rep", "u.s", "e.g", "i.e", "approx", "est", "fig",
+];
+
+/// Byte ranges of the sentences in `text[range]` (absolute offsets).
+/// Ends at `. ! ?` followed by a space (unless after an abbreviation, an initial or
+/// a digit-dot-digit), at `。！？；;`, at line ends, and at the ` - ` bullet dashes
+/// aggregators put between statements.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = range.start;
+    let mut iter = text[range.clone()].char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let at = range.start + i;
+        let end = at + c.len_utf8();
+        let next = iter.peek().map(|&(_, n)| n);
+        let cut = match c {
+            '\n' | '\r' | '。' | '！' | '？' | '；' | ';' => Some(end),
+            '.' | '!' | '?' => {
+                let spaced = next.is_none_or(|n| n.is_whitespace());
+                (spaced && (c != '.' || !is_abbreviation(text, start, at))).then_some(end)
+            }
+            ' ' if bytes.get(at + 1) == Some(&b'-') && bytes.get(at + 2) == Some(&b' ') => Some(at),
+            _ => None,
+        };
+        if let Some(cut) = cut {
+            push_trimmed(text, start..cut, &mut out);
+            start = cut;
+        }
+    }
+    push_trimmed(text, start..range.end, &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || c == '-')
+            .len();
+    let trail = s.len() - s.trim_end().len();
+    if r.start + lead < r.end - trail {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+/// Is the word before the period at `dot` an abbreviation or a single initial?
+fn is_abbreviation(text: &str, floor: usize, dot: usize) -> bool {
+    let before = &text[floor..dot];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str()) || (lower.len() <= 4 && lower.contains('.'))
+}
+
+/// Is `c` a CJK ideograph or kana (names and words in them need no word boundary)?
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Is there a word boundary at byte `i` of `text` (between a word char and a non-word char)?
+pub fn boundary_before(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() || is_cjk(c))
+}
+
+pub fn boundary_after(text: &str, i: usize) -> bool {
+    text[i..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() || is_cjk(c))
+}
+
+/// Latin words (letters, digits, inner `'`, `-`, `.`) of `text[r]` with absolute ranges.
+pub fn words(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text[r.clone()].char_indices() {
+        let at = r.start + i;
+        let wordy = c.is_alphanumeric() && !is_cjk(c);
+        let inner = matches!(c, '\'' | '’' | '-' | '.' | '&') && start.is_some();
+        if wordy || inner {
+            start.get_or_insert(at);
+        } else if let Some(s) = start.take() {
+            push_word(text, s..at, &mut out);
+        }
+    }
+    if let Some(s) = start {
+        push_word(text, s..r.end, &mut out);
+    }
+    out
+}
+
+fn push_word(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let w = &text[r.clone()];
+    let trimmed = w.trim_end_matches(['\'', '’', '-', '.']);
+    if !trimmed.is_empty() {
+        out.push(r.start..r.start + trimmed.len());
+    }
+}
+
+/// The clause boundary (`,` `，` `:` `：` `(`... ) nearest before `at` within `floor..at`.
+pub fn clause_start(text: &str, floor: usize, at: usize) -> usize {
+    text[floor..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | '，' | ':' | '：' | '、' | '"' | '“' | '”'))
+        .map(|(i, c)| floor + i + c.len_utf8())
+        .unwrap_or(floor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        sentences(s, 0..s.len())
+            .into_iter()
+            .map(|r| &s[r])
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_stops_but_not_abbreviations_or_decimals() {
+        assert_eq!(
+            split("The U.S. paid $8.5 billion. Mr. Lee agreed. Next one"),
+            vec!["The U.S. paid $8.5 billion.", "Mr. Lee agreed.", "Next one"]
+        );
+        assert_eq!(
+            split("中文一句。第二句；三"),
+            vec!["中文一句。", "第二句；", "三"]
+        );
+        assert_eq!(
+            split("Group 1: Deals - A signed. - B agreed"),
+            vec!["Group 1: Deals", "A signed.", "B agreed"]
+        );
+        assert_eq!(split("C.C. Wei spoke."), vec!["C.C. Wei spoke."]);
+    }
+
+    #[test]
+    fn words_keep_inner_punctuation() {
+        let s = "Japan's rare-earth U.S. plan, 8.5";
+        let w: Vec<&str> = words(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(w, vec!["Japan's", "rare-earth", "U.S", "plan", "8.5"]);
+    }
+}

@@ -1,0 +1,159 @@
+//! `claimcheck extract`: the normalized claims, as JSON, JSON Lines or for people.
+
+use serde_json::{Map, Value, json};
+
+use super::{num, opt_num, tool};
+use crate::claims::{Claim, Kind};
+use crate::normalize::Qualifier;
+use crate::read::{File, Source};
+
+fn qualifier_name(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Over => "over",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::Nearly => "nearly",
+        Qualifier::About => "about",
+        Qualifier::UpTo => "up_to",
+        Qualifier::LessThan => "less_than",
+    }
+}
+
+/// One claim as the contract's JSON object.
+pub fn claim_json(c: &Claim, files: &[File], sources: &[Source]) -> Value {
+    let src = &sources[c.source];
+    let loc = files[src.file].location(c.span.clone());
+    let mut o = Map::new();
+    let kind = match &c.kind {
+        Kind::Quantity(_) => "quantity",
+        Kind::Date(_) => "date",
+        Kind::Entity(_) => "entity",
+        Kind::Role(_) => "role",
+        Kind::Acronym(_) => "acronym",
+    };
+    o.insert("kind".into(), json!(kind));
+    o.insert("source".into(), json!(src.id));
+    o.insert("path".into(), json!(src.path));
+    o.insert("line".into(), json!(loc.line));
+    o.insert("column".into(), json!(loc.column));
+    o.insert("end_line".into(), json!(loc.end_line));
+    o.insert("end_column".into(), json!(loc.end_column));
+    o.insert("text".into(), json!(loc.text));
+    match &c.kind {
+        Kind::Quantity(q) => {
+            let k = &q.key;
+            o.insert("value".into(), opt_num(q.qty.value));
+            o.insert("low".into(), opt_num(q.qty.low));
+            o.insert("high".into(), opt_num(q.qty.high));
+            o.insert(
+                "unit".into(),
+                q.qty.unit.map_or(Value::Null, |u| json!(u.name())),
+            );
+            o.insert("per".into(), json!(q.qty.per));
+            o.insert(
+                "qualifier".into(),
+                json!(q.qty.qualifier.map(qualifier_name)),
+            );
+            o.insert("noun".into(), json!(q.qty.noun));
+            o.insert("subject".into(), json!(k.subject_name));
+            o.insert("measure".into(), json!(k.measure));
+            o.insert("period".into(), json!(k.period));
+            o.insert("modality".into(), json!(k.modality.name()));
+        }
+        Kind::Date(d) => {
+            o.insert("value".into(), json!(d.value.render()));
+            o.insert("event".into(), json!(d.event));
+        }
+        Kind::Entity(e) => {
+            o.insert("canonical".into(), json!(e.canonical));
+            o.insert("type".into(), json!(e.etype));
+            o.insert("id".into(), json!(e.id));
+        }
+        Kind::Role(r) => {
+            o.insert("office".into(), json!(r.office));
+            o.insert("holder".into(), json!(r.holder));
+            o.insert("holder_canonical".into(), json!(r.holder_canonical));
+        }
+        Kind::Acronym(a) => {
+            o.insert("short".into(), json!(a.short));
+            o.insert("long".into(), json!(a.long));
+        }
+    }
+    Value::Object(o)
+}
+
+pub fn source_json(s: &Source) -> Value {
+    json!({
+        "id": s.id,
+        "path": s.path,
+        "title": s.title,
+        "date": s.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        "lang": s.lang,
+    })
+}
+
+pub fn json(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
+    let v = json!({
+        "tool": tool(),
+        "sources": sources.iter().map(source_json).collect::<Vec<_>>(),
+        "claims": claims.iter().map(|c| claim_json(c, files, sources)).collect::<Vec<_>>(),
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// One claim per line; sources are not repeated (each claim names its source).
+pub fn jsonl(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
+    let mut s = String::new();
+    for c in claims {
+        s.push_str(&claim_json(c, files, sources).to_string());
+        s.push('\n');
+    }
+    s
+}
+
+/// For people: each source, then one line a claim: position, kind, text, meaning.
+pub fn human(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
+    let mut s = String::new();
+    for (i, src) in sources.iter().enumerate() {
+        let date = src.date.map_or("undated".to_string(), |d| d.to_string());
+        s.push_str(&format!("{} ({}, {})\n", src.id, date, src.lang));
+        for c in claims.iter().filter(|c| c.source == i) {
+            let loc = files[src.file].location(c.span.clone());
+            let meaning = match &c.kind {
+                Kind::Quantity(q) => {
+                    let v = match (q.qty.value, q.qty.low, q.qty.high) {
+                        (Some(v), _, _) => num(v).to_string(),
+                        (None, l, h) => format!("{}..{}", opt_num(l), opt_num(h)),
+                    };
+                    let unit = q.qty.unit.map(|u| u.name()).unwrap_or_default();
+                    format!("{v} {unit}  [{} @ {}]", q.key.measure, q.key.period)
+                }
+                Kind::Date(d) => d.value.render(),
+                Kind::Entity(e) => format!(
+                    "{} ({})",
+                    e.canonical,
+                    json!(e.etype).as_str().unwrap_or("")
+                ),
+                Kind::Role(r) => format!(
+                    "{} = {}",
+                    r.office,
+                    r.holder_canonical.as_deref().unwrap_or(&r.holder)
+                ),
+                Kind::Acronym(a) => format!("{} = {}", a.short, a.long),
+            };
+            let kind = match &c.kind {
+                Kind::Quantity(_) => "quantity",
+                Kind::Date(_) => "date",
+                Kind::Entity(_) => "entity",
+                Kind::Role(_) => "role",
+                Kind::Acronym(_) => "acronym",
+            };
+            s.push_str(&format!(
+                "  {}:{}:{}  {kind:<8}  {}  →  {meaning}\n",
+                src.path, loc.line, loc.column, loc.text
+            ));
+        }
+    }
+    s
+}
