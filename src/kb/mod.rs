@@ -195,3 +195,14 @@ impl Kb {
             .unwrap_or(default)
     }
 }
+
+impl Kb {
+    /// Every entity name and alias (stub until the loader lands).
+    pub fn all_names(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.entities.iter().enumerate().flat_map(|(i, e)| {
+            std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(|a| a.as_str()))
+                .map(move |n| (i, n))
+        })
+    }
+}

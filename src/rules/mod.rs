@@ -1,1 +1,269 @@
-//! The rules engine: one module a rule family.
+//! The rules engine: one module a rule family. Each rule reads the claims of all
+//! sources through an index keyed by what they state (an office, an acronym, a
+//! measure and period, an event), never every claim against every other, and
+//! returns findings. Severities and numeric settings come from `rules/settings.toml`.
+
+pub mod acronym;
+pub mod date;
+pub mod name_variant;
+pub mod quantity;
+pub mod reference;
+pub mod role_holder;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::claims::{Claim, Kind};
+use crate::kb::Kb;
+use crate::read::{File, Source};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Where a finding is reported (`Primary`) and the other sides of the conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub source: usize,
+    /// Byte range in the file's working text.
+    pub span: Range<usize>,
+    /// The normalized value at this place ("Takaichi Sanae", "270000 t").
+    pub normalized: String,
+    pub primary: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// What the conflict is about ("Prime Minister of Japan").
+    pub subject: Option<String>,
+    /// The value the knowledge base says is right.
+    pub expected: Option<String>,
+    /// A `help:` line for people ("did you mean Takaichi Sanae?").
+    pub help: Option<String>,
+    pub places: Vec<Place>,
+}
+
+/// What every rule gets to read.
+pub struct Ctx<'a> {
+    pub kb: &'a Kb,
+    pub files: &'a [File],
+    pub sources: &'a [Source],
+    pub claims: &'a [Claim],
+    /// Per source: the knowledge-base entity ids it names, sorted.
+    pub entities: Vec<Vec<String>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        kb: &'a Kb,
+        files: &'a [File],
+        sources: &'a [Source],
+        claims: &'a [Claim],
+    ) -> Ctx<'a> {
+        let mut entities = vec![Vec::new(); sources.len()];
+        for c in claims {
+            if let Kind::Entity(e) = &c.kind {
+                if let Some(id) = &e.id {
+                    entities[c.source].push(id.clone());
+                }
+            }
+        }
+        for v in &mut entities {
+            v.sort();
+            v.dedup();
+        }
+        Ctx {
+            kb,
+            files,
+            sources,
+            claims,
+            entities,
+        }
+    }
+
+    /// The working text of a claim's span.
+    pub fn text(&self, source: usize, span: &Range<usize>) -> &str {
+        let f = &self.files[self.sources[source].file];
+        f.text.get(span.clone()).unwrap_or("")
+    }
+
+    /// How many entities two sources both name (the same source: all of them).
+    pub fn shared_entities(&self, a: usize, b: usize) -> usize {
+        if a == b {
+            return usize::MAX;
+        }
+        let (x, y) = (&self.entities[a], &self.entities[b]);
+        x.iter().filter(|e| y.binary_search(e).is_ok()).count()
+    }
+
+    pub fn param(&self, rule: &str, name: &str, default: f64) -> f64 {
+        self.kb.param(rule, name, default)
+    }
+}
+
+/// A rule family: its id, one-line summary, documentation and checker.
+pub struct Rule {
+    pub id: &'static str,
+    pub summary: &'static str,
+    /// The module's source: its `//!` doc comment is the rule's documentation.
+    source: &'static str,
+    pub default_severity: Severity,
+    pub run: fn(&Ctx) -> Vec<Finding>,
+}
+
+impl Rule {
+    /// The rule's documentation: its module doc comment.
+    pub fn doc(&self) -> String {
+        self.source
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .map(|l| {
+                l.trim_start_matches("//!")
+                    .strip_prefix(' ')
+                    .unwrap_or(l.trim_start_matches("//!"))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Every rule family, in the order `claimcheck rules` lists them.
+pub fn all() -> Vec<Rule> {
+    vec![
+        Rule {
+            id: "role-holder-conflict",
+            summary: "an office is given a holder who did not hold it at the article's date",
+            source: include_str!("role_holder.rs"),
+            default_severity: Severity::Error,
+            run: role_holder::check,
+        },
+        Rule {
+            id: "acronym-expansion-mismatch",
+            summary: "an acronym is expanded or labelled with a name that is not its own",
+            source: include_str!("acronym.rs"),
+            default_severity: Severity::Error,
+            run: acronym::check,
+        },
+        Rule {
+            id: "entity-name-variant",
+            summary: "a known entity is written in a form that is not one of its names",
+            source: include_str!("name_variant.rs"),
+            default_severity: Severity::Warning,
+            run: name_variant::check,
+        },
+        Rule {
+            id: "quantity-conflict",
+            summary: "the same quantity (subject, measure, period) is given values that cannot both hold",
+            source: include_str!("quantity.rs"),
+            default_severity: Severity::Error,
+            run: quantity::check,
+        },
+        Rule {
+            id: "date-conflict",
+            summary: "the same event is given different dates",
+            source: include_str!("date.rs"),
+            default_severity: Severity::Error,
+            run: date::check,
+        },
+        Rule {
+            id: "reference-mismatch",
+            summary: "a figure contradicts a dated reference figure in the knowledge base",
+            source: include_str!("reference.rs"),
+            default_severity: Severity::Error,
+            run: reference::check,
+        },
+    ]
+}
+
+/// Runs every rule not set to `off`, with the severity `rules/` gives it; findings
+/// come out deduplicated and sorted by primary location, then rule.
+pub fn check(kb: &Kb, files: &[File], sources: &[Source], claims: &[Claim]) -> Vec<Finding> {
+    let cx = Ctx::new(kb, files, sources, claims);
+    let mut out: Vec<Finding> = Vec::new();
+    for rule in all() {
+        let severity = match kb.rules.get(rule.id).map(|s| s.severity.as_str()) {
+            Some("off") => continue,
+            Some("error") => Severity::Error,
+            Some("warning") => Severity::Warning,
+            Some("info") => Severity::Info,
+            _ => rule.default_severity,
+        };
+        for mut f in (rule.run)(&cx) {
+            f.severity = severity;
+            out.push(f);
+        }
+    }
+    let key = |f: &Finding| {
+        let p = f.places.iter().find(|p| p.primary).or(f.places.first());
+        let (path, start) = p.map_or((String::new(), 0), |p| {
+            (sources[p.source].path.clone(), p.span.start)
+        });
+        (path, start, f.rule, f.message.clone())
+    };
+    out.sort_by_key(key);
+    out.dedup_by(|a, b| key(a) == key(b));
+    out
+}
+
+/// Groups the members of conflicting pairs into connected groups (union-find), so
+/// one finding names every source of one conflict.
+pub fn groups(n: usize, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut involved = vec![false; n];
+    for &(a, b) in pairs {
+        involved[a] = true;
+        involved[b] = true;
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in (0..n).filter(|&i| involved[i]) {
+        let r = find(&mut parent, i);
+        by_root.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
+    out.sort();
+    out
+}
+
+/// The two sides as a line diff made with `similar`: `- written` then `+ expected`.
+pub fn diff(written: &str, expected: &str) -> String {
+    let (a, b) = (format!("{written}\n"), format!("{expected}\n"));
+    let d = similar::TextDiff::from_lines(&a, &b);
+    let mut out = String::new();
+    for c in d.iter_all_changes() {
+        let sign = match c.tag() {
+            similar::ChangeTag::Delete => "- ",
+            similar::ChangeTag::Insert => "+ ",
+            similar::ChangeTag::Equal => "  ",
+        };
+        out.push_str(sign);
+        out.push_str(c.value());
+    }
+    out
+}

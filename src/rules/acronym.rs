@@ -1,0 +1,128 @@
+//! acronym-expansion-mismatch: an acronym labelled with another body's name.
+//!
+//! An acronym definition ("Long Name (ACR)", "ACR (Long Name)") whose long name is a
+//! known entity that the acronym does not stand for is flagged, with the body the
+//! acronym does stand for as the expected value. Acronyms shared by several bodies
+//! (BIS: the Bureau of Industry and Security and the Bank for International
+//! Settlements) are right with any of their bodies' names. Across sources, two
+//! definitions of one acronym with names of two different known bodies are flagged
+//! too, when the knowledge base does not know the acronym.
+//!
+//! Example:
+//!   "the National Institute of Advanced Industrial Science and Technology (JOGMEC)"
+//!   error[acronym-expansion-mismatch]: "JOGMEC" is given the name of the National
+//!   Institute of Advanced Industrial Science and Technology (AIST); JOGMEC is the
+//!   Japan Organization for Metals and Energy Security
+
+use std::collections::HashMap;
+
+use super::{Ctx, Finding, Place, Severity};
+use crate::claims::{AcronymClaim, Kind};
+use crate::kb::Entity;
+
+pub const ID: &str = "acronym-expansion-mismatch";
+
+fn stands_for(e: &Entity, short: &str) -> bool {
+    e.acronyms.iter().any(|a| a == short) || e.name == short || e.aliases.iter().any(|a| a == short)
+}
+
+pub fn check(cx: &Ctx) -> Vec<Finding> {
+    let kb = cx.kb;
+    let mut out = Vec::new();
+    let mut by_short: HashMap<&str, Vec<(usize, &AcronymClaim, usize)>> = HashMap::new();
+    for c in cx.claims {
+        let Kind::Acronym(a) = &c.kind else { continue };
+        let Some(&long) = kb.lookup_name(&a.long).first() else {
+            continue;
+        };
+        let long_e = &kb.entities[long];
+        if stands_for(long_e, &a.short) {
+            continue;
+        }
+        let owners: Vec<&Entity> = kb
+            .lookup_name(&a.short)
+            .into_iter()
+            .map(|i| &kb.entities[i])
+            .filter(|e| e.acronyms.iter().any(|x| x == &a.short))
+            .collect();
+        if owners.is_empty() {
+            by_short
+                .entry(a.short.as_str())
+                .or_default()
+                .push((c.source, a, long));
+            continue;
+        }
+        let owner_names: Vec<&str> = owners.iter().map(|e| e.name.as_str()).collect();
+        let long_acr = long_e
+            .acronyms
+            .first()
+            .map(|x| format!(" ({x})"))
+            .unwrap_or_default();
+        out.push(Finding {
+            rule: ID,
+            severity: Severity::Error,
+            message: format!(
+                "\"{}\" is given the name of the {}{}; {} is the {}",
+                a.short,
+                long_e.name,
+                long_acr,
+                a.short,
+                owner_names.join(" or the ")
+            ),
+            subject: Some(a.short.clone()),
+            expected: Some(format!("{} ({})", owner_names[0], a.short)),
+            help: Some(match long_e.acronyms.first() {
+                Some(x) => format!(
+                    "write \"{} ({x})\", or \"{} ({})\"",
+                    long_e.name, owner_names[0], a.short
+                ),
+                None => format!(
+                    "{} stands for the {}",
+                    a.short,
+                    owner_names.join(" or the ")
+                ),
+            }),
+            places: vec![Place {
+                source: c.source,
+                span: c.span.clone(),
+                normalized: format!("{} = {}", a.short, long_e.name),
+                primary: true,
+            }],
+        });
+    }
+    // Unknown acronyms: two known bodies' names for one acronym, across sources.
+    let mut shorts: Vec<_> = by_short.into_iter().collect();
+    shorts.sort_by_key(|(s, _)| *s);
+    for (short, defs) in shorts {
+        let mut bodies: Vec<usize> = defs.iter().map(|d| d.2).collect();
+        bodies.sort();
+        bodies.dedup();
+        if bodies.len() < 2 {
+            continue;
+        }
+        let places = defs
+            .iter()
+            .enumerate()
+            .map(|(k, (src, a, long))| Place {
+                source: *src,
+                span: a.long_span.start.min(a.short_span.start)
+                    ..a.long_span.end.max(a.short_span.end),
+                normalized: format!("{} = {}", short, kb.entities[*long].name),
+                primary: k == 0,
+            })
+            .collect();
+        out.push(Finding {
+            rule: ID,
+            severity: Severity::Error,
+            message: format!(
+                "\"{short}\" is expanded as the names of {} different bodies",
+                bodies.len()
+            ),
+            subject: Some(short.to_string()),
+            expected: None,
+            help: None,
+            places,
+        });
+    }
+    out
+}

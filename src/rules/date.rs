@@ -1,0 +1,147 @@
+//! date-conflict: the same event given different dates.
+//!
+//! A date claim's event is the event word written next to it ("announced on October
+//! 9", 9月18日宣布, "stopped on 1 January 2025"; the vocabulary's `event` entries say
+//! which words name which event). Dates are indexed by event; two dates of one event
+//! conflict when neither contains the other (a day and its month or year agree), the
+//! two sentences name a common entity (the sentence's, or one of the article's three
+//! most named), and the sources are about the same story (`min_shared_entities`).
+//!
+//! Example:
+//!   a.txt (2024-10-10): "Rio Tinto announced the agreement on October 9"
+//!   c.txt: "The deal, first announced on October 19, 2024, …"
+//!   error[date-conflict]: announce (Rio Tinto) is dated 2024-10-19 here, but 2024-10-09 in a.txt
+
+use std::collections::HashMap;
+
+use chrono::Datelike;
+
+use super::{Ctx, Finding, Place, Severity, groups};
+use crate::claims::{DateClaim, Kind};
+use crate::normalize::DateValue;
+
+pub const ID: &str = "date-conflict";
+
+/// Can both dates be right (one contains the other)?
+fn agree(a: DateValue, b: DateValue) -> bool {
+    use DateValue::*;
+    match (a, b) {
+        (Day(x), Day(y)) => x == y,
+        (Day(d), Month(y, m)) | (Month(y, m), Day(d)) => d.year() == y && d.month() == m,
+        (Day(d), Year(y)) | (Year(y), Day(d)) => d.year() == y,
+        (Month(y1, m1), Month(y2, m2)) => (y1, m1) == (y2, m2),
+        (Month(y1, _), Year(y2)) | (Year(y2), Month(y1, _)) => y1 == y2,
+        (Year(x), Year(y)) => x == y,
+        _ => true, // unresolved partial dates are not compared
+    }
+}
+
+pub fn check(cx: &Ctx) -> Vec<Finding> {
+    let min_shared = cx.param(ID, "min_shared_entities", 1.0) as usize;
+    // The three entities each source names most.
+    let mut top: Vec<Vec<String>> = vec![Vec::new(); cx.sources.len()];
+    {
+        let mut counts: Vec<HashMap<&str, usize>> = vec![HashMap::new(); cx.sources.len()];
+        for c in cx.claims {
+            if let Kind::Entity(e) = &c.kind {
+                if let Some(id) = &e.id {
+                    *counts[c.source].entry(id.as_str()).or_default() += 1;
+                }
+            }
+        }
+        for (s, m) in counts.into_iter().enumerate() {
+            let mut v: Vec<(&str, usize)> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            top[s] = v
+                .into_iter()
+                .take(3)
+                .map(|(id, _)| id.to_string())
+                .collect();
+        }
+    }
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in cx.claims.iter().enumerate() {
+        if let Kind::Date(d) = &c.kind {
+            if let (Some(e), DateValue::Day(_) | DateValue::Month(..) | DateValue::Year(_)) =
+                (&d.event, d.value)
+            {
+                index.entry(e.as_str()).or_default().push(i);
+            }
+        }
+    }
+    let date = |i: usize| -> Option<&DateClaim> {
+        match &cx.claims[i].kind {
+            Kind::Date(d) => Some(d),
+            _ => None,
+        }
+    };
+    let mut events: Vec<&str> = index.keys().copied().collect();
+    events.sort();
+    let mut out = Vec::new();
+    for event in events {
+        let members = &index[event];
+        let mut pairs = Vec::new();
+        for x in 0..members.len() {
+            for y in x + 1..members.len() {
+                let (a, b) = (members[x], members[y]);
+                let (Some(da), Some(db)) = (date(a), date(b)) else {
+                    continue;
+                };
+                let at_day =
+                    matches!(da.value, DateValue::Day(_)) || matches!(db.value, DateValue::Day(_));
+                if !at_day || agree(da.value, db.value) {
+                    continue;
+                }
+                let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
+                if cx.shared_entities(sa, sb) < min_shared {
+                    continue;
+                }
+                let subjects = |d: &DateClaim, s: usize| -> Vec<String> {
+                    let mut v = d.subjects.clone();
+                    v.extend(top[s].iter().cloned());
+                    v
+                };
+                let (xa, xb) = (subjects(da, sa), subjects(db, sb));
+                if xa.iter().any(|e| xb.contains(e)) {
+                    pairs.push((x, y));
+                }
+            }
+        }
+        for g in groups(members.len(), &pairs) {
+            let primary = *g.last().unwrap_or(&g[0]);
+            let mut places: Vec<Place> = g
+                .iter()
+                .map(|&k| {
+                    let c = &cx.claims[members[k]];
+                    Place {
+                        source: c.source,
+                        span: c.span.clone(),
+                        normalized: date(members[k])
+                            .map(|d| d.value.render())
+                            .unwrap_or_default(),
+                        primary: k == primary,
+                    }
+                })
+                .collect();
+            places.sort_by_key(|p| !p.primary);
+            let others: Vec<String> = places[1..]
+                .iter()
+                .map(|p| format!("{} in {}", p.normalized, cx.sources[p.source].id))
+                .collect();
+            out.push(Finding {
+                rule: ID,
+                severity: Severity::Error,
+                message: format!(
+                    "the \"{event}\" event is dated {} here, but {}",
+                    places[0].normalized,
+                    others.join(", ")
+                ),
+                subject: Some(event.to_string()),
+                expected: None,
+                help: Some("one event, different dates: check which source is right".into()),
+                places,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,258 @@
+//! entity-name-variant: a known entity written in a form that is not one of its names.
+//!
+//! Every run of capitalized words (connectors such as "of" and "and" allowed) that
+//! is not itself a known name is looked up, through an index of the words of all
+//! known names, against the names that share a word beginning; it is a variant of a
+//! name when the two are alike as wholes (Jaro-Winkler similarity at or above
+//! `similarity`) and word by word, each differing word being either a short form of
+//! the other ("Mount"/"Mountain") or within two edits of it ("Albermarle",
+//! "Metrological", "Earth"/"Earths"). Generic words (Mine, Inc, Group, …) may be
+//! added or dropped. Known misspellings listed in the knowledge base are flagged as
+//! such. A form that is another known entity's name is never flagged.
+//!
+//! Example:
+//!   "The US \"Mount Pass Mine\" has a high grade"
+//!   warning[entity-name-variant]: "Mount Pass" is not a name of Mountain Pass
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::{Ctx, Finding, Place, Severity};
+use crate::claims::text::{is_cjk, sentences};
+use crate::kb::Hit;
+
+pub const ID: &str = "entity-name-variant";
+
+/// Words that name a kind of thing rather than the thing; a variant may add or drop them.
+const GENERIC: &[&str] = &[
+    "mine",
+    "mines",
+    "project",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "company",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "group",
+    "plc",
+    "holdings",
+    "holding",
+    "llc",
+    "the",
+];
+const CONNECTORS: &[&str] = &["of", "and", "for", "de", "del", "du", "la", "&"];
+
+fn norm_words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == '"')
+        .map(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                .to_lowercase();
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .map(str::to_string)
+                .unwrap_or(w)
+        })
+        .filter(|w| !w.is_empty() && !GENERIC.contains(&w.as_str()))
+        .collect()
+}
+
+/// Edit distance within `max` (bounded Levenshtein via strsim).
+fn near(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let shorter = a.chars().count().min(b.chars().count());
+    // A short form ("Mount" for "Mountain"): a prefix of four or more letters.
+    if shorter >= 4 && (a.starts_with(b) || b.starts_with(a)) {
+        return true;
+    }
+    let d = strsim::levenshtein(a, b);
+    shorter >= 4 && d <= 2 && d * 4 <= shorter.max(4)
+}
+
+/// Capitalized runs of Latin words in a sentence, with their ranges.
+fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    let mut pending_connector = false;
+    let mut pos = r.start;
+    for w in text[r.clone()].split(' ') {
+        let at = pos;
+        pos += w.len() + 1;
+        let core =
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'' && c != '’');
+        let core_at = at + w.find(core).unwrap_or(0);
+        let cap = core
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() && !is_cjk(c))
+            && !core.chars().any(is_cjk)
+            && core.chars().filter(|c| c.is_uppercase()).count() * 2 <= core.chars().count().max(2);
+        let breaks =
+            w.ends_with([',', '.', ';', ':', ')', '"', '”']) || w.starts_with(['(', '"', '“']);
+        if cap {
+            let end = core_at + core.len();
+            cur = Some(match cur {
+                Some((s, _)) if !w.starts_with(['(', '"', '“']) => (s, end),
+                Some((s, e)) => {
+                    out.push(s..e);
+                    (core_at, end)
+                }
+                None => (core_at, end),
+            });
+            pending_connector = false;
+        } else if cur.is_some() && CONNECTORS.contains(&core) && !pending_connector {
+            pending_connector = true;
+            continue;
+        } else if let Some((s, e)) = cur.take() {
+            out.push(s..e);
+            pending_connector = false;
+        }
+        if breaks {
+            if let Some((s, e)) = cur.take() {
+                out.push(s..e);
+            }
+            pending_connector = false;
+        }
+    }
+    if let Some((s, e)) = cur {
+        out.push(s..e);
+    }
+    out
+}
+
+pub fn check(cx: &Ctx) -> Vec<Finding> {
+    let kb = cx.kb;
+    let threshold = cx.param(ID, "similarity", 0.88);
+    let min_len = cx.param(ID, "min_length", 6.0) as usize;
+    // Index: first three letters of each word → names (Latin only).
+    let names: Vec<(usize, &str)> = kb
+        .all_names()
+        .filter(|(_, n)| !n.chars().any(is_cjk))
+        .collect();
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, (_, n)) in names.iter().enumerate() {
+        for w in norm_words(n) {
+            let p: String = w.chars().take(3).collect();
+            index.entry(p).or_default().push(k);
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen: HashSet<(usize, String)> = HashSet::new();
+    for (si, src) in cx.sources.iter().enumerate() {
+        let text = cx.files[src.file].text.as_str();
+        // Known misspellings found by the gazetteer.
+        for c in cx.claims.iter().filter(|c| c.source == si) {
+            if let crate::claims::Kind::Entity(e) = &c.kind {
+                let written = cx.text(si, &c.span);
+                let is_misspelling = kb.gazetteer.find(written).first().is_some_and(|m| {
+                    kb.gazetteer
+                        .hits(m.pattern)
+                        .iter()
+                        .any(|h| matches!(h, Hit::Misspelling(_)))
+                });
+                if is_misspelling && seen.insert((si, written.to_string())) {
+                    out.push(finding(si, c.span.clone(), written, &e.canonical, true));
+                }
+            }
+        }
+        for s in sentences(text, src.range.clone()) {
+            for run in runs(text, s) {
+                let written = &text[run.clone()];
+                if written.chars().count() < min_len || !kb.lookup_name(written).is_empty() {
+                    continue;
+                }
+                let ws = norm_words(written);
+                if ws.is_empty() {
+                    continue;
+                }
+                let mut cands: Vec<usize> = ws
+                    .iter()
+                    .filter_map(|w| index.get(&w.chars().take(3).collect::<String>()))
+                    .flatten()
+                    .copied()
+                    .collect();
+                cands.sort();
+                cands.dedup();
+                let best = cands
+                    .into_iter()
+                    .filter_map(|k| {
+                        let (e, name) = names[k];
+                        let nw = norm_words(name);
+                        if nw.len() != ws.len() || nw == ws {
+                            return None;
+                        }
+                        let alike = nw.iter().zip(&ws).all(|(a, b)| near(a, b));
+                        let sim = strsim::jaro_winkler(&nw.join(" "), &ws.join(" "));
+                        (alike && sim >= threshold).then_some((sim, e))
+                    })
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                if let Some((_, e)) = best {
+                    // Never for a form that is another entity's name (it would have been looked up).
+                    let canonical = &kb.entities[e].name;
+                    let written_core = ws.join(" ");
+                    if seen.insert((si, written_core)) {
+                        out.push(finding(si, run, written, canonical, false));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn finding(
+    source: usize,
+    span: Range<usize>,
+    written: &str,
+    canonical: &str,
+    listed: bool,
+) -> Finding {
+    Finding {
+        rule: ID,
+        severity: Severity::Warning,
+        message: if listed {
+            format!("\"{written}\" is a known misspelling of {canonical}")
+        } else {
+            format!("\"{written}\" is not a name of {canonical}")
+        },
+        subject: Some(canonical.to_string()),
+        expected: Some(canonical.to_string()),
+        help: Some(format!("did you mean {canonical}?")),
+        places: vec![Place {
+            source,
+            span,
+            normalized: canonical.to_string(),
+            primary: true,
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_words() {
+        assert!(near("mount", "mountain"));
+        assert!(near("albermarle", "albemarle"));
+        assert!(near("metrological", "meteorological"));
+        assert!(near("earth", "earths"));
+        assert!(!near("jamaica", "japan"));
+        assert!(!near("korea", "japan"));
+    }
+
+    #[test]
+    fn capitalized_runs() {
+        let s = "The US \"Mount Pass Mine\" has a grade, said Bank of Japan officials.";
+        let r: Vec<&str> = runs(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(r, vec!["The US", "Mount Pass Mine", "Bank of Japan"]);
+    }
+}

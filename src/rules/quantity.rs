@@ -1,0 +1,178 @@
+//! quantity-conflict: the same quantity given values that cannot both hold.
+//!
+//! Quantities are indexed by what they measure: their measure key (the vocabulary
+//! terms around them: "processing capacity" is not "refining capacity", "heavy rare
+//! earth refining" is not "refining"), unit (currencies are not converted), period
+//! (the year, quarter or day the sentence ties them to, else the article's year) and
+//! whether they report a past period or state a current or expected figure. Within a
+//! group, two claims conflict when their value intervals do not meet once qualifiers
+//! ("over 90%" holds with 91%; "about" and "nearly" widen by `about_tolerance` and
+//! `nearly_tolerance`), ranges and rounding (`relative_tolerance`) are applied, their
+//! subjects (the entity named before each) do not differ, and their sources are about
+//! the same story (they name at least `min_shared_entities` entities in common).
+//! Claims with no known measure are never compared.
+//!
+//! Example:
+//!   a.txt: "the partnership will add 280,000 to 300,000 tonnes of LCE … between 2025 and 2030"
+//!   b.txt: "the partnership will add 180,000 tonnes of LCE … between 2025 and 2030"
+//!   error[quantity-conflict]: lce+production for 2025..2030 is 180000 t in b.txt but
+//!   280000..300000 t in a.txt
+
+use std::collections::HashMap;
+
+use super::{Ctx, Finding, Place, Severity, groups};
+use crate::claims::{Kind, Modality, QuantityClaim};
+use crate::normalize::Qualifier;
+use crate::report::num;
+
+pub const ID: &str = "quantity-conflict";
+
+/// The interval of values a claim allows.
+pub fn interval(q: &QuantityClaim, rt: f64, about: f64, nearly: f64) -> (f64, f64) {
+    let qty = &q.qty;
+    let widen = |lo: f64, hi: f64, t: f64| (lo - lo.abs() * t, hi + hi.abs() * t);
+    match (qty.value, qty.qualifier) {
+        (Some(x), Some(Qualifier::About)) => widen(x, x, about),
+        (Some(x), Some(Qualifier::Nearly)) => (x - x.abs() * nearly, x),
+        _ => {
+            let lo = qty.low.unwrap_or(f64::NEG_INFINITY);
+            let hi = qty.high.unwrap_or(f64::INFINITY);
+            let (lo, hi) = widen(lo, hi, rt);
+            (lo, hi)
+        }
+    }
+}
+
+/// The value as people read it: `180000 t`, `280000..300000 t`, `>= 90 percent`.
+pub fn render(q: &QuantityClaim) -> String {
+    let qty = &q.qty;
+    let unit = crate::claims::quantities::unit_key(qty);
+    let v = match (qty.value, qty.low, qty.high) {
+        (Some(v), _, _) => {
+            let prefix = match qty.qualifier {
+                Some(Qualifier::Over) => "> ",
+                Some(Qualifier::AtLeast) => ">= ",
+                Some(Qualifier::UpTo) => "<= ",
+                Some(Qualifier::LessThan) => "< ",
+                Some(Qualifier::Nearly) => "nearly ",
+                Some(Qualifier::About) => "about ",
+                None => "",
+            };
+            format!("{prefix}{}", num(v))
+        }
+        (None, Some(l), Some(h)) => format!("{}..{}", num(l), num(h)),
+        (None, Some(l), None) => format!(">= {}", num(l)),
+        (None, None, Some(h)) => format!("<= {}", num(h)),
+        _ => "?".into(),
+    };
+    let noun = qty
+        .noun
+        .as_deref()
+        .filter(|_| qty.unit.is_none())
+        .unwrap_or("");
+    format!("{v} {unit}{noun}").trim().to_string()
+}
+
+pub fn check(cx: &Ctx) -> Vec<Finding> {
+    let rt = cx.param(ID, "relative_tolerance", 0.02);
+    let about = cx.param(ID, "about_tolerance", 0.1);
+    let nearly = cx.param(ID, "nearly_tolerance", 0.1);
+    let min_shared = cx.param(ID, "min_shared_entities", 2.0) as usize;
+    // Index by what is measured; cost grows with the number of claims.
+    let mut index: HashMap<(String, String, String, bool), Vec<usize>> = HashMap::new();
+    for (i, c) in cx.claims.iter().enumerate() {
+        let Kind::Quantity(q) = &c.kind else { continue };
+        if q.key.measure.is_empty() || q.key.period.is_empty() {
+            continue;
+        }
+        let unit = crate::claims::quantities::unit_key(&q.qty);
+        index
+            .entry((
+                q.key.measure.clone(),
+                unit,
+                q.key.period.clone(),
+                q.key.modality == Modality::Actual,
+            ))
+            .or_default()
+            .push(i);
+    }
+    let mut keys: Vec<_> = index.keys().cloned().collect();
+    keys.sort();
+    let mut out = Vec::new();
+    for key in keys {
+        let members = &index[&key];
+        if members.len() < 2 {
+            continue;
+        }
+        let q = |i: usize| match &cx.claims[i].kind {
+            Kind::Quantity(q) => Some(q),
+            _ => None,
+        };
+        let mut pairs = Vec::new();
+        for (a_pos, &a) in members.iter().enumerate() {
+            for &b in &members[a_pos + 1..] {
+                let (Some(qa), Some(qb)) = (q(a), q(b)) else {
+                    continue;
+                };
+                let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
+                if cx.shared_entities(sa, sb) < min_shared {
+                    continue;
+                }
+                if let (Some(x), Some(y)) = (&qa.key.subject, &qb.key.subject) {
+                    if x != y {
+                        continue;
+                    }
+                }
+                let (la, ha) = interval(qa, rt, about, nearly);
+                let (lb, hb) = interval(qb, rt, about, nearly);
+                if ha < lb || hb < la {
+                    pairs.push((a_pos, members.iter().position(|&m| m == b).unwrap_or(a_pos)));
+                }
+            }
+        }
+        for g in groups(members.len(), &pairs) {
+            // The claim in most conflicts is the primary; ties: the later one.
+            let degree = |k: usize| pairs.iter().filter(|(x, y)| *x == k || *y == k).count();
+            let primary = g
+                .iter()
+                .copied()
+                .max_by_key(|&k| (degree(k), k))
+                .unwrap_or(g[0]);
+            let mut places: Vec<Place> = g
+                .iter()
+                .map(|&k| {
+                    let c = &cx.claims[members[k]];
+                    Place {
+                        source: c.source,
+                        span: c.span.clone(),
+                        normalized: q(members[k]).map(render).unwrap_or_default(),
+                        primary: k == primary,
+                    }
+                })
+                .collect();
+            places.sort_by_key(|p| !p.primary);
+            let (measure, _, period, _) = &key;
+            let mine = &places[0];
+            let others: Vec<String> = places[1..]
+                .iter()
+                .map(|p| format!("{} in {}", p.normalized, cx.sources[p.source].id))
+                .collect();
+            out.push(Finding {
+                rule: ID,
+                severity: Severity::Error,
+                message: format!(
+                    "{} for {} is {} here, but {}",
+                    measure.replace('+', " "),
+                    period,
+                    mine.normalized,
+                    others.join(", ")
+                ),
+                subject: Some(format!("{} ({period})", measure.replace('+', " "))),
+                expected: None,
+                help: Some("these figures cannot all hold; check which source is right".into()),
+                places,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,87 @@
+//! reference-mismatch: a figure that contradicts a dated reference figure.
+//!
+//! The knowledge base records reference series with their source (a central bank's
+//! policy rate with the day each level took effect; a survey's figure for a year). A
+//! quantity whose window names a series' measure ("deposit facility rate", 政策利率)
+//! in a sentence that names the series' body, in the series' unit, is checked against
+//! the level in force on its day: the day its sentence gives, else its article's date.
+//! Because rates are decided days before they take effect, a level in force up to
+//! `effective_lag_days` after that day is also accepted.
+//!
+//! Example:
+//!   a.txt (2025-07-25): "The ECB kept its deposit facility rate unchanged at 2.5%"
+//!   error[reference-mismatch]: ECB deposit facility rate on 2025-07-25 is 2.00
+//!   (from 2025-06-11), not 2.5
+
+use chrono::Duration;
+
+use super::{Ctx, Finding, Place, Severity};
+use crate::claims::Kind;
+use crate::report::num;
+
+pub const ID: &str = "reference-mismatch";
+
+pub fn check(cx: &Ctx) -> Vec<Finding> {
+    let lag = cx.param(ID, "effective_lag_days", 7.0) as i64;
+    let mut out = Vec::new();
+    for c in cx.claims {
+        let Kind::Quantity(q) = &c.kind else { continue };
+        let (Some(f), Some(day)) = (q.key.figure, q.key.day) else {
+            continue;
+        };
+        let fig = &cx.kb.figures[f];
+        if q.qty.unit.map(|u| u.name()).as_deref() != Some(fig.unit.as_str()) {
+            continue;
+        }
+        let (Some(lo), Some(hi)) = (q.qty.low, q.qty.high) else {
+            continue;
+        };
+        let until = day + Duration::days(lag);
+        let in_force: Vec<_> = fig
+            .values
+            .iter()
+            .filter(|v| v.from <= until && v.to.is_none_or(|to| day <= to))
+            .collect();
+        if in_force.is_empty() {
+            continue; // the series does not cover that day
+        }
+        let t = fig.tolerance;
+        let holds = in_force.iter().any(|v| lo <= v.high + t && v.low - t <= hi);
+        if holds {
+            continue;
+        }
+        let now = fig
+            .values
+            .iter()
+            .find(|v| v.from <= day && v.to.is_none_or(|to| day <= to))
+            .or(in_force.first().copied());
+        let Some(now) = now else { continue };
+        let level = if now.low == now.high {
+            num(now.low).to_string()
+        } else {
+            format!("{}-{}", num(now.low), num(now.high))
+        };
+        let stated = super::quantity::render(q);
+        out.push(Finding {
+            rule: ID,
+            severity: Severity::Error,
+            message: format!(
+                "{} on {day} was {level} {} (from {}), not {stated}",
+                fig.name, fig.unit, now.from
+            ),
+            subject: Some(fig.name.clone()),
+            expected: Some(format!("{level} {}", fig.unit)),
+            help: Some(format!(
+                "source: {}, {} ({})",
+                fig.source.publisher, fig.source.document, fig.source.date
+            )),
+            places: vec![Place {
+                source: c.source,
+                span: c.span.clone(),
+                normalized: stated,
+                primary: true,
+            }],
+        });
+    }
+    out
+}

@@ -1,0 +1,182 @@
+//! role-holder-conflict: an office is given a holder who did not hold it then.
+//!
+//! A role claim ("Japan's Prime Minister X", "US President Trump", "日本首相高市早苗")
+//! names an office and its holder. The knowledge base records who held each office
+//! from when to when; the claim is checked for its article's date (its byline), so a
+//! holder who changed between two articles' dates is no conflict. A surname alone
+//! ("Prime Minister Kishi") resolves against the office's holders. An undated article
+//! is only flagged for a holder who never held the office, against the holder on the
+//! latest date of the run. Mentions of the right holder in other sources of that
+//! time are shown beside the finding; a wrong name that shares a part with the right
+//! one gets a "did you mean" help. "Former" holders are not claims about now.
+//!
+//! Example:
+//!   a.txt (2025-04-17): "Commerce Secretary Gina Raimondo said …"
+//!   error[role-holder-conflict]: US Secretary of Commerce is named "Gina Raimondo"
+//!   here, but the holder on 2025-04-17 is Howard Lutnick (from 2025-02-21)
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Ctx, Finding, Place, Severity};
+use crate::claims::{Kind, RoleClaim};
+
+pub const ID: &str = "role-holder-conflict";
+
+pub fn check(cx: &Ctx) -> Vec<Finding> {
+    let latest: Option<NaiveDate> = cx.sources.iter().filter_map(|s| s.date).max();
+    // Wrong claims grouped by (office, holder as written, expected holder).
+    let mut groups: HashMap<(String, String, String), Vec<(usize, &RoleClaim, Option<NaiveDate>)>> =
+        HashMap::new();
+    for (i, c) in cx.claims.iter().enumerate() {
+        let Kind::Role(r) = &c.kind else { continue };
+        let Some(office) = cx.kb.office(&r.office_id) else {
+            continue;
+        };
+        if office.holders.is_empty() {
+            continue;
+        }
+        let date = cx.sources[c.source].date;
+        let held_ever = r
+            .holder_id
+            .as_ref()
+            .is_some_and(|h| office.holders.iter().any(|t| &t.person == h));
+        let day = match date {
+            Some(d) => d,
+            None if held_ever => continue,
+            None => match latest {
+                Some(d) => d,
+                None => continue,
+            },
+        };
+        let holders = office.holders_on(day);
+        if holders.is_empty() || r.holder_id.as_deref().is_some_and(|h| holders.contains(&h)) {
+            continue;
+        }
+        let expected = holders.last().copied().unwrap_or_default().to_string();
+        groups
+            .entry((office.id.clone(), r.holder.clone(), expected))
+            .or_default()
+            .push((i, r, date));
+    }
+    let mut out = Vec::new();
+    let mut keys: Vec<_> = groups.keys().cloned().collect();
+    keys.sort();
+    for key in keys {
+        let members = &groups[&key];
+        let (office_id, written, expected_id) = &key;
+        let Some(office) = cx.kb.office(office_id) else {
+            continue;
+        };
+        let Some(expected) = cx.kb.entity(expected_id) else {
+            continue;
+        };
+        let term = office
+            .holders
+            .iter()
+            .rev()
+            .find(|t| &t.person == expected_id);
+        let first_date = members[0].2;
+        let day = first_date.or_else(|| cx.sources.iter().filter_map(|s| s.date).max());
+        let mut places: Vec<Place> = members
+            .iter()
+            .enumerate()
+            .map(|(k, (i, r, _))| Place {
+                source: cx.claims[*i].source,
+                span: r.holder_span.clone(),
+                normalized: r
+                    .holder_canonical
+                    .clone()
+                    .unwrap_or_else(|| r.holder.clone()),
+                primary: k == 0,
+            })
+            .collect();
+        // The right holder named elsewhere in that term: the other side of the conflict.
+        for c in cx.claims {
+            let (id, span) = match &c.kind {
+                Kind::Entity(e) => (e.id.as_deref(), c.span.clone()),
+                Kind::Role(r) if r.office_id == *office_id => {
+                    (r.holder_id.as_deref(), r.holder_span.clone())
+                }
+                _ => continue,
+            };
+            if id != Some(expected_id.as_str())
+                || places
+                    .iter()
+                    .any(|p| p.source == c.source && p.span == span)
+            {
+                continue;
+            }
+            let in_term = match (cx.sources[c.source].date, term) {
+                (Some(d), Some(t)) => t.from <= d && t.to.is_none_or(|to| d <= to),
+                (None, _) => true,
+                _ => false,
+            };
+            if in_term
+                && !places
+                    .iter()
+                    .any(|p| p.source == c.source && !p.primary && p.normalized == expected.name)
+            {
+                places.push(Place {
+                    source: c.source,
+                    span,
+                    normalized: expected.name.clone(),
+                    primary: false,
+                });
+            }
+        }
+        let since = term
+            .map(|t| format!(" (in office from {})", t.from))
+            .unwrap_or_default();
+        let when = match (first_date, day) {
+            (Some(d), _) => format!("on {d}"),
+            (None, Some(d)) => {
+                format!("on {d}, the latest date of this run (the article is undated)")
+            }
+            _ => "now".to_string(),
+        };
+        let message = format!(
+            "{} is named \"{}\" here, but the holder {} is {}{}",
+            office.name, written, when, expected.name, since
+        );
+        let shared = shares_part(
+            written,
+            &expected.name,
+            &expected.aliases,
+            cx.param(ID, "did_you_mean_min_shared", 3.0) as usize,
+        );
+        let help = if shared {
+            format!("did you mean {}?", expected.name)
+        } else {
+            format!(
+                "the knowledge base records {} as {}{}",
+                expected.name, office.name, since
+            )
+        };
+        out.push(Finding {
+            rule: ID,
+            severity: Severity::Error,
+            message,
+            subject: Some(office.name.clone()),
+            expected: Some(expected.name.clone()),
+            help: Some(help),
+            places,
+        });
+    }
+    out
+}
+
+/// Does a wrong name share a word (of at least `min` characters) with the right one?
+fn shares_part(written: &str, name: &str, aliases: &[String], min: usize) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= min)
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
+    let w = words(written);
+    std::iter::once(name)
+        .chain(aliases.iter().map(|a| a.as_str()))
+        .any(|n| words(n).iter().any(|x| w.contains(x)))
+}
