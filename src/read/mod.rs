@@ -6,10 +6,22 @@
 //! All later stages work on `File::text`; `File::location` maps a working-text byte
 //! range back to line and column in the original file.
 
+mod decode;
+mod html;
+mod norm;
+mod split;
+mod walk;
+
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
+use unicode_normalization::{IsNormalized, is_nfkc_quick};
+
+use crate::Error;
+use norm::Mapped;
 
 /// One input file, decoded.
 #[derive(Debug, Clone)]
@@ -72,26 +84,42 @@ impl File {
 
     /// The byte range in `raw` that a byte range of `text` came from.
     pub fn orig_range(&self, r: Range<usize>) -> Range<usize> {
-        let Some(map) = &self.map else { return r };
-        let start = map[r.start] as usize;
+        let Some(map) = &self.map else {
+            let end = floor_boundary(&self.raw, r.end);
+            return floor_boundary(&self.raw, r.start).min(end)..end;
+        };
+        let at = |i: usize| map.get(i).or(map.last()).map_or(0, |&o| o as usize);
+        let start = at(r.start);
         if r.end <= r.start {
             return start..start;
         }
         // The end is where the character after the span's last character begins;
         // several working bytes can come from one original character (NFKC expansion).
-        let last = map[r.end - 1];
+        let last = at(r.end - 1);
         let mut j = r.end;
-        while j < map.len() - 1 && map[j] == last {
+        while j + 1 < map.len() && at(j) == last {
             j += 1;
         }
-        start..map[j] as usize
+        let mut end = at(j).max(last);
+        // Markup between that character and the next (HTML tags, hidden elements) is
+        // not part of the span: a source character never contains a `<` after its start.
+        let gap = self.raw.as_bytes().get(last + 1..end).unwrap_or(&[]);
+        if let Some(k) = memchr::memchr(b'<', gap) {
+            end = last + 1 + k;
+        }
+        start..end
     }
 
     /// 1-based line and column (in characters) of a byte offset in `raw`.
     pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_boundary(&self.raw, offset);
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts[line - 1];
-        let column = self.raw[start..offset].chars().count() + 1;
+        let mut start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        // A byte order mark is not a column.
+        if start == 0 && self.raw.starts_with('\u{feff}') && offset >= 3 {
+            start = 3;
+        }
+        let column = self.raw.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
         (line, column)
     }
 
@@ -105,9 +133,18 @@ impl File {
             column,
             end_line,
             end_column,
-            text: self.raw[o].to_string(),
+            text: self.raw.get(o).unwrap_or("").to_string(),
         }
     }
+}
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Byte offsets where lines start (after `\n`, after a lone `\r`).
@@ -123,8 +160,144 @@ pub fn line_starts(raw: &str) -> Vec<usize> {
     v
 }
 
-/// Stub until the reader lands.
-pub fn read_all(paths: &[std::path::PathBuf]) -> (Vec<File>, Vec<Source>, Vec<crate::Error>) {
-    let _ = paths;
-    (Vec::new(), Vec::new(), Vec::new())
+/// Expands the command-line paths into the files to read: folders walked recursively
+/// (hidden and ignored entries skipped, sorted), keeping `.txt .md .markdown .html .htm`;
+/// a file named explicitly is taken whatever its extension.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+    walk::collect(paths)
+}
+
+/// Reads one file and splits it into its articles.
+pub fn read_file(path: &Path) -> Result<(File, Vec<Source>), Error> {
+    let shown = walk::display(path);
+    let bytes = std::fs::read(path).map_err(|e| Error::Input {
+        path: shown.clone(),
+        msg: e.to_string(),
+    })?;
+    let raw = decode::decode(&shown, bytes)?;
+    Ok(parse(&shown, raw))
+}
+
+/// Reads every file under `paths`, in order; a file that cannot be read is an error
+/// and the others are still read. `Source::file` indexes the returned files.
+pub fn read_all(paths: &[PathBuf]) -> (Vec<File>, Vec<Source>, Vec<Error>) {
+    let (list, mut errors) = collect(paths);
+    let results: Vec<_> = list.par_iter().map(|p| read_file(p)).collect();
+    let mut files = Vec::new();
+    let mut sources = Vec::new();
+    for r in results {
+        match r {
+            Ok((file, srcs)) => {
+                let idx = files.len();
+                sources.extend(srcs.into_iter().map(|s| Source { file: idx, ..s }));
+                files.push(file);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (files, sources, errors)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Plain,
+    Markdown,
+    Html,
+}
+
+fn kind(path: &str) -> Kind {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("html" | "htm") => Kind::Html,
+        Some("md" | "markdown") => Kind::Markdown,
+        _ => Kind::Plain,
+    }
+}
+
+/// Builds the working text of `raw` (by the kind `path` names) and splits it into
+/// articles. `Source::file` is 0: the caller re-indexes.
+pub fn parse(path: &str, raw: String) -> (File, Vec<Source>) {
+    let kind = kind(path);
+    let bom = if raw.starts_with('\u{feff}') { 3 } else { 0 };
+    let front = match kind {
+        Kind::Markdown => split::front_matter(&raw, bom),
+        _ => None,
+    };
+    let mut meta_date = None;
+    let plain_fast = kind != Kind::Html
+        && bom == 0
+        && front.is_none()
+        && memchr::memchr2(b'\r', b'&', raw.as_bytes()).is_none()
+        && is_nfkc_quick(raw.chars()) == IsNormalized::Yes;
+    let (text, map) = if plain_fast {
+        // Nothing moves: only citation markers may be blanked, byte for byte.
+        let text = norm::blank_citations(raw.clone());
+        let map = (text != raw).then(|| norm::identity_map(&raw));
+        (text, map)
+    } else {
+        let pre = match kind {
+            Kind::Html => {
+                let (m, d) = html::visible_text(raw.get(bom..).unwrap_or(""), bom);
+                meta_date = d;
+                m
+            }
+            _ => norm::plain(&raw, bom, front.as_ref().map(|f| f.range.clone())),
+        };
+        let Mapped { text, mut map } = norm::nfkc(pre);
+        let text = norm::blank_citations(text);
+        map.push(u32::try_from(raw.len()).unwrap_or(u32::MAX));
+        let map = (text != raw).then_some(map);
+        (text, map)
+    };
+    let file = File {
+        path: path.to_string(),
+        line_starts: line_starts(&raw),
+        raw,
+        text,
+        map,
+    };
+    let articles = split::articles(&file.text);
+    let several = articles.len() > 1;
+    let sources = articles
+        .into_iter()
+        .enumerate()
+        .map(|(n, a)| {
+            let mut title = a.title;
+            let mut date = a.date;
+            if !several && date.is_none() {
+                // No byline: the front matter or the page's metadata dates the article.
+                if let Some(f) = &front {
+                    date = f.date;
+                    title = f.title.clone().or_else(|| heading(&file.text)).or(title);
+                } else {
+                    date = meta_date;
+                    if kind == Kind::Markdown {
+                        title = heading(&file.text).or(title);
+                    }
+                }
+            }
+            Source {
+                id: if several {
+                    format!("{path}#{}", n + 1)
+                } else {
+                    path.to_string()
+                },
+                path: path.to_string(),
+                title,
+                date,
+                lang: a.lang,
+                file: 0,
+                range: a.range,
+            }
+        })
+        .collect();
+    (file, sources)
+}
+
+/// The first `# ` heading of a Markdown text.
+fn heading(text: &str) -> Option<String> {
+    text.lines()
+        .find_map(|l| l.trim_start().strip_prefix("# "))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
 }

@@ -1,0 +1,108 @@
+//! Command-line paths → the files to read.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+
+use crate::Error;
+
+/// Extensions read when walking a folder (a file named explicitly is read whatever it is).
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+/// Whether a walked file is one we read.
+pub fn wanted(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|w| w.eq_ignore_ascii_case(e)))
+}
+
+/// `path` as it is printed: as given, with `/` separators.
+pub fn display(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        s.into_owned()
+    } else {
+        s.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(Error::Usage(
+                format!("{}: no such file or directory", display(p)),
+            )),
+            Err(e) => errors.push(Error::Input {
+                path: display(p),
+                msg: e.to_string(),
+            }),
+            Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors),
+            Ok(_) => files.push(p.clone()),
+        }
+    }
+    // The same file named twice (or reached twice) is read once.
+    let mut seen = HashSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+    (files, errors)
+}
+
+/// Walks a folder: hidden and ignored entries skipped, symlinked folders not entered
+/// (so no loop), entries sorted by name so every run reads in the same order.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+    let walker = WalkBuilder::new(dir)
+        .hidden(true)
+        .ignore(true)
+        .git_ignore(true)
+        .require_git(false)
+        .git_global(false)
+        .git_exclude(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let is_file = match e.file_type() {
+                    Some(t) if t.is_symlink() => e.path().is_file(),
+                    Some(t) => t.is_file(),
+                    None => false,
+                };
+                if is_file && wanted(e.path()) {
+                    files.push(e.into_path());
+                }
+            }
+            Err(err) => {
+                if let Some(e) = walk_error(dir, &err) {
+                    errors.push(e);
+                }
+            }
+        }
+    }
+}
+
+/// An I/O failure while walking, naming the path it happened on. Problems inside
+/// ignore files (a bad glob) are not worth stopping a run for.
+fn walk_error(dir: &Path, err: &ignore::Error) -> Option<Error> {
+    let io = err.io_error()?;
+    let mut path = dir.to_path_buf();
+    let mut e = err;
+    loop {
+        match e {
+            ignore::Error::WithPath { path: p, err } => {
+                path = p.clone();
+                e = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                e = err
+            }
+            _ => break,
+        }
+    }
+    Some(Error::Input {
+        path: display(&path),
+        msg: io.to_string(),
+    })
+}
