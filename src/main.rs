@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimcheck::{Error, claims, kb, read, report};
+use claimcheck::{Error, claims, kb, read, report, rules};
 
 #[derive(Parser)]
 #[command(
@@ -147,12 +147,64 @@ fn run(cli: Cli) -> Result<u8, Error> {
             emit(&out, common.output.as_ref())?;
             Ok(0)
         }
-        Command::Check { .. } => Err(Error::Usage("check: not built yet".into())),
-        Command::Rules { .. } => Err(Error::Usage("rules: not built yet".into())),
+        Command::Check {
+            paths,
+            format,
+            common,
+            fail_on,
+        } => {
+            let kb = load_kb(&common.rules)?;
+            let (files, sources) = read_inputs(&paths)?;
+            let claims = claims::extract(&kb, &files, &sources);
+            let findings = rules::check(&kb, &files, &sources, &claims);
+            let out = match format {
+                CheckFormat::Json => report::check::json(&findings, &files, &sources, &claims),
+                CheckFormat::Human => {
+                    let color = common.output.is_none() && color();
+                    report::check::human(&findings, &files, &sources, claims.len(), color)
+                }
+            };
+            emit(&out, common.output.as_ref())?;
+            let threshold = match fail_on {
+                FailOn::Never => return Ok(0),
+                FailOn::Info => rules::Severity::Info,
+                FailOn::Warning => rules::Severity::Warning,
+                FailOn::Error => rules::Severity::Error,
+            };
+            Ok(u8::from(findings.iter().any(|f| f.severity >= threshold)))
+        }
+        Command::Rules { rule, rules: dirs } => {
+            let kb = load_kb(&dirs)?;
+            let all = rules::all();
+            let severity = |r: &rules::Rule| {
+                kb.rules
+                    .get(r.id)
+                    .map_or(r.default_severity.name().to_string(), |s| {
+                        s.severity.clone()
+                    })
+            };
+            let out = match rule {
+                None => all
+                    .iter()
+                    .map(|r| format!("{:<28} {:<8} {}\n", r.id, severity(r), r.summary))
+                    .collect::<String>(),
+                Some(id) => match all.iter().find(|r| r.id == id) {
+                    Some(r) => format!("{} ({})\n\n{}\n", r.id, severity(r), r.doc()),
+                    None => {
+                        let ids: Vec<&str> = all.iter().map(|r| r.id).collect();
+                        return Err(Error::Usage(format!(
+                            "unknown rule \"{id}\" (rules: {})",
+                            ids.join(", ")
+                        )));
+                    }
+                },
+            };
+            emit(&out, None)?;
+            Ok(0)
+        }
     }
 }
 
-#[allow(dead_code)]
 fn color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

@@ -1,6 +1,7 @@
 //! Output formats. Every renderer returns the whole output as a string, so a run
 //! that fails half-way prints nothing on stdout.
 
+pub mod check;
 pub mod extract;
 
 use serde_json::Value;

@@ -1,0 +1,187 @@
+//! `claimcheck check`: findings as JSON (the contract) and rustc-style diagnostics.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde_json::{Value, json};
+
+use super::tool;
+use crate::claims::Claim;
+use crate::read::{File, Source};
+use crate::rules::{Finding, Place, Severity, diff};
+
+/// The two sides of a finding as a diff: the primary value against the expected
+/// value, or against the first other side.
+pub fn finding_diff(f: &Finding) -> Option<String> {
+    let primary = f.places.iter().find(|p| p.primary)?;
+    let other = f.expected.clone().or_else(|| {
+        f.places
+            .iter()
+            .find(|p| !p.primary)
+            .map(|p| p.normalized.clone())
+    })?;
+    (other != primary.normalized).then(|| diff(&primary.normalized, &other))
+}
+
+fn place_json(p: &Place, files: &[File], sources: &[Source]) -> Value {
+    let s = &sources[p.source];
+    let loc = files[s.file].location(p.span.clone());
+    json!({
+        "source": s.id, "path": s.path,
+        "line": loc.line, "column": loc.column, "end_line": loc.end_line, "end_column": loc.end_column,
+        "text": loc.text, "normalized": p.normalized,
+        "role": if p.primary { "primary" } else { "related" },
+    })
+}
+
+pub fn finding_json(f: &Finding, files: &[File], sources: &[Source]) -> Value {
+    let mut v = json!({
+        "rule": f.rule,
+        "severity": f.severity.name(),
+        "message": f.message,
+        "subject": f.subject,
+        "locations": f.places.iter().map(|p| place_json(p, files, sources)).collect::<Vec<_>>(),
+    });
+    if let Some(e) = &f.expected {
+        v["expected"] = json!(e);
+    }
+    if let Some(d) = finding_diff(f) {
+        v["diff"] = json!(d);
+    }
+    if let Some(h) = &f.help {
+        v["help"] = json!(h);
+    }
+    v
+}
+
+pub fn summary(findings: &[Finding], sources: usize, claims: usize) -> Value {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    json!({
+        "sources": sources, "claims": claims, "findings": findings.len(),
+        "error": count(Severity::Error), "warning": count(Severity::Warning), "info": count(Severity::Info),
+    })
+}
+
+pub fn json(findings: &[Finding], files: &[File], sources: &[Source], claims: &[Claim]) -> String {
+    let v = json!({
+        "tool": tool(),
+        "sources": sources.iter().map(super::extract::source_json).collect::<Vec<_>>(),
+        "findings": findings.iter().map(|f| finding_json(f, files, sources)).collect::<Vec<_>>(),
+        "summary": summary(findings, sources.len(), claims.len()),
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// At most this many characters of a line are shown either side of a span.
+const CONTEXT: usize = 60;
+
+/// The lines a span sits on, cut to a window around it, and the span within them.
+fn excerpt(file: &File, p: &Place) -> (String, usize, std::ops::Range<usize>) {
+    let o = file.orig_range(p.span.clone());
+    let (line, _) = file.position(o.start);
+    let line_start = file.line_starts.get(line - 1).copied().unwrap_or(0);
+    let (end_line, _) = file.position(o.end);
+    let line_end = file
+        .line_starts
+        .get(end_line)
+        .copied()
+        .unwrap_or(file.raw.len())
+        .min(file.raw.len());
+    let full = file
+        .raw
+        .get(line_start..line_end)
+        .unwrap_or("")
+        .trim_end_matches(['\n', '\r']);
+    let (s, e) = (o.start - line_start, (o.end - line_start).min(full.len()));
+    // Cut to CONTEXT characters either side, on character boundaries.
+    let from = full[..s]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT)
+        .map_or(0, |(i, _)| i);
+    let to = full[e..]
+        .char_indices()
+        .nth(CONTEXT)
+        .map_or(full.len(), |(i, _)| e + i);
+    let (pre, post) = (
+        if from > 0 { "…" } else { "" },
+        if to < full.len() { "…" } else { "" },
+    );
+    let text = format!("{pre}{}{post}", &full[from..to]);
+    let shift = pre.len();
+    (text, line, s - from + shift..e - from + shift)
+}
+
+/// rustc-style diagnostics, one a finding, then a summary line.
+pub fn human(
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+    claims: usize,
+    color: bool,
+) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for f in findings {
+        let level = match f.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        let excerpts: Vec<(String, usize, std::ops::Range<usize>, &Place)> = f
+            .places
+            .iter()
+            .map(|p| {
+                let (t, l, r) = excerpt(&files[sources[p.source].file], p);
+                (t, l, r, p)
+            })
+            .collect();
+        let ids: Vec<String> = f
+            .places
+            .iter()
+            .map(|p| sources[p.source].id.clone())
+            .collect();
+        let mut group = Group::with_title(level.primary_title(f.message.as_str()).id(f.rule));
+        for (k, (text, line, span, p)) in excerpts.iter().enumerate() {
+            let kind = if p.primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            group = group.element(
+                Snippet::source(text.as_str())
+                    .line_start(*line)
+                    .path(ids[k].as_str())
+                    .annotation(kind.span(span.clone()).label(p.normalized.as_str())),
+            );
+        }
+        let mut report = vec![group];
+        if let Some(e) = &f.expected {
+            report.push(Group::with_title(
+                Level::NOTE.secondary_title(format!("expected: {e}")),
+            ));
+        }
+        if let Some(h) = &f.help {
+            report.push(Group::with_title(Level::HELP.secondary_title(h.as_str())));
+        }
+        out.push_str(&renderer.render(&report));
+        out.push_str("\n\n");
+    }
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    out.push_str(&format!(
+        "{} finding{} ({} error, {} warning, {} info) in {} source{}, {} claims\n",
+        findings.len(),
+        if findings.len() == 1 { "" } else { "s" },
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+        sources.len(),
+        if sources.len() == 1 { "" } else { "s" },
+        claims
+    ));
+    out
+}
