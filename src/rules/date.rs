@@ -5,7 +5,7 @@
 //! which words name which event). Dates are indexed by event; two dates of one event
 //! conflict when neither contains the other (a day and its month or year agree), the
 //! two sentences name a common entity (the sentence's, or one of the article's three
-//! most named), and the sources are about the same story (`min_shared_entities`).
+//! most named), and the sources are about the same story (a person or organization in common, or `min_shared_entities` entities).
 //!
 //! Example:
 //!   a.txt (2024-10-10): "Rio Tinto announced the agreement on October 9"
@@ -93,7 +93,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                     continue;
                 }
                 let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
-                if cx.shared_entities(sa, sb) < min_shared {
+                if !cx.same_story(sa, sb, min_shared) {
                     continue;
                 }
                 let subjects = |d: &DateClaim, s: usize| -> Vec<String> {

@@ -103,13 +103,21 @@ impl<'a> Ctx<'a> {
         f.text.get(span.clone()).unwrap_or("")
     }
 
-    /// How many entities two sources both name (the same source: all of them).
-    pub fn shared_entities(&self, a: usize, b: usize) -> usize {
+    /// Are two sources about the same story? They are when they are one source, or
+    /// name one person or organization in common, or at least `min_shared` entities
+    /// of any kind (countries alone are too common to tie two stories together).
+    pub fn same_story(&self, a: usize, b: usize, min_shared: usize) -> bool {
         if a == b {
-            return usize::MAX;
+            return true;
         }
         let (x, y) = (&self.entities[a], &self.entities[b]);
-        x.iter().filter(|e| y.binary_search(e).is_ok()).count()
+        let shared: Vec<&String> = x.iter().filter(|e| y.binary_search(e).is_ok()).collect();
+        shared.len() >= min_shared
+            || shared.iter().any(|id| {
+                self.kb
+                    .entity(id)
+                    .is_some_and(|e| e.kind != crate::kb::EntityType::Place)
+            })
     }
 
     pub fn param(&self, rule: &str, name: &str, default: f64) -> f64 {

@@ -9,7 +9,7 @@
 //! ("over 90%" holds with 91%; "about" and "nearly" widen by `about_tolerance` and
 //! `nearly_tolerance`), ranges and rounding (`relative_tolerance`) are applied, their
 //! subjects (the entity named before each) do not differ, and their sources are about
-//! the same story (they name at least `min_shared_entities` entities in common).
+//! the same story (they name a person or organization in common, or at least `min_shared_entities` entities).
 //! Claims with no known measure are never compared.
 //!
 //! Example:
@@ -115,7 +115,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                     continue;
                 };
                 let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
-                if cx.shared_entities(sa, sb) < min_shared {
+                if !cx.same_story(sa, sb, min_shared) {
                     continue;
                 }
                 if let (Some(x), Some(y)) = (&qa.key.subject, &qb.key.subject) {

@@ -1,0 +1,161 @@
+//! Each rule family against its positive and negative fixture (tests/fixtures/<rule>/),
+//! with the fictional knowledge base in tests/fixtures/kb: the finding, its rule, its
+//! spans and its values are asserted, and the human and JSON outputs are snapshotted
+//! in snapshots/.
+
+use std::path::{Path, PathBuf};
+
+use claimcheck::{claims, kb, read, report, rules};
+
+struct Run {
+    findings: Vec<rules::Finding>,
+    json: serde_json::Value,
+    human: String,
+}
+
+fn run(path: &str) -> Run {
+    let kb = kb::load(&[Path::new("tests/fixtures/kb")]).expect("fixture knowledge base loads");
+    let (files, sources, errors) = read::read_all(&[PathBuf::from(path)]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let claims = claims::extract(&kb, &files, &sources);
+    let findings = rules::check(&kb, &files, &sources, &claims);
+    let json: serde_json::Value =
+        serde_json::from_str(&report::check::json(&findings, &files, &sources, &claims))
+            .expect("valid JSON");
+    let human = report::check::human(&findings, &files, &sources, claims.len(), false);
+    Run {
+        findings,
+        json,
+        human,
+    }
+}
+
+fn snapshot(name: &str, r: &Run) {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path("../snapshots");
+    s.set_prepend_module_to_snapshot(false);
+    s.bind(|| {
+        insta::assert_snapshot!(format!("{name}.human"), r.human);
+        insta::assert_json_snapshot!(format!("{name}.json"), r.json["findings"]);
+    });
+}
+
+/// Asserts one finding of `rule` whose locations have exactly these texts (primary first)
+/// and these normalized values, and snapshots both outputs.
+fn positive(rule: &str, texts: &[&str], normalized: &[&str]) {
+    let r = run(&format!("tests/fixtures/{rule}/positive.txt"));
+    let found: Vec<&serde_json::Value> = r.json["findings"]
+        .as_array()
+        .map(|a| a.iter().filter(|f| f["rule"] == rule).collect())
+        .unwrap_or_default();
+    assert_eq!(found.len(), 1, "{rule}: {}", r.human);
+    let locs = found[0]["locations"].as_array().expect("locations");
+    let got: Vec<&str> = locs
+        .iter()
+        .map(|l| l["text"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(got, texts, "{rule}: {}", r.human);
+    let norm: Vec<&str> = locs
+        .iter()
+        .map(|l| l["normalized"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(norm, normalized, "{rule}");
+    assert_eq!(locs[0]["role"], "primary");
+    assert!(
+        r.findings.iter().all(|f| f.rule == rule),
+        "only {rule} fires: {}",
+        r.human
+    );
+    snapshot(&format!("{rule}.positive"), &r);
+}
+
+fn negative(rule: &str) {
+    let r = run(&format!("tests/fixtures/{rule}/negative.txt"));
+    assert!(
+        r.findings.is_empty(),
+        "{rule} negative fixture: {}",
+        r.human
+    );
+    snapshot(&format!("{rule}.negative"), &r);
+}
+
+#[test]
+fn role_holder_conflict() {
+    positive(
+        "role-holder-conflict",
+        &["Ada Lindqvist", "Bo Hedman"],
+        &["Ada Lindqvist", "Bo Hedman"],
+    );
+    let r = run("tests/fixtures/role-holder-conflict/positive.txt");
+    assert_eq!(r.json["findings"][0]["expected"], "Bo Hedman");
+    assert!(
+        r.json["findings"][0]["diff"]
+            .as_str()
+            .unwrap_or("")
+            .contains("+ Bo Hedman")
+    );
+    negative("role-holder-conflict");
+}
+
+#[test]
+fn acronym_expansion_mismatch() {
+    positive(
+        "acronym-expansion-mismatch",
+        &["Institute of Applied Geology (NMA)"],
+        &["NMA = Institute of Applied Geology"],
+    );
+    negative("acronym-expansion-mismatch");
+}
+
+#[test]
+fn entity_name_variant() {
+    positive(
+        "entity-name-variant",
+        &["Harrow Cross"],
+        &["Harrow Crossing"],
+    );
+    negative("entity-name-variant");
+}
+
+#[test]
+fn quantity_conflict() {
+    positive(
+        "quantity-conflict",
+        &["8,000 tonnes", "12,000 tonnes"],
+        &["8000 t", "12000 t"],
+    );
+    negative("quantity-conflict");
+}
+
+#[test]
+fn date_conflict() {
+    positive(
+        "date-conflict",
+        &["April 3", "April 10"],
+        &["2025-04-03", "2025-04-10"],
+    );
+    negative("date-conflict");
+}
+
+#[test]
+fn reference_mismatch() {
+    positive("reference-mismatch", &["3%"], &["3 percent"]);
+    let r = run("tests/fixtures/reference-mismatch/positive.txt");
+    assert_eq!(r.json["findings"][0]["expected"], "2.5 percent");
+    negative("reference-mismatch");
+}
+
+#[test]
+fn every_rule_is_documented_and_has_fixtures() {
+    for r in rules::all() {
+        assert!(r.doc().contains(r.id), "{} doc names the rule", r.id);
+        assert!(r.doc().contains("Example"), "{} doc has an example", r.id);
+        for f in ["positive.txt", "negative.txt"] {
+            assert!(
+                Path::new(&format!("tests/fixtures/{}/{f}", r.id)).exists(),
+                "{} {f}",
+                r.id
+            );
+        }
+    }
+}
