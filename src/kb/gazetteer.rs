@@ -1,9 +1,15 @@
 //! One Aho-Corasick automaton over every name the knowledge base knows.
 //!
-//! Latin patterns match on word boundaries, CJK patterns anywhere. Names and
-//! acronyms match case-sensitively; office titles ignore ASCII case.
+//! Latin patterns match on word boundaries, CJK patterns anywhere (a CJK char next
+//! to a Latin name counts as a boundary). Names and acronyms match case-sensitively;
+//! office titles and office aliases ignore ASCII case, except all-caps ones (`PM`).
 
+use std::collections::HashMap;
 use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{Entity, Office};
 
 /// What a matched pattern stands for. One pattern can stand for several things
 /// (`BIS` for two organizations, `President` for many offices).
@@ -24,6 +30,13 @@ pub enum Hit {
     OfficeAlias(u32),
 }
 
+impl Hit {
+    /// Titles and office aliases ignore ASCII case ("prime minister"); names do not.
+    fn ignores_case(self) -> bool {
+        matches!(self, Hit::Title(_) | Hit::OfficeAlias(_))
+    }
+}
+
 /// A match in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -32,19 +45,164 @@ pub struct Mention {
     pub pattern: u32,
 }
 
+/// One string of the automaton.
+#[derive(Debug, Clone)]
+struct Pattern {
+    text: String,
+    /// Whether the first/last char is a word char and so needs a boundary in the text.
+    open_start: bool,
+    open_end: bool,
+}
+
 #[derive(Debug, Clone, Default)]
-pub struct Gazetteer {}
+pub struct Gazetteer {
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+    /// Hit sets: `2 * i` is everything pattern `i` stands for (the text matched it
+    /// exactly), `2 * i + 1` only what may match in another ASCII case.
+    sets: Vec<Vec<Hit>>,
+}
 
 impl Gazetteer {
+    /// Builds the automaton over every entity and office name.
+    pub fn new(entities: &[Entity], offices: &[Office]) -> Gazetteer {
+        let mut by_text: HashMap<String, usize> = HashMap::new();
+        let mut all: Vec<(String, Vec<Hit>)> = Vec::new();
+        let mut add = |text: &str, hit: Hit| {
+            if text.trim().is_empty() {
+                return;
+            }
+            // Curly and straight apostrophes are the same possessive (`Japan’s`).
+            let mut forms = vec![text.to_string()];
+            if text.contains('\'') {
+                forms.push(text.replace('\'', "\u{2019}"));
+            }
+            for form in forms {
+                let i = *by_text.entry(form.clone()).or_insert_with(|| {
+                    all.push((form, Vec::new()));
+                    all.len() - 1
+                });
+                if let Some((_, hits)) = all.get_mut(i)
+                    && !hits.contains(&hit)
+                {
+                    hits.push(hit);
+                }
+            }
+        };
+        for (i, e) in entities.iter().enumerate() {
+            let i = i as u32;
+            add(&e.name, Hit::Name(i));
+            e.aliases.iter().for_each(|s| add(s, Hit::Name(i)));
+            e.acronyms.iter().for_each(|s| add(s, Hit::Acronym(i)));
+            e.surnames.iter().for_each(|s| add(s, Hit::Surname(i)));
+            e.adjectives.iter().for_each(|s| add(s, Hit::Adjective(i)));
+            e.misspellings
+                .iter()
+                .for_each(|s| add(s, Hit::Misspelling(i)));
+        }
+        for (i, o) in offices.iter().enumerate() {
+            let i = i as u32;
+            o.titles.iter().for_each(|s| add(s, Hit::Title(i)));
+            o.aliases.iter().for_each(|s| add(s, Hit::OfficeAlias(i)));
+        }
+        let mut patterns = Vec::with_capacity(all.len());
+        let mut sets = Vec::with_capacity(all.len() * 2);
+        for (text, hits) in all {
+            // All-caps titles (`PM`, `CEO`) keep their case: "3 pm" is not a title.
+            let caps = text.chars().all(|c| c.is_ascii_uppercase());
+            let folded: Vec<Hit> = hits
+                .iter()
+                .copied()
+                .filter(|h| h.ignores_case() && !caps)
+                .collect();
+            sets.push(hits);
+            sets.push(folded);
+            patterns.push(Pattern {
+                open_start: text.chars().next().is_some_and(is_word_char),
+                open_end: text.chars().next_back().is_some_and(is_word_char),
+                text,
+            });
+        }
+        // Standard semantics so that overlapping iteration sees every candidate:
+        // a longest match that fails its boundary check must not hide a shorter one.
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .ok();
+        Gazetteer { ac, patterns, sets }
+    }
+
     /// Every mention in `text`, leftmost-longest, in order.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let _ = text;
-        Vec::new()
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        // (start, end, set, exact)
+        let mut cands: Vec<(usize, usize, u32, bool)> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let p = m.pattern().as_usize();
+            let (Some(pat), Some(found)) = (self.patterns.get(p), text.get(m.range())) else {
+                continue;
+            };
+            let exact = found == pat.text;
+            let set = if exact { 2 * p } else { 2 * p + 1 };
+            if self.sets.get(set).is_none_or(|s| s.is_empty()) {
+                continue;
+            }
+            let before = text.get(..m.start()).and_then(|t| t.chars().next_back());
+            let after = text.get(m.end()..).and_then(|t| t.chars().next());
+            if (pat.open_start && before.is_some_and(is_word_char))
+                || (pat.open_end && after.is_some_and(is_word_char))
+            {
+                continue;
+            }
+            cands.push((m.start(), m.end(), set as u32, exact));
+        }
+        // Leftmost first, then longest, then an exact-case match over a folded one.
+        cands.sort_by_key(|&(s, e, _, exact)| (s, std::cmp::Reverse(e), !exact));
+        let mut out = Vec::new();
+        let mut end = 0;
+        for (s, e, set, _) in cands {
+            if s >= end {
+                out.push(Mention {
+                    range: s..e,
+                    pattern: set,
+                });
+                end = e;
+            }
+        }
+        out
     }
 
     /// What pattern `p` stands for.
     pub fn hits(&self, p: u32) -> &[Hit] {
-        let _ = p;
-        &[]
+        self.sets.get(p as usize).map_or(&[], Vec::as_slice)
     }
+
+    /// The pattern string behind `p` (as written in the knowledge base).
+    pub fn pattern(&self, p: u32) -> &str {
+        self.patterns
+            .get(p as usize / 2)
+            .map_or("", |pat| pat.text.as_str())
+    }
+}
+
+/// A char that glues onto a Latin word: letters and digits, except CJK, which is
+/// written without spaces and so always counts as a boundary.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3005}'..='\u{3007}'   // 々 〆 〇
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}' // Katakana extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+        | '\u{20000}'..='\u{3134F}')
 }

@@ -53,10 +53,21 @@ pub struct Entity {
     pub contexts: Vec<String>,
     /// Known wrong forms to flag (`Albermarle`), besides those found by similarity.
     pub misspellings: Vec<String>,
+    /// Entity id of the organization that runs a facility (places: mines, refineries).
+    pub operator: Option<String>,
+    /// Former names and the day the current name took effect.
+    pub renamed: Vec<Renamed>,
     pub source: SourceRef,
 }
 
-/// One holder's term of office; `to` is exclusive-or-last-day (see `Office::holder_on`).
+/// A former name of an entity: it was called `from` until the day before `on`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renamed {
+    pub from: String,
+    pub on: NaiveDate,
+}
+
+/// One holder's term of office, `from` and `to` both inclusive (see `Office::holders_on`).
 #[derive(Debug, Clone)]
 pub struct Term {
     /// Entity id of the person.
@@ -122,6 +133,15 @@ pub struct Figure {
     pub source: SourceRef,
 }
 
+impl Figure {
+    /// The value in force on `day`, if the series covers it.
+    pub fn value_on(&self, day: NaiveDate) -> Option<&FigureValue> {
+        self.values
+            .iter()
+            .find(|v| v.from <= day && v.to.is_none_or(|to| day <= to))
+    }
+}
+
 /// A dated event, for `date-conflict` against the knowledge base.
 #[derive(Debug, Clone)]
 pub struct Event {
@@ -171,6 +191,8 @@ pub struct Kb {
     /// Index of `entities` and `offices` by id.
     pub entity_index: HashMap<String, usize>,
     pub office_index: HashMap<String, usize>,
+    /// Entity indices by folded name, alias or acronym (see `fold_name`).
+    pub name_index: HashMap<String, Vec<usize>>,
     /// The one automaton over every name, alias, acronym, surname, adjective and title.
     pub gazetteer: Gazetteer,
 }
@@ -194,6 +216,54 @@ impl Kb {
             .and_then(|r| r.params.get(name).copied())
             .unwrap_or(default)
     }
+
+    /// Entities whose name, alias or acronym equals `s`, ignoring case, diacritics
+    /// (`Jørgensen` = `Jorgensen`) and extra spaces.
+    pub fn lookup_name(&self, s: &str) -> Vec<usize> {
+        self.name_index
+            .get(&fold_name(s))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Every entity's canonical name and aliases, with the entity's index.
+    pub fn all_names(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.entities.iter().enumerate().flat_map(|(i, e)| {
+            std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .map(move |n| (i, n))
+        })
+    }
+}
+
+/// A name folded for comparison: lowercase, without diacritics, single spaces.
+pub fn fold_name(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfkd().filter(|c| !is_combining_mark(*c)) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        // Letters that do not decompose into a base letter and a mark.
+        match c {
+            'ø' | 'Ø' => out.push('o'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ß' => out.push_str("ss"),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'ı' => out.push('i'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 impl Kb {
