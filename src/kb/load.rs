@@ -15,7 +15,7 @@ use toml::Spanned;
 
 use super::{
     Entity, EntityType, Event, Figure, FigureValue, Gazetteer, Kb, Office, Renamed, RuleSettings,
-    SourceRef, Term, fold_name,
+    SourceRef, Term, VocabTerm, fold_name,
 };
 use crate::Error;
 
@@ -306,9 +306,13 @@ struct RuleDoc {
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct MeasureDoc {
+    /// `measure` (the default), `event`, `forecast`, `former` or `increment`.
+    class: Option<S>,
     key: S,
     terms: Vec<S>,
 }
+
+const VOCAB_CLASSES: &[&str] = &["measure", "event", "forecast", "former", "increment"];
 
 // ---------------------------------------------------------------------------
 // Collecting files into one set of entries.
@@ -890,8 +894,27 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
 
     for At { file, item: m } in &docs.measures {
         let key = ctx.text(*file, "key", &m.key)?;
+        let class = match &m.class {
+            Some(c) if !VOCAB_CLASSES.contains(&c.get_ref().as_str()) => {
+                return ctx.err(
+                    *file,
+                    c.span(),
+                    format!(
+                        "unknown class \"{}\"; expected one of {}",
+                        c.get_ref(),
+                        VOCAB_CLASSES.join(", ")
+                    ),
+                );
+            }
+            Some(c) => c.get_ref().clone(),
+            None => "measure".to_string(),
+        };
         for t in ctx.texts(*file, "term", &m.terms)? {
-            kb.measures.push((t, key.clone()));
+            kb.vocabulary.push(VocabTerm {
+                class: class.clone(),
+                key: key.clone(),
+                term: t,
+            });
         }
     }
 

@@ -204,11 +204,6 @@ impl Kb {
     pub fn office(&self, id: &str) -> Option<&Office> {
         self.office_index.get(id).map(|&i| &self.offices[i])
     }
-    /// Entity indices whose name, alias or acronym is `s` (stub until the loader lands).
-    pub fn lookup_name(&self, s: &str) -> Vec<usize> {
-        let _ = s;
-        Vec::new()
-    }
     /// A rule's numeric setting, or `default` when `rules/` does not set it.
     pub fn param(&self, rule: &str, name: &str, default: f64) -> f64 {
         self.rules
@@ -264,15 +259,4 @@ pub fn fold_name(s: &str) -> String {
         }
     }
     out
-}
-
-impl Kb {
-    /// Every entity name and alias (stub until the loader lands).
-    pub fn all_names(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.entities.iter().enumerate().flat_map(|(i, e)| {
-            std::iter::once(e.name.as_str())
-                .chain(e.aliases.iter().map(|a| a.as_str()))
-                .map(move |n| (i, n))
-        })
-    }
 }
