@@ -72,10 +72,8 @@ pub fn json(findings: &[Finding], files: &[File], sources: &[Source], claims: &[
     s
 }
 
-/// At most this many characters of a line are shown either side of a span.
-const CONTEXT: usize = 60;
-
-/// The lines a span sits on, cut to a window around it, and the span within them.
+/// The whole lines a span sits on and the span within them; the renderer trims
+/// long lines to the terminal width around the span.
 fn excerpt(file: &File, p: &Place) -> (String, usize, std::ops::Range<usize>) {
     let o = file.orig_range(p.span.clone());
     let (line, _) = file.position(o.start);
@@ -87,29 +85,13 @@ fn excerpt(file: &File, p: &Place) -> (String, usize, std::ops::Range<usize>) {
         .copied()
         .unwrap_or(file.raw.len())
         .min(file.raw.len());
-    let full = file
+    let text = file
         .raw
         .get(line_start..line_end)
         .unwrap_or("")
         .trim_end_matches(['\n', '\r']);
-    let (s, e) = (o.start - line_start, (o.end - line_start).min(full.len()));
-    // Cut to CONTEXT characters either side, on character boundaries.
-    let from = full[..s]
-        .char_indices()
-        .rev()
-        .nth(CONTEXT)
-        .map_or(0, |(i, _)| i);
-    let to = full[e..]
-        .char_indices()
-        .nth(CONTEXT)
-        .map_or(full.len(), |(i, _)| e + i);
-    let (pre, post) = (
-        if from > 0 { "…" } else { "" },
-        if to < full.len() { "…" } else { "" },
-    );
-    let text = format!("{pre}{}{post}", &full[from..to]);
-    let shift = pre.len();
-    (text, line, s - from + shift..e - from + shift)
+    let e = (o.end - line_start).min(text.len());
+    (text.to_string(), line, o.start - line_start..e)
 }
 
 /// rustc-style diagnostics, one a finding, then a summary line.
