@@ -155,7 +155,7 @@ pub fn human(
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     out.push_str(&format!(
-        "{} finding{} ({} error, {} warning, {} info) in {} source{}, {} claims\n",
+        "{} finding{} ({} error, {} warning, {} info) in {} source{}, {} claim{}\n",
         findings.len(),
         if findings.len() == 1 { "" } else { "s" },
         count(Severity::Error),
@@ -163,7 +163,8 @@ pub fn human(
         count(Severity::Info),
         sources.len(),
         if sources.len() == 1 { "" } else { "s" },
-        claims
+        claims,
+        if claims == 1 { "" } else { "s" },
     ));
     out
 }
