@@ -113,12 +113,13 @@ fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     out.extend(cur.map(|(s, e)| s..e));
-    // A run may not end on a connector ("Bank of").
+    // A run may not end on a connector ("Bank of") nor start with an article.
     out.into_iter()
         .filter_map(|r| {
             let t = &text[r.clone()];
             let trimmed = t.trim_end_matches(|c: char| !c.is_alphanumeric());
-            (!trimmed.is_empty()).then(|| r.start..r.start + trimmed.len())
+            let lead = ["The ", "A ", "An "].iter().find(|a| trimmed.starts_with(*a)).map_or(0, |a| a.len());
+            (trimmed.len() > lead).then(|| r.start + lead..r.start + trimmed.len())
         })
         .collect()
 }
@@ -263,5 +264,8 @@ mod tests {
         let s = "The US \"Mount Pass Mine\" has a grade, said Bank of Japan officials.";
         let r: Vec<&str> = runs(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
         assert_eq!(r, vec!["The", "Mount Pass Mine", "Bank of Japan"]);
+        let s = "The India Metrological Department said";
+        let r: Vec<&str> = runs(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(r, vec!["India Metrological Department"]);
     }
 }
