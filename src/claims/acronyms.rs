@@ -44,7 +44,9 @@ fn long_before(
             return Some(m.range.clone());
         }
     }
-    let head = &text[floor..end];
+    let Some(head) = text.get(floor..end) else {
+        return None;
+    };
     if head.chars().next_back().is_some_and(is_cjk) {
         return None; // CJK long forms are only taken from the knowledge base
     }
@@ -126,7 +128,8 @@ pub fn acronym_claims(
         };
         let close = open + close_rel;
         let inner = text[open + 1..close].trim();
-        let before_end = text[..open].trim_end().len();
+        // Where the words before the parenthesis end (never before the sentence).
+        let before_end = text[..open].trim_end().len().max(sentence.start);
         if is_acronym(inner) {
             if let Some(long) = long_before(kb, text, sentence.start, before_end, inner, mentions) {
                 out.push(claim(source, inner, open + 1..close, text, long, close + 1));
@@ -138,7 +141,7 @@ pub fn acronym_claims(
             let word_start = text[sentence.start..before_end]
                 .rfind(' ')
                 .map_or(sentence.start, |p| sentence.start + p + 1);
-            let short = &text[word_start..before_end];
+            let short = text.get(word_start..before_end).unwrap_or("");
             if is_acronym(short) {
                 let long = open
                     + 1
@@ -184,11 +187,31 @@ mod tests {
 
     #[test]
     fn acronym_shapes() {
-        for a in ["BIS", "JOGMEC", "USMCA", "BoJ", "F-35", "CO2"] {
-            assert!(is_acronym(a) || a == "CO2", "{a}");
+        for a in ["BIS", "JOGMEC", "USMCA", "BoJ", "LCE"] {
+            assert!(is_acronym(a), "{a}");
         }
-        for a in ["Zeng Yuqun", "the", "A", "Fed"] {
+        for a in ["Zeng Yuqun", "the", "A", "Fed", "F-35", "Codelco"] {
             assert!(!is_acronym(a), "{a}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod edge_tests {
+    use super::*;
+
+    #[test]
+    fn parenthesis_at_sentence_start_does_not_panic() {
+        let kb = crate::kb::Kb::default();
+        for s in [
+            "(Groupe Videotron Ltd) said it agreed.",
+            "( ABC) x",
+            "()",
+            "(",
+            "a (B",
+            "X (Y Z)",
+        ] {
+            let _ = acronym_claims(&kb, 0, s, 0..s.len(), &[]);
         }
     }
 }
