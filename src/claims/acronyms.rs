@@ -157,6 +157,43 @@ pub fn acronym_claims(
             }
         }
     }
+    // "the ACR, or Long Name"
+    for (i, _) in s.match_indices(", or ") {
+        let at = sentence.start + i;
+        let word_start = text[sentence.start..at]
+            .rfind(' ')
+            .map_or(sentence.start, |p| sentence.start + p + 1);
+        let short = &text[word_start..at];
+        if !is_acronym(short) {
+            continue;
+        }
+        let from = at + ", or ".len();
+        let rest = &text[from..sentence.end];
+        let mut end = from;
+        for w in rest.split(' ') {
+            let core = w.trim_end_matches([',', '.', ';', ':', ')']);
+            let cap = core.chars().next().is_some_and(|c| c.is_uppercase());
+            if !(cap || (end > from && CONNECTORS.contains(&core))) || core.is_empty() {
+                break;
+            }
+            end += w.len() + 1;
+            if core.len() != w.len() {
+                end -= w.len() + 1 - core.len();
+                break;
+            }
+        }
+        let long = text[from..end.min(sentence.end)].trim_end();
+        if long.split_whitespace().count() >= 2 {
+            out.push(claim(
+                source,
+                short,
+                word_start..at,
+                text,
+                from..from + long.len(),
+                from + long.len(),
+            ));
+        }
+    }
     out
 }
 

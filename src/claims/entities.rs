@@ -116,6 +116,79 @@ fn name_run(text: &str, at: usize) -> Option<Range<usize>> {
     (words > 0).then_some(at..end)
 }
 
+/// The person a mention stands for, if it names one.
+fn person_of(kb: &Kb, m: &Mention) -> Option<usize> {
+    kb.gazetteer.hits(m.pattern).iter().find_map(|h| match h {
+        Hit::Name(e) | Hit::Surname(e) if kb.entities[*e as usize].kind == EntityType::Person => {
+            Some(*e as usize)
+        }
+        _ => None,
+    })
+}
+
+/// The holder named right after a title: a known person, or a capitalized name.
+fn holder_after(
+    kb: &Kb,
+    text: &str,
+    at: usize,
+    end: usize,
+    later: &[Mention],
+) -> Option<(Range<usize>, Option<usize>)> {
+    if let Some(n) = later.iter().find(|n| n.range.start == at) {
+        if let Some(e) = person_of(kb, n) {
+            return Some((n.range.clone(), Some(e)));
+        }
+    }
+    let r = name_run(text, at)?;
+    (r.end <= end && boundary_after(text, r.end)).then_some((r, None))
+}
+
+/// The holder named before a title in apposition: "Bo Hedman, Norland's prime
+/// minister, said" (the title's qualifier, if any, follows the comma).
+fn holder_before(
+    kb: &Kb,
+    text: &str,
+    floor: usize,
+    title: &Mention,
+    earlier: &[Mention],
+) -> Option<(Range<usize>, Option<usize>)> {
+    // Skip back over a qualifier and fillers to the comma.
+    let mut start = title.range.start;
+    if let Some(q) = earlier.last() {
+        let between = text.get(q.range.end..start)?.trim();
+        if between
+            .split_whitespace()
+            .all(|w| FILLERS.contains(&w.to_lowercase().as_str()))
+        {
+            start = q.range.start;
+        }
+    }
+    let head = text.get(floor..start)?.trim_end();
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    let before_comma = head.strip_suffix(',')?.trim_end();
+    let end = floor + before_comma.len();
+    if let Some(n) = earlier.iter().find(|n| n.range.end == end) {
+        if let Some(e) = person_of(kb, n) {
+            return Some((n.range.clone(), Some(e)));
+        }
+    }
+    // A capitalized name of two to four words ending at the comma.
+    let words: Vec<&str> = before_comma.rsplit(' ').take(4).collect();
+    let n = words
+        .iter()
+        .take_while(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() && !is_cjk(c))
+        })
+        .count();
+    if n < 2 {
+        return None;
+    }
+    let len: usize = words[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
+    Some((end - len..end, None))
+}
+
 /// Role claims: an office title with its holder's name next to it.
 pub fn role_claims(
     kb: &Kb,
@@ -155,33 +228,10 @@ pub fn role_claims(
         let gap = &text[after..sentence.end];
         let skip = gap.len() - gap.trim_start_matches([' ', '的']).len();
         after += skip;
-        let person_mention = mentions[i + 1..].iter().find(|n| n.range.start == after);
-        let (holder_span, holder_entity) = match person_mention {
-            Some(n) => {
-                let ent = kb.gazetteer.hits(n.pattern).iter().find_map(|h| match h {
-                    Hit::Name(e) | Hit::Surname(e)
-                        if kb.entities[*e as usize].kind == EntityType::Person =>
-                    {
-                        Some(*e as usize)
-                    }
-                    _ => None,
-                });
-                match ent {
-                    Some(e) => {
-                        // Extend over a trailing unknown word ("Kishi Sanae" seen as "Sanae"? no:
-                        // a mention is leftmost-longest already).
-                        (n.range.clone(), Some(e))
-                    }
-                    None => match name_run(text, after) {
-                        Some(r) => (r, None),
-                        None => continue,
-                    },
-                }
-            }
-            None => match name_run(text, after) {
-                Some(r) if r.end <= sentence.end && boundary_after(text, r.end) => (r, None),
-                _ => continue,
-            },
+        let found = holder_after(kb, text, after, sentence.end, &mentions[i + 1..])
+            .or_else(|| holder_before(kb, text, sentence.start, m, &mentions[..i]));
+        let Some((holder_span, holder_entity)) = found else {
+            continue;
         };
         // A known name that runs on into more capitalized words is a different name
         // ("Kishi Sanae" is not "Sanae"): take the whole run then.

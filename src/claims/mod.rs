@@ -143,7 +143,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             .cloned()
             .collect();
         let s_terms: Vec<_> = terms.iter().filter(|t| within(&t.range)).cloned().collect();
-        out.extend(entities::role_claims(
+        let roles = entities::role_claims(
             kb,
             index,
             text,
@@ -151,7 +151,24 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             &s_mentions,
             &s_terms,
             &mentions,
-        ));
+        );
+        // A holder the knowledge base does not know is still a person named.
+        for r in &roles {
+            if let Kind::Role(role) = &r.kind {
+                if role.holder_id.is_none() {
+                    out.push(Claim {
+                        source: index,
+                        span: role.holder_span.clone(),
+                        kind: Kind::Entity(EntityClaim {
+                            canonical: role.holder.clone(),
+                            etype: EntityType::Person,
+                            id: None,
+                        }),
+                    });
+                }
+            }
+        }
+        out.extend(roles);
         out.extend(acronyms::acronym_claims(
             kb,
             index,
