@@ -1,9 +1,24 @@
 //! Dates: ISO, "October 20", "Oct. 24, 2025", "20 October 2025", "the 28th", "in March",
 //! "2025年10月28日", "10月28日", resolved against the article's date.
+//!
+//! `scan_dates` makes one pass over the text. Candidate positions come from an
+//! Aho-Corasick automaton (month and weekday names, "the", "mid"/"early"/"late"/"last"/
+//! "next", 年/月/日) and from the starts of digit runs; the nom grammar runs only there,
+//! and the scan continues after each match. The grammar reads a `Raw` date (what the
+//! text says); `resolve` turns it into a `DateValue` with the anchor.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{map, map_opt, not, opt, value, verify};
+use nom::error::{Error, ErrorKind};
+use nom::sequence::{pair, preceded, terminated};
+use nom::{IResult, Parser};
 
 /// A resolved date, as precise as the text allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,8 +47,947 @@ impl DateValue {
 
 /// Every date in `text` with its byte range, partial dates resolved against `anchor`
 /// (the article's date). Without an anchor a partial date stays partial
-/// (ISO 8601's truncated forms `--MM-DD` and `---DD`).
+/// (ISO 8601's truncated forms `--MM-DD` and `---DD`); a lone month or weekday is dropped.
 pub fn scan_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<(Range<usize>, DateValue)> {
-    let _ = (text, anchor);
-    Vec::new()
+    let mut out = Vec::new();
+    let mut pos = 0;
+    // End of the previous date: "in March and April" lets "April" stand alone.
+    let mut last_end: Option<usize> = None;
+    let mut trigger = next_trigger(text, 0);
+    let mut digits = next_digit_run(text, 0);
+    loop {
+        // Each source is asked again only once the scan has passed its last answer
+        // (asking every time would rescan to the end: quadratic on digit-free text).
+        if trigger.is_some_and(|t| t.start < pos) {
+            trigger = next_trigger(text, pos);
+        }
+        if digits.is_some_and(|d| d.start < pos) {
+            digits = next_digit_run(text, pos);
+        }
+        let cand = match (trigger, digits) {
+            (Some(t), Some(d)) => {
+                if t.start < d.start {
+                    t
+                } else {
+                    d
+                }
+            }
+            (Some(c), None) | (None, Some(c)) => c,
+            (None, None) => break,
+        };
+        match try_at(text, &cand, pos, last_end) {
+            Some((range, raw)) => {
+                if let Some(v) = resolve(raw, anchor) {
+                    out.push((range.clone(), v));
+                }
+                last_end = Some(range.end);
+                pos = range.end.max(cand.end);
+            }
+            None => pos = cand.end,
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Candidates
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// An English word (month, weekday, "the", a modifier).
+    Word,
+    /// The start of a run of ASCII digits.
+    Digits,
+    /// 年, 月 or 日: the date may start with Chinese numerals before it.
+    Cjk,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    start: usize,
+    /// Where the scan resumes if nothing parses here.
+    end: usize,
+    kind: Kind,
+}
+
+const MONTHS: &str = "january february march april may june july august september october november \
+     december";
+
+/// Abbreviations by month ("-": May has none), and "sept", common in news style.
+const MONTH_ABBR: &str = "jan feb mar apr - jun jul aug sep oct nov dec";
+
+const WEEKDAYS: &str = "monday tuesday wednesday thursday friday saturday sunday";
+
+/// Words that can begin an English date other than a month or weekday name.
+const LEAD_WORDS: [&str; 6] = ["the", "mid", "early", "late", "last", "next"];
+
+static TRIGGERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let mut pats: Vec<&str> = MONTHS.split_whitespace().collect();
+    pats.extend(MONTH_ABBR.split_whitespace().filter(|a| *a != "-"));
+    pats.extend(["sept"]);
+    pats.extend(WEEKDAYS.split_whitespace());
+    pats.extend(LEAD_WORDS);
+    pats.extend(["年", "月", "日"]);
+    // Case is checked by the grammar ("MARCH" yes, "march" no); leftmost-longest
+    // prefers "September" to "Sept" to "Sep".
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(pats)
+        .ok()
+});
+
+fn next_trigger(text: &str, pos: usize) -> Option<Cand> {
+    if pos >= text.len() {
+        return None;
+    }
+    let m = TRIGGERS
+        .as_ref()?
+        .find(Input::new(text).span(pos..text.len()))?;
+    let cjk = text
+        .as_bytes()
+        .get(m.start())
+        .is_some_and(|b| !b.is_ascii());
+    Some(Cand {
+        start: m.start(),
+        end: m.end(),
+        kind: if cjk { Kind::Cjk } else { Kind::Word },
+    })
+}
+
+/// The next run of ASCII digits starting at or after `pos`. (A digit class is not a
+/// memchr needle; a plain byte scan is as cheap here.) A date never starts inside a
+/// number, so a run that began before `pos` is skipped whole.
+fn next_digit_run(text: &str, pos: usize) -> Option<Cand> {
+    let bytes = text.as_bytes();
+    let mut from = pos;
+    loop {
+        let start = from + bytes.get(from..)?.iter().position(u8::is_ascii_digit)?;
+        let len = bytes
+            .get(start..)?
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let inside = start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_digit);
+        if !inside {
+            return Some(Cand {
+                start,
+                end: start + len,
+                kind: Kind::Digits,
+            });
+        }
+        from = start + len;
+    }
+}
+
+/// Runs the grammar for a candidate and checks the context it needs.
+fn try_at(
+    text: &str,
+    cand: &Cand,
+    pos: usize,
+    last_end: Option<usize>,
+) -> Option<(Range<usize>, Raw)> {
+    let start = match cand.kind {
+        // Chinese numerals before 年/月/日 ("十月二十八日"), never back into a previous match.
+        Kind::Cjk => walk_back(text, pos, cand.start),
+        _ => cand.start,
+    };
+    let before = text.get(..start)?;
+    let s = text.get(start..)?;
+    let parsed = match cand.kind {
+        Kind::Word if before.ends_with(|c: char| c.is_ascii_alphabetic()) => return None,
+        // "H20", "Q4", "F-35", "COVID-19 March": a designation, not a date.
+        Kind::Digits if glued_to_word(before) => return None,
+        Kind::Word => word_date(s),
+        Kind::Digits => digit_date(s),
+        Kind::Cjk if start == cand.start => return None,
+        Kind::Cjk => cjk_date(s),
+    };
+    let (rest, hit) = parsed.ok()?;
+    let end = text.len() - rest.len();
+    let gap = last_end.and_then(|e| text.get(e..start));
+    let raw = accept(hit, before, rest, gap)?;
+    Some((start..end, raw))
+}
+
+fn glued_to_word(before: &str) -> bool {
+    let t = before.strip_suffix('-').unwrap_or(before);
+    t.ends_with(|c: char| c.is_ascii_alphabetic())
+}
+
+const CN_DIGITS: &str = "〇零一二三四五六七八九";
+const CN_NUMERALS: &str = "〇零一二三四五六七八九十廿卅";
+
+/// Where a Chinese date ending in the 年/月/日 at `at` may start: back over Chinese
+/// numerals, or one character for 去年/今年/明年/前年 ("去年4月").
+fn walk_back(text: &str, floor: usize, at: usize) -> usize {
+    let Some(before) = text.get(floor..at) else {
+        return at;
+    };
+    let relative = before
+        .chars()
+        .next_back()
+        .filter(|c| "去今明前".contains(*c));
+    if let Some(c) = relative
+        && text.get(at..).is_some_and(|t| t.starts_with('年'))
+    {
+        return at - c.len_utf8();
+    }
+    before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| CN_NUMERALS.contains(*c))
+        .last()
+        .map_or(at, |(i, _)| floor + i)
+}
+
+// ---------------------------------------------------------------------------
+// What the grammar reads
+
+/// Which year (or which occurrence) a partial date means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum When {
+    Year(i32),
+    /// "last year" (-1), "this year" (0), "next year" (1): relative to the anchor.
+    Offset(i32),
+    /// The occurrence nearest the anchor.
+    Nearest,
+    /// "last September", "last Monday": strictly before the anchor.
+    Before,
+    /// "next March": strictly after the anchor.
+    After,
+    /// "on Monday": the anchor or before.
+    NotAfter,
+    /// "by Friday": the anchor or after.
+    NotBefore,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Raw {
+    /// Month, day.
+    Date(When, u32, u32),
+    Month(When, u32),
+    Year(i32),
+    /// A day of the month alone.
+    Day(u32),
+    Weekday(Weekday, When),
+}
+
+/// What the surrounding text must show for a reading to count.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Need {
+    Free,
+    /// A month name alone: a preposition before it ("in March"); `true` for "May".
+    BareMonth(bool),
+    /// A day ordinal alone: a preposition before it unless what follows makes it clear.
+    Day {
+        weak: bool,
+    },
+    /// A standalone year: not part of a quantity, a time or an identifier.
+    Year,
+    /// "2021年": not a count of years.
+    CnYear,
+    /// "28日": not "第28日" or "28日内".
+    CnDay,
+    /// A weekday: its preposition gives the direction.
+    Weekday,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    raw: Raw,
+    need: Need,
+}
+
+fn free(raw: Raw) -> Hit {
+    Hit {
+        raw,
+        need: Need::Free,
+    }
+}
+
+/// Prepositions that make a lone month a date ("in March", "end of June").
+const MONTH_PREPS: &str = "in since until till by during from to through throughout of before after between \
+     around";
+/// "May" is also a name and a verb: only the unambiguous prepositions.
+const MAY_PREPS: &str = "in since until till during through before after";
+/// Words before a lone day ordinal ("on the 15th", "local time 27th").
+const DAY_PREPS: &str = "on since until till by from before after through of time";
+/// Words after "the 28th" that make it a day: times of day.
+const FOLLOW_CLEAR: &str = "morning afternoon evening night noon midnight local";
+/// Function words after "the 28th": a day only if a preposition precedes it
+/// ("on the 28th at the summit", but not "the 5th in the world").
+const FOLLOW_WEAK: &str = "and or at in on to from until till through when with after before as by this \
+     last that which while but so if where was is will would the he she they it we \
+     saw";
+/// Words after a 4-digit number that make it a quantity, not a year.
+const UNITS: &str = "tonnes tonne tons ton t kg kilograms g grams km kilometres kilometers miles m \
+     metres meters feet ft hectares ha acres people persons residents workers \
+     employees jobs troops soldiers police officers students children patients cases \
+     deaths votes units vehicles cars homes houses households companies firms shares \
+     barrels bpd yuan rmb dollars usd euros eur yen pounds won rupees percent per pct \
+     points times hours hrs h minutes mins seconds days weeks months years gmt utc mw \
+     gw gwh kw kwh mwh square sq cubic thousand million billion trillion mn bn more \
+     fewer other of";
+/// Words before a 4-digit number that make it a quantity ("about 2000", "more than 2025").
+const QUANTIFIERS: &str = "about around approximately roughly nearly almost over some than least only just \
+     total additional extra another estimated exactly number page room route flight \
+     model version";
+
+/// `list` is a space-separated word list.
+fn is_in(word: &str, list: &str) -> bool {
+    !word.is_empty()
+        && list
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The ASCII word just before `before`'s trailing spaces.
+fn prev_word(before: &str) -> &str {
+    let t = before.trim_end_matches([' ', '\t', '\r', '\n']);
+    let letters = t
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .count();
+    t.get(t.len() - letters..).unwrap_or("")
+}
+
+/// The ASCII word at the start of `rest` after spaces ("" if none).
+fn next_word(rest: &str) -> &str {
+    let t = rest.trim_start_matches([' ', '\t']);
+    let letters = t.chars().take_while(char::is_ascii_alphabetic).count();
+    t.get(..letters).unwrap_or("")
+}
+
+fn accept(hit: Hit, before: &str, rest: &str, gap: Option<&str>) -> Option<Raw> {
+    let prev = prev_word(before);
+    // "in March and April", "on the 27th and 28th": the second leans on the first.
+    let after_date = gap.is_some_and(|g| {
+        matches!(
+            g.trim(),
+            "and" | "or" | "to" | "-" | "–" | "," | "through" | "until"
+        )
+    });
+    let ok = match hit.need {
+        Need::Free => true,
+        Need::BareMonth(may) => {
+            after_date || is_in(prev, if may { MAY_PREPS } else { MONTH_PREPS })
+        }
+        Need::Day { weak } => !weak || after_date || is_in(prev, DAY_PREPS),
+        Need::Year => year_context_ok(before, rest),
+        Need::CnYear => !before.ends_with(|c: char| "近约逾超达多数第".contains(c)),
+        Need::CnDay => !before.ends_with(['第', '近', '约']) && !rest.starts_with('内'),
+        Need::Weekday => {
+            let dir = match prev.to_ascii_lowercase().as_str() {
+                "on" | "since" | "earlier" | "early" | "late" => When::NotAfter,
+                "by" | "until" | "till" => When::NotBefore,
+                _ => return None,
+            };
+            return match hit.raw {
+                Raw::Weekday(wd, _) => Some(Raw::Weekday(wd, dir)),
+                other => Some(other),
+            };
+        }
+    };
+    ok.then_some(hit.raw)
+}
+
+/// A standalone year is not glued to letters ("H2025"), not a sum ("$2025"), not the
+/// tail of a number ("1,2025", "10:2025") and not a count ("2025 tonnes", "about 2000").
+fn year_context_ok(before: &str, rest: &str) -> bool {
+    let mut back = before.chars().rev();
+    let glue_ok = match back.next() {
+        Some(c) if c.is_alphanumeric() && !is_cjk(c) => false,
+        Some('$' | '€' | '£' | '¥' | '#' | '№') => false,
+        Some('.' | ',' | ':' | '/') => !back.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => true,
+    };
+    // "1990年代" is left to the Chinese grammar, which rejected it.
+    let cjk_unit = rest.starts_with(['年', '月', '日', '号']);
+    glue_ok && !cjk_unit && !is_in(prev_word(before), QUANTIFIERS) && !is_in(next_word(rest), UNITS)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+// ---------------------------------------------------------------------------
+// Grammar
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+fn fail<T>(s: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(Error::new(s, ErrorKind::Verify)))
+}
+
+/// Space between the words of a date; at most one line break (hard-wrapped text).
+fn ws(s: &str) -> Res<'_, &str> {
+    verify(
+        take_while1(|c: char| matches!(c, ' ' | '\t' | '\r' | '\n')),
+        |w: &str| w.matches('\n').count() <= 1,
+    )
+    .parse(s)
+}
+
+/// A number ends here: no letter, digit or '%' follows, nor a decimal or thousands
+/// separator or a time colon ("2.5", "2,025", "08:47").
+fn num_end(s: &str) -> Res<'_, ()> {
+    let mut it = s.chars();
+    let ok = match it.next() {
+        Some(c) if c.is_ascii_alphanumeric() || c == '%' => false,
+        Some('.' | ',' | ':') => !it.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => true,
+    };
+    if ok { Ok((s, ())) } else { fail(s) }
+}
+
+/// `min..=max` ASCII digits and no more.
+fn uint(min: usize, max: usize) -> impl Fn(&str) -> Res<'_, u32> {
+    move |s| {
+        map_opt(
+            terminated(
+                take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
+                not(satisfy(|c: char| c.is_ascii_digit())),
+            ),
+            |d: &str| d.parse().ok(),
+        )
+        .parse(s)
+    }
+}
+
+/// A day of the month with an optional ordinal suffix: (day, had a suffix).
+fn day(s: &str) -> Res<'_, (u32, bool)> {
+    let suffix = alt((
+        tag_no_case("st"),
+        tag_no_case("nd"),
+        tag_no_case("rd"),
+        tag_no_case("th"),
+    ));
+    terminated(
+        pair(
+            verify(uint(1, 2), |d| (1..=31).contains(d)),
+            map(opt(suffix), |o| o.is_some()),
+        ),
+        num_end,
+    )
+    .parse(s)
+}
+
+fn ordinal(s: &str) -> Res<'_, u32> {
+    map(verify(day, |(_, o)| *o), |(d, _)| d).parse(s)
+}
+
+/// A 4-digit year next to a month or day; it may be historical.
+fn year(s: &str) -> Res<'_, i32> {
+    map(
+        terminated(verify(uint(4, 4), |y| (1000..=2999).contains(y)), num_end),
+        |y| y as i32,
+    )
+    .parse(s)
+}
+
+/// A year that is not the count of a following unit ("October 20, 2000 people").
+fn stated_year(s: &str) -> Res<'_, i32> {
+    let (r, y) = year(s)?;
+    if is_in(next_word(r), UNITS) {
+        return fail(s);
+    }
+    Ok((r, y))
+}
+
+/// " last year", " this year", " next year".
+fn rel_year(s: &str) -> Res<'_, i32> {
+    preceded(
+        ws,
+        terminated(
+            alt((
+                value(-1, tag_no_case("last year")),
+                value(0, tag_no_case("this year")),
+                value(1, tag_no_case("next year")),
+            )),
+            not(satisfy(|c: char| c.is_ascii_alphanumeric())),
+        ),
+    )
+    .parse(s)
+}
+
+/// The year after a month or month-day: ", 2025", " 2025", " last year".
+fn year_after(s: &str) -> Res<'_, When> {
+    alt((
+        map(preceded(pair(opt(char(',')), ws), stated_year), When::Year),
+        map(rel_year, When::Offset),
+    ))
+    .parse(s)
+}
+
+/// "March", "MARCH", "Oct.", "Sept": (month, abbreviated). Lower case is a verb or noun.
+fn month_name(s: &str) -> Res<'_, (u32, bool)> {
+    let (r, w) = take_while1(|c: char| c.is_ascii_alphabetic()).parse(s)?;
+    if !capitalized(w) {
+        return fail(s);
+    }
+    let l = w.to_ascii_lowercase();
+    if let Some(i) = MONTHS.split_whitespace().position(|m| m == l) {
+        return Ok((r, (i as u32 + 1, false)));
+    }
+    let abbr = if l == "sept" {
+        Some(8)
+    } else {
+        MONTH_ABBR.split_whitespace().position(|a| a == l)
+    };
+    match abbr {
+        Some(i) => {
+            let (r, _) = opt(char('.')).parse(r)?;
+            Ok((r, (i as u32 + 1, true)))
+        }
+        None => fail(s),
+    }
+}
+
+fn weekday_name(s: &str) -> Res<'_, Weekday> {
+    let (r, w) = take_while1(|c: char| c.is_ascii_alphabetic()).parse(s)?;
+    let i = WEEKDAYS
+        .split_whitespace()
+        .position(|n| n.eq_ignore_ascii_case(w));
+    match i.and_then(|i| Weekday::try_from(i as u8).ok()) {
+        Some(wd) if capitalized(w) => Ok((r, wd)),
+        _ => fail(s),
+    }
+}
+
+/// "March" or "MARCH".
+fn capitalized(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(|c| c.is_ascii_uppercase())
+        && (cs.clone().all(|c| c.is_ascii_lowercase()) || cs.all(|c| c.is_ascii_uppercase()))
+}
+
+/// Whether the words after "the 28th" allow a day of the month: `None` if not (a noun
+/// follows), `Some(weak)` if so, `weak` meaning it also needs a preposition before it.
+fn ordinal_follow(rest: &str) -> Option<bool> {
+    let t = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+    let spaced = t.len() != rest.len();
+    // Punctuation or the end leave it open ("birdied the 13th, the 15th"): weak.
+    let Some(c) = t.chars().next() else {
+        return Some(true);
+    };
+    if !c.is_ascii_alphanumeric() {
+        // A glued '-' or '/' makes a compound ("28th-largest").
+        return (spaced || !matches!(c, '-' | '/')).then_some(true);
+    }
+    let w = next_word(t);
+    if is_in(w, FOLLOW_CLEAR) {
+        Some(false)
+    } else if is_in(w, FOLLOW_WEAK) {
+        Some(true)
+    } else {
+        // A noun: "the 20th century", "the 4th largest", "the 12th man".
+        None
+    }
+}
+
+/// Dates that start at a word.
+fn word_date(s: &str) -> Res<'_, Hit> {
+    alt((the_date, modified, month_first, weekday)).parse(s)
+}
+
+/// "the 28th", "the 28th of October", "the 15th of this month".
+fn the_date(s: &str) -> Res<'_, Hit> {
+    let (r, d) = preceded(pair(tag_no_case("the"), ws), ordinal).parse(s)?;
+    let of = |s| (ws, tag_no_case("of"), ws).parse(s);
+    if let Ok((r, ((m, _), y))) = preceded(of, pair(month_name, opt(year_after))).parse(r) {
+        return Ok((r, free(Raw::Date(y.unwrap_or(When::Nearest), m, d))));
+    }
+    let this_month = alt((tag_no_case("this month"), tag_no_case("the month")));
+    if let Ok((r, _)) = preceded(of, this_month).parse(r) {
+        return Ok((r, free(Raw::Day(d))));
+    }
+    match ordinal_follow(r) {
+        Some(weak) => Ok((
+            r,
+            Hit {
+                raw: Raw::Day(d),
+                need: Need::Day { weak },
+            },
+        )),
+        None => fail(s),
+    }
+}
+
+/// "mid-June", "early August 2025", "late 2025", "last September", "next Monday".
+fn modified(s: &str) -> Res<'_, Hit> {
+    let part = alt((
+        tag_no_case("mid-"),
+        terminated(tag_no_case("mid"), ws),
+        terminated(tag_no_case("early"), ws),
+        terminated(tag_no_case("late"), ws),
+    ));
+    let month_or_year = alt((
+        map(pair(month_name, opt(year_after)), |((m, _), y)| {
+            free(Raw::Month(y.unwrap_or(When::Nearest), m))
+        }),
+        map(verify(stated_year, |y| (1900..=2100).contains(y)), |y| {
+            free(Raw::Year(y))
+        }),
+    ));
+    alt((preceded(part, month_or_year), last_or_next)).parse(s)
+}
+
+/// "last September", "next March", "last Monday".
+fn last_or_next(s: &str) -> Res<'_, Hit> {
+    let direction = alt((
+        value(When::Before, tag_no_case("last")),
+        value(When::After, tag_no_case("next")),
+    ));
+    let (r, w) = terminated(direction, ws).parse(s)?;
+    alt((
+        map(month_name, |(m, _)| free(Raw::Month(w, m))),
+        map(weekday_name, |wd| free(Raw::Weekday(wd, w))),
+    ))
+    .parse(r)
+}
+
+/// "October 20", "Oct. 24, 2025", "September 18th", "September the 11th",
+/// "March 2020", "December last year", or the month alone.
+fn month_first(s: &str) -> Res<'_, Hit> {
+    let (r, (m, abbr)) = month_name(s)?;
+    let with_more = alt((
+        map(pair(preceded(ws, day), opt(year_after)), |((d, _), y)| {
+            Raw::Date(y.unwrap_or(When::Nearest), m, d)
+        }),
+        map(preceded((ws, tag_no_case("the"), ws), ordinal), |d| {
+            Raw::Date(When::Nearest, m, d)
+        }),
+        map(year_after, |y| Raw::Month(y, m)),
+    ))
+    .parse(r);
+    match with_more {
+        Ok((r, raw)) => Ok((r, free(raw))),
+        // "Oct." alone is too easily something else.
+        Err(_) if abbr => fail(s),
+        // "between March and April 2004": the first month shares the second's year.
+        Err(_) if let Ok((_, y)) = shared_year(r) => Ok((r, free(Raw::Month(When::Year(y), m)))),
+        Err(_) => Ok((
+            r,
+            Hit {
+                raw: Raw::Month(When::Nearest, m),
+                need: Need::BareMonth(m == 5),
+            },
+        )),
+    }
+}
+
+/// " and April 2004", " to May 2020", "-June 2021": the year of the next month in a span.
+fn shared_year(s: &str) -> Res<'_, i32> {
+    let link = alt((
+        tag_no_case("and"),
+        tag_no_case("or"),
+        tag_no_case("to"),
+        tag_no_case("through"),
+    ));
+    let link = alt((preceded(ws, terminated(link, ws)), tag("-"), tag("–")));
+    preceded((link, month_name, ws), stated_year).parse(s)
+}
+
+fn weekday(s: &str) -> Res<'_, Hit> {
+    map(weekday_name, |wd| Hit {
+        raw: Raw::Weekday(wd, When::NotAfter),
+        need: Need::Weekday,
+    })
+    .parse(s)
+}
+
+/// Dates that start at a digit.
+fn digit_date(s: &str) -> Res<'_, Hit> {
+    alt((iso, cjk_date, day_first, bare_ordinal, lone_year)).parse(s)
+}
+
+/// "2025-10-28", "2025/10/28", "2025.10.28".
+fn iso(s: &str) -> Res<'_, Hit> {
+    let (r, y) = uint(4, 4)(s)?;
+    let (r, sep) = satisfy(|c| matches!(c, '-' | '/' | '.')).parse(r)?;
+    let (r, m) = uint(1, 2)(r)?;
+    let (r, _) = char(sep).parse(r)?;
+    let (r, d) = uint(1, 2)(r)?;
+    // Checked in `resolve`: "2025-02-29" is consumed and dropped, not read as a year.
+    Ok((r, free(Raw::Date(When::Year(y as i32), m, d))))
+}
+
+/// "20 October 2025", "1 January", "28th of October", "20 Oct".
+fn day_first(s: &str) -> Res<'_, Hit> {
+    let of = opt(pair(tag_no_case("of"), ws));
+    map(
+        pair(terminated(day, (ws, of)), pair(month_name, opt(year_after))),
+        |((d, _), ((m, _), y))| free(Raw::Date(y.unwrap_or(When::Nearest), m, d)),
+    )
+    .parse(s)
+}
+
+/// "27th" with no "the" ("local time 27th"): needs a preposition before it.
+fn bare_ordinal(s: &str) -> Res<'_, Hit> {
+    let (r, d) = ordinal(s)?;
+    if ordinal_follow(r).is_none() {
+        return fail(s);
+    }
+    Ok((
+        r,
+        Hit {
+            raw: Raw::Day(d),
+            need: Need::Day { weak: true },
+        },
+    ))
+}
+
+/// "in 2024", "fiscal 2026": a year only by context (see `year_context_ok`).
+fn lone_year(s: &str) -> Res<'_, Hit> {
+    map(verify(year, |y| (1900..=2100).contains(y)), |y| Hit {
+        raw: Raw::Year(y),
+        need: Need::Year,
+    })
+    .parse(s)
+}
+
+// Chinese: ASCII digits (NFKC made full-width ones ASCII) or Chinese numerals.
+
+fn cn_digit(s: &str) -> Res<'_, u32> {
+    map_opt(
+        satisfy(|c| CN_DIGITS.contains(c)),
+        // 〇 and 零 are both zero.
+        |c| match c {
+            '〇' => Some(0),
+            _ => "零一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .map(|i| i as u32),
+        },
+    )
+    .parse(s)
+}
+
+/// 一 … 三十一 in Chinese numerals.
+fn cn_small(s: &str) -> Res<'_, u32> {
+    let tens = alt((
+        value(20, tag("二十")),
+        value(30, tag("三十")),
+        value(10, tag("十")),
+        value(20, tag("廿")),
+        value(30, tag("卅")),
+    ));
+    alt((
+        map(pair(tens, opt(cn_digit)), |(t, u)| t + u.unwrap_or(0)),
+        cn_digit,
+    ))
+    .parse(s)
+}
+
+fn small_num(s: &str) -> Res<'_, u32> {
+    alt((uint(1, 2), cn_small)).parse(s)
+}
+
+/// "2025" or "二〇二五".
+fn num4(s: &str) -> Res<'_, i32> {
+    alt((
+        map(uint(4, 4), |y| y as i32),
+        map((cn_digit, cn_digit, cn_digit, cn_digit), |(a, b, c, d)| {
+            (a * 1000 + b * 100 + c * 10 + d) as i32
+        }),
+    ))
+    .parse(s)
+}
+
+/// 中 as "middle" ("年中", "月中"), not the start of a word (中国, 中方, 中美).
+fn cn_mid(s: &str) -> Res<'_, &str> {
+    terminated(
+        tag("中"),
+        not(satisfy(|c| {
+            "国方美日欧俄韩印非亚央东西南北部心文共资外华企".contains(c)
+        })),
+    )
+    .parse(s)
+}
+
+/// "28日", "28号", "22-24日" (a span: its first day).
+fn cn_day(s: &str) -> Res<'_, u32> {
+    let span = pair(satisfy(|c| "-–—~至到".contains(c)), small_num);
+    terminated(
+        verify(small_num, |d| (1..=31).contains(d)),
+        pair(opt(span), alt((tag("日"), tag("号")))),
+    )
+    .parse(s)
+}
+
+/// "10月", "10月28日", "10月底", "十月二十八日": (month, day).
+fn cn_month(s: &str) -> Res<'_, (u32, Option<u32>)> {
+    let (r, m) = terminated(verify(small_num, |m| (1..=12).contains(m)), tag("月")).parse(s)?;
+    let part = alt((
+        tag("份"),
+        tag("上旬"),
+        tag("中旬"),
+        tag("下旬"),
+        tag("底"),
+        tag("初"),
+        tag("末"),
+        cn_mid,
+    ));
+    alt((
+        map(cn_day, move |d| (m, Some(d))),
+        map(opt(part), move |_| (m, None)),
+    ))
+    .parse(r)
+}
+
+fn cjk_date(s: &str) -> Res<'_, Hit> {
+    alt((cn_rel_date, cn_year_date, cn_month_date, cn_lone_day)).parse(s)
+}
+
+/// "去年4月", "今年6月15日", "明年1月": a month in a year relative to the anchor.
+fn cn_rel_date(s: &str) -> Res<'_, Hit> {
+    let rel = alt((
+        value(-2, tag("前年")),
+        value(-1, tag("去年")),
+        value(0, tag("今年")),
+        value(1, tag("明年")),
+    ));
+    map(pair(rel, cn_month), |(k, (m, d))| match d {
+        Some(d) => free(Raw::Date(When::Offset(k), m, d)),
+        None => free(Raw::Month(When::Offset(k), m)),
+    })
+    .parse(s)
+}
+
+/// "2025年10月28日", "2020年3月", "2021年", "2025年底".
+fn cn_year_date(s: &str) -> Res<'_, Hit> {
+    let (r, y) = terminated(num4, tag("年")).parse(s)?;
+    if let Ok((r, (m, d))) = cn_month(r) {
+        let raw = match d {
+            Some(d) => Raw::Date(When::Year(y), m, d),
+            None => Raw::Month(When::Year(y), m),
+        };
+        return Ok((r, free(raw)));
+    }
+    // Not a decade ("1990年代") or a count ("2000多年", "2000年来").
+    let (r, _) = not(satisfy(|c| "代多来".contains(c))).parse(r)?;
+    let part = alt((tag("底"), tag("初"), tag("末"), tag("度"), cn_mid));
+    let (r, _) = opt(part).parse(r)?;
+    if !(1900..=2100).contains(&y) {
+        return fail(s);
+    }
+    Ok((
+        r,
+        Hit {
+            raw: Raw::Year(y),
+            need: Need::CnYear,
+        },
+    ))
+}
+
+fn cn_month_date(s: &str) -> Res<'_, Hit> {
+    map(cn_month, |(m, d)| match d {
+        Some(d) => free(Raw::Date(When::Nearest, m, d)),
+        None => free(Raw::Month(When::Nearest, m)),
+    })
+    .parse(s)
+}
+
+/// "28日" ("当地时间28日"): ASCII digits only, as 一日 is usually "one day".
+fn cn_lone_day(s: &str) -> Res<'_, Hit> {
+    map(
+        terminated(verify(uint(1, 2), |d| (1..=31).contains(d)), tag("日")),
+        |d| Hit {
+            raw: Raw::Day(d),
+            need: Need::CnDay,
+        },
+    )
+    .parse(s)
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+fn resolve(raw: Raw, anchor: Option<NaiveDate>) -> Option<DateValue> {
+    match raw {
+        Raw::Year(y) => Some(DateValue::Year(y)),
+        Raw::Date(when, m, d) => {
+            // Valid in some year (February 29 included); February 30 never.
+            NaiveDate::from_ymd_opt(2000, m, d)?;
+            match (when, anchor) {
+                (When::Year(y), _) => NaiveDate::from_ymd_opt(y, m, d).map(DateValue::Day),
+                (_, None) => Some(DateValue::MonthDay(m, d)),
+                (When::Offset(k), Some(a)) => {
+                    NaiveDate::from_ymd_opt(a.year() + k, m, d).map(DateValue::Day)
+                }
+                (_, Some(a)) => nearest_month_day(a, m, d).map(DateValue::Day),
+            }
+        }
+        Raw::Month(when, m) => {
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            let a = match (when, anchor) {
+                (When::Year(y), _) => return Some(DateValue::Month(y, m)),
+                (_, None) => return None,
+                (_, Some(a)) => a,
+            };
+            let y = match when {
+                When::Offset(k) => a.year() + k,
+                When::Before if m < a.month() => a.year(),
+                When::Before => a.year() - 1,
+                When::After if m > a.month() => a.year(),
+                When::After => a.year() + 1,
+                _ => nearest_month_year(a, m),
+            };
+            Some(DateValue::Month(y, m))
+        }
+        Raw::Day(d) => match anchor {
+            None => (1..=31).contains(&d).then_some(DateValue::DayOfMonth(d)),
+            Some(a) => nearest_day(a, d).map(DateValue::Day),
+        },
+        Raw::Weekday(wd, when) => {
+            let a = anchor?;
+            let back = (a.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+            let fwd = (7 - back) % 7;
+            let date = match when {
+                When::Before => {
+                    a.checked_sub_days(Days::new(if back == 0 { 7 } else { back } as u64))
+                }
+                When::After => a.checked_add_days(Days::new(if fwd == 0 { 7 } else { fwd } as u64)),
+                When::NotBefore => a.checked_add_days(Days::new(fwd as u64)),
+                _ => a.checked_sub_days(Days::new(back as u64)),
+            };
+            date.map(DateValue::Day)
+        }
+    }
+}
+
+/// Of several candidate dates, the nearest to the anchor; a tie goes to the earlier.
+fn nearest(a: NaiveDate, dates: impl Iterator<Item = NaiveDate>) -> Option<NaiveDate> {
+    dates.min_by_key(|d| (d.signed_duration_since(a).num_days().abs(), *d))
+}
+
+/// The year that puts month-day nearest the anchor (±4 years reaches a February 29).
+fn nearest_month_day(a: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    nearest(
+        a,
+        (a.year() - 4..=a.year() + 4).filter_map(|y| NaiveDate::from_ymd_opt(y, m, d)),
+    )
+}
+
+/// The month (previous, this, next) that puts day `d` nearest the anchor.
+fn nearest_day(a: NaiveDate, d: u32) -> Option<NaiveDate> {
+    let base = a.year() * 12 + a.month0() as i32;
+    nearest(
+        a,
+        (base - 1..=base + 1).filter_map(|t| {
+            NaiveDate::from_ymd_opt(t.div_euclid(12), t.rem_euclid(12) as u32 + 1, d)
+        }),
+    )
+}
+
+/// The year that puts month `m` nearest the anchor's month; a tie goes to the earlier.
+fn nearest_month_year(a: NaiveDate, m: u32) -> i32 {
+    let base = a.year() * 12 + a.month() as i32;
+    (a.year() - 1..=a.year() + 1)
+        .min_by_key(|y| ((y * 12 + m as i32 - base).abs(), *y))
+        .unwrap_or(a.year())
 }
