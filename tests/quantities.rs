@@ -143,6 +143,16 @@ const ROWS: &[Row] = &[
     ("Fares rose to 3 pounds.", "3 pounds", "v=3 u=GBP"),
     ("韩国投入5万亿韩元。", "5万亿韩元", "v=5e12 u=KRW"),
     ("港府拨款30亿港元。", "30亿港元", "v=3e9 u=HKD"),
+    ("政府預算為5000億円。", "5000億円", "v=5e11 u=JPY"),
+    ("投資三億五千萬美元。", "三億五千萬美元", "v=3.5e8 u=USD"),
+    ("It signed a $5.5-billion deal.", "$5.5-billion", "v=5.5e9 u=USD"),
+    ("A 1.5 million-tonne mine opened.", "1.5 million-tonne", "v=1.5e6 u=t"),
+    ("It took a 40%-50% stake.", "40%-50%", "v=- lo=40 hi=50 u=percent"),
+    ("Bonds worth $1.5 billion-$2 billion sold.", "$1.5 billion-$2 billion", "v=- lo=1.5e9 hi=2e9 u=USD"),
+    ("It is 10%-owned by the state.", "10%", "v=10 u=percent"),
+    ("They built 2025 tonnes of stock.", "2025 tonnes", "v=2025 u=t"),
+    ("About a third of the plants closed.", "About a third", "v=0.3333333333333333 q=About"),
+    ("出口占比约百分之三点五。", "约百分之三点五", "v=3.5 u=percent q=About"),
     // Percent and percentage points.
     ("Inflation was 2.7% in May.", "2.7%", "v=2.7 u=percent"),
     ("Growth slowed to 3 percent.", "3 percent", "v=3 u=percent"),
@@ -511,6 +521,90 @@ fn expression_table() {
     assert_eq!(failed, 0, "{failed} quantity rows failed");
 }
 
+const SOUP: &[&str] = &[
+    " ",
+    " ",
+    "$",
+    "US$",
+    "€",
+    "¥",
+    "5",
+    "12",
+    "0",
+    "2025",
+    ",",
+    "000",
+    ".",
+    "25",
+    "billion",
+    "bn",
+    "m",
+    "k",
+    " to ",
+    "-",
+    "–",
+    "约",
+    "万",
+    "亿",
+    "百分之",
+    "三",
+    "十",
+    "两",
+    "一",
+    "%",
+    "between",
+    " and ",
+    "half",
+    "a",
+    "quarter",
+    "point",
+    "per",
+    "share",
+    "每",
+    "股",
+    "吨",
+    "第",
+    "[",
+    "]",
+    ":",
+    "年",
+    "月",
+    "个",
+    "实体",
+    "of",
+    "hundreds",
+    "tens",
+    "数",
+    "over",
+    "up to",
+    "nearly",
+    "以上",
+    "左右",
+    "多",
+    "dollars",
+    "tonnes",
+    "percent",
+    "basis points",
+    "years",
+    "from",
+    "个基点",
+    "美元",
+    "/",
+    "at least",
+    "several",
+    "one",
+    "twenty",
+    "-five",
+    "thirds",
+    "a dozen",
+    "companies",
+    "H",
+    "Q",
+    "10:",
+    "(",
+    ")",
+];
+
 /// A number rendered the way articles write it, and the value it stands for.
 fn render(int: u64, frac: Option<u32>, grouped: bool, scale: usize, wrap: usize) -> (String, f64) {
     let mut digits = int.to_string();
@@ -547,6 +641,8 @@ fn render(int: u64, frac: Option<u32>, grouped: bool, scale: usize, wrap: usize)
         3 => (format!("US${number}"), value),
         4 if scale == 0 => (format!("{number}%"), value),
         5 if scale == 0 => (format!("{number} percent"), value),
+        6 if scale == 0 => (format!("{number}万吨"), value * 1e4),
+        7 if scale == 0 => (format!("约{number}亿美元"), value * 1e8),
         _ => (format!("{number} tonnes"), value),
     }
 }
@@ -558,7 +654,7 @@ proptest! {
         frac in proptest::option::of(0u32..100),
         grouped in any::<bool>(),
         scale in 0usize..6,
-        wrap in 0usize..7,
+        wrap in 0usize..9,
     ) {
         let (rendered, value) = render(int, frac, grouped, scale, wrap);
         let text = format!("It came to {rendered} last year.");
@@ -571,6 +667,22 @@ proptest! {
             let got = q.value.unwrap_or(f64::NAN);
             let rel = if value == 0.0 { got.abs() } else { ((got - value) / value).abs() };
             prop_assert!(rel < 1e-9, "{text}: {got} vs {value}");
+        }
+    }
+
+    /// Token soup from the grammar's own words: no panic, valid ranges, finite values,
+    /// low <= high.
+    #[test]
+    fn token_soup_is_safe(tokens in proptest::collection::vec(0usize..SOUP.len(), 0..60)) {
+        let text: String = tokens.iter().map(|&t| SOUP[t]).collect();
+        for (r, q) in scan_quantities(&text) {
+            prop_assert!(text.get(r.clone()).is_some() && r.start < r.end, "{text:?} {r:?}");
+            for v in [q.value, q.low, q.high].into_iter().flatten() {
+                prop_assert!(v.is_finite(), "{text:?}");
+            }
+            if let (Some(lo), Some(hi)) = (q.low, q.high) {
+                prop_assert!(lo <= hi, "{text:?}: {lo} > {hi}");
+            }
         }
     }
 

@@ -377,7 +377,7 @@ fn cn_digit(c: char) -> Option<f64> {
     Some(match c {
         '〇' => 0.0,
         '一' => 1.0,
-        '二' | '两' => 2.0,
+        '二' | '两' | '兩' => 2.0,
         '三' => 3.0,
         '四' => 4.0,
         '五' => 5.0,
@@ -395,8 +395,9 @@ pub fn cn_scale(c: char) -> Option<f64> {
         '十' => 10.0,
         '百' => 100.0,
         '千' => 1e3,
-        '万' => 1e4,
-        '亿' => 1e8,
+        // Traditional and Japanese forms too: 萬, 億.
+        '万' | '萬' => 1e4,
+        '亿' | '億' => 1e8,
         _ => return None,
     })
 }
@@ -436,18 +437,18 @@ pub fn chinese_numeral(i: &str) -> Res<'_, Num> {
             prev_digit = false;
             scaled = true;
             match c {
-                '万' => {
+                '万' | '萬' => {
                     section = (section + current + digit.unwrap_or(0.0)) * s;
                     current = 0.0;
                 }
-                '亿' => {
+                '亿' | '億' => {
                     total = (total + section + current + digit.unwrap_or(0.0)) * s;
                     section = 0.0;
                     current = 0.0;
                 }
                 _ => current += digit.unwrap_or(1.0) * s,
             }
-            if c == '万' || c == '亿' {
+            if s >= 1e4 {
                 // 二十七万: a bare 万 after nothing is one 万.
                 if digit.is_none() && section == 0.0 && total == 0.0 && chars == 0 {
                     section = s;

@@ -67,7 +67,8 @@ fn side(i: &str) -> Res<'_, Side> {
         _ => (i, num),
     };
     let (i, more) = opt(alt((tag("多"), tag("余")))).parse(i)?;
-    let spaced = || preceded(ws1, word_table(SCALES)).map(|s| (s, false));
+    // "4 billion", and hyphenated before a noun: "a $5.5-billion deal".
+    let spaced = || preceded(alt((ws1, tag("-"))), word_table(SCALES)).map(|s| (s, false));
     let (i, scale) = match num.form {
         Form::Digits { .. } => opt(alt((
             spaced(),

@@ -12,7 +12,7 @@ use super::lexicon::{Digits, MONTHS, OPENERS};
 
 /// Chinese numeral characters: after a failed parse the whole run is skipped, so that
 /// 十七万 is never read out of 二十七万.
-const CN_NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿";
+const CN_NUMERALS: &str = "〇零一二两兩三四五六七八九十百千万萬亿億";
 
 /// Every quantity in `text`, in order.
 pub fn scan(text: &str) -> Vec<(Range<usize>, Qty)> {

@@ -243,6 +243,7 @@ const CHINESE: &[(&str, UnitSpec)] = &[
     ("美金", cur(b"USD")),
     ("欧元", cur(b"EUR")),
     ("日元", cur(b"JPY")),
+    ("円", cur(b"JPY")),
     ("澳元", cur(b"AUD")),
     ("英镑", cur(b"GBP")),
     ("港元", cur(b"HKD")),
