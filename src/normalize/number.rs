@@ -84,7 +84,8 @@ pub fn ws0(i: &str) -> Res<'_, &str> {
     Ok((i.get(end..).unwrap_or(""), i.get(..end).unwrap_or("")))
 }
 
-fn fail(i: &str) -> nom::Err<nom::error::Error<&str>> {
+/// A plain parse failure at `i` (the grammar's checks that are not combinators).
+pub fn fail(i: &str) -> nom::Err<nom::error::Error<&str>> {
     nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
 }
 

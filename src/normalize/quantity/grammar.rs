@@ -28,7 +28,7 @@ use super::unit::{
 };
 use super::{Qty, Qualifier, Unit};
 use crate::normalize::number::{
-    Form, Num, Res, SCALES, chinese_scale, kw, number, word_table, ws0, ws1,
+    Form, Num, Res, SCALES, chinese_scale, fail, kw, number, word_table, ws0, ws1,
 };
 
 /// Scales glued to digits: "$6.7bn", "$800m". `true` marks m and k, which are scales only
@@ -98,10 +98,7 @@ fn side(i: &str) -> Res<'_, Side> {
     // Digits glued to letters are names or ordinals (5G, 4th, 1990s), not quantities.
     if matches!(num.form, Form::Digits { .. }) && i.starts_with(|c: char| c.is_ascii_alphanumeric())
     {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
+        return Err(fail(i));
     }
     let (scale, weak_scale) = match scale {
         Some((s, weak)) => (Some(s), weak),
@@ -127,10 +124,7 @@ fn range_sep(i: &str, allow_to: bool) -> Res<'_, bool> {
         if allow_to {
             (ws1, kw("to"), ws1).map(|_| false).parse(i)
         } else {
-            Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Tag,
-            )))
+            Err(fail(i))
         }
     };
     alt((dash, cn, to)).parse(i)
@@ -224,7 +218,7 @@ fn is_plural(word: &str) -> bool {
 /// The counted noun after a bare number, as written: up to six words, "of" inside,
 /// ending at punctuation, digits or function words.
 fn english_noun(i: &str) -> Res<'_, &str> {
-    let none = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha));
+    let none = || fail(i);
     let (body, _) = ws1(i)?;
     let mut at = body;
     let mut end = 0;
@@ -270,7 +264,7 @@ fn english_noun(i: &str) -> Res<'_, &str> {
 /// A Chinese classifier and the noun after it (约40个实体 → 实体), or a self-counting
 /// noun (200人). The noun may be empty: 40个 still counts something.
 fn chinese_noun(i: &str) -> Res<'_, Option<&str>> {
-    let none = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha));
+    let none = || fail(i);
     let first = i.chars().next().ok_or_else(none)?;
     let after = i.get(first.len_utf8()..).unwrap_or("");
     if SELF_COUNTED.contains(&first) {

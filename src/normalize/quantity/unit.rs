@@ -11,7 +11,7 @@ use nom::{
 };
 
 use super::Unit;
-use crate::normalize::number::{Res, kw, word_table, ws0, ws1};
+use crate::normalize::number::{Res, fail, kw, word_table, ws0, ws1};
 
 /// A currency written before the number. `Yen` is ¥, which is CNY or JPY by context.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -121,10 +121,7 @@ pub fn currency_prefix(i: &str) -> Res<'_, Cur> {
                 return Ok((rest, c));
             }
         }
-        Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )))
+        Err(fail(i))
     };
     alt((terminated(word_table(SIGNS), opt(char(' '))), code)).parse(i)
 }
