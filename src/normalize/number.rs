@@ -1,1 +1,578 @@
 //! Numbers: digits with separators and decimals, English number words, Chinese numerals.
+//!
+//! Each grammar is a small nom parser over `&str` that returns the value and how it was
+//! written ([`Form`]): the quantity grammar decides from the form what context a number
+//! needs (a bare "one" is rarely a quantity, a bare "2025" is a year). Values are
+//! computed without allocating, and saturate to infinity rather than overflow.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, take_while_m_n, take_while1},
+    character::complete::{char, digit1},
+    combinator::{opt, peek, value},
+    sequence::preceded,
+};
+
+/// Parser result over the working text.
+pub type Res<'a, T> = IResult<&'a str, T>;
+
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Form {
+    /// ASCII digits. `plain`: no separators or decimals; `int_digits`: digits before the point.
+    Digits {
+        plain: bool,
+        int_digits: usize,
+        leading_zero: bool,
+    },
+    /// English cardinal words ("thirty-five", "a dozen", "twice").
+    Words,
+    /// A ratio word: "one-tenth", "two-thirds", "twice". `article` for "a quarter",
+    /// "half", "full", which need "of" or "point" after them to be a quantity at all.
+    Ratio { article: bool },
+    /// Chinese numerals: `chars` numeral characters; `positional` for digit strings
+    /// like 二〇二五 (years), `digit` when it holds a digit character (not only 十百千万亿).
+    Chinese {
+        chars: usize,
+        positional: bool,
+        digit: bool,
+    },
+}
+
+/// A parsed number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    pub value: f64,
+    pub form: Form,
+    /// Digits as mantissa and power of ten, so that a scale can be applied exactly
+    /// ("€4.1bn" is 41e8, not 4.1 * 1e9 = 4099999999.9999995).
+    pub decimal: Option<(u64, i64)>,
+}
+
+impl Num {
+    pub fn new(value: f64, form: Form) -> Self {
+        Num {
+            value,
+            form,
+            decimal: None,
+        }
+    }
+
+    /// The value times `scale`, exact when the scale is a power of ten.
+    pub fn scaled(&self, scale: f64) -> f64 {
+        let power = (1..=15).find(|&k| 10f64.powi(k) == scale);
+        match (self.decimal, power) {
+            (Some((m, e)), Some(k)) => Acc {
+                mantissa: m,
+                exp10: e + i64::from(k),
+            }
+            .value(),
+            _ => self.value * scale,
+        }
+    }
+}
+
+/// Spaces between words (NFKC has already turned no-break spaces into spaces).
+pub fn ws1(i: &str) -> Res<'_, &str> {
+    take_while1(|c| c == ' ' || c == '\t')(i)
+}
+
+/// Optional spaces.
+pub fn ws0(i: &str) -> Res<'_, &str> {
+    let end = i.find(|c| c != ' ' && c != '\t').unwrap_or(i.len());
+    Ok((i.get(end..).unwrap_or(""), i.get(..end).unwrap_or("")))
+}
+
+/// A plain parse failure at `i` (the grammar's checks that are not combinators).
+pub fn fail(i: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
+}
+
+/// True when `w` may end here: the next character does not continue an ASCII word.
+fn ends_word(w: &str, rest: &str) -> bool {
+    let word_end = w
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    !word_end || !rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// Case-insensitive keyword that must end at a word boundary ("ten" must not match "tens").
+pub fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+    move |i: &'a str| match i.get(..w.len()) {
+        Some(head) if head.eq_ignore_ascii_case(w) => {
+            let rest = i.get(w.len()..).unwrap_or("");
+            if ends_word(w, rest) {
+                Ok((rest, head))
+            } else {
+                Err(fail(i))
+            }
+        }
+        _ => Err(fail(i)),
+    }
+}
+
+/// The first entry of `table` whose word starts the input (case-insensitive, whole
+/// words only). Word lists stay data, the grammar stays one line.
+pub fn word_table<'a, T: Copy>(
+    table: &'static [(&'static str, T)],
+) -> impl Fn(&'a str) -> Res<'a, T> {
+    move |i: &'a str| {
+        for &(w, v) in table {
+            if let Ok((rest, _)) = kw(w)(i) {
+                return Ok((rest, v));
+            }
+        }
+        Err(fail(i))
+    }
+}
+
+/// Accumulates decimal digits into a 19-digit mantissa and a power of ten, so that a
+/// 10,000-digit run costs no allocation and ends as infinity instead of overflowing.
+#[derive(Default)]
+struct Acc {
+    mantissa: u64,
+    exp10: i64,
+}
+
+impl Acc {
+    const FULL: u64 = 1_000_000_000_000_000_000;
+
+    fn int_digits(&mut self, s: &str) {
+        for b in s.bytes() {
+            if self.mantissa < Self::FULL {
+                self.mantissa = self.mantissa * 10 + u64::from(b - b'0');
+            } else {
+                self.exp10 = self.exp10.saturating_add(1);
+            }
+        }
+    }
+
+    fn frac_digits(&mut self, s: &str) {
+        for b in s.bytes() {
+            if self.mantissa < Self::FULL {
+                self.mantissa = self.mantissa * 10 + u64::from(b - b'0');
+                self.exp10 -= 1;
+            }
+        }
+    }
+
+    fn value(&self) -> f64 {
+        if self.mantissa == 0 {
+            return 0.0;
+        }
+        let m = self.mantissa as f64;
+        // Beyond ±400 the result is 0 or infinity anyway.
+        let e = self.exp10.clamp(-400, 400) as i32;
+        // Dividing by an exact power of ten keeps "99.9999" equal to its literal.
+        if e >= 0 {
+            m * 10f64.powi(e)
+        } else {
+            m / 10f64.powi(-e)
+        }
+    }
+}
+
+/// `1,234,567.89`: thousands groups of exactly three digits, then an optional decimal
+/// part. A lead group longer than three digits takes no commas ("1234,5" is two numbers),
+/// and a comma not followed by exactly three digits ends the number ("1,1,1" is a list).
+pub fn digits(i: &str) -> Res<'_, Num> {
+    let (mut rest, int) = digit1(i)?;
+    let mut acc = Acc::default();
+    acc.int_digits(int);
+    let mut plain = true;
+    let mut int_digits = int.len();
+    if int.len() <= 3 {
+        loop {
+            let grouped: Res<'_, &str> = preceded(
+                char(','),
+                take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+            )
+            .parse(rest);
+            let Ok((r, group)) = grouped else { break };
+            if r.starts_with(|c: char| c.is_ascii_digit()) {
+                break;
+            }
+            acc.int_digits(group);
+            int_digits += 3;
+            plain = false;
+            rest = r;
+        }
+    }
+    let decimals: Res<'_, &str> = preceded(char('.'), digit1).parse(rest);
+    if let Ok((r, frac)) = decimals {
+        acc.frac_digits(frac);
+        plain = false;
+        rest = r;
+    }
+    let form = Form::Digits {
+        plain,
+        int_digits,
+        leading_zero: int.len() > 1 && int.starts_with('0'),
+    };
+    let num = Num {
+        value: acc.value(),
+        form,
+        decimal: Some((acc.mantissa, acc.exp10)),
+    };
+    Ok((rest, num))
+}
+
+pub const UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+];
+
+pub const TENS: &[(&str, f64)] = &[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// Denominators of fractions: "one-tenth", "two-thirds", "a quarter".
+const DENOMINATORS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("seventh", 7.0),
+    ("sevenths", 7.0),
+    ("eighth", 8.0),
+    ("eighths", 8.0),
+    ("ninth", 9.0),
+    ("ninths", 9.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+    ("hundredth", 100.0),
+    ("hundredths", 100.0),
+    ("thousandth", 1000.0),
+    ("thousandths", 1000.0),
+];
+
+/// Scale words after a number, spaced: "4 billion", "six million", "two dozen".
+pub const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("bn", 1e9),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("dozen", 12.0),
+];
+
+/// 0-99: "seven", "nineteen", "thirty-five", "thirty five".
+fn below_hundred(i: &str) -> Res<'_, f64> {
+    let tens_units = (
+        word_table(TENS),
+        opt(preceded(alt((tag("-"), ws1)), word_table(&UNITS[1..10]))),
+    )
+        .map(|(t, u)| t + u.unwrap_or(0.0));
+    alt((tens_units, word_table(UNITS))).parse(i)
+}
+
+/// 0-999: "two hundred and fifty", "a hundred", "ninety-nine".
+fn cardinal(i: &str) -> Res<'_, f64> {
+    let hundreds = (
+        alt((below_hundred, value(1.0, kw("a")))),
+        ws1,
+        kw("hundred"),
+        opt(preceded((ws1, opt((kw("and"), ws1))), below_hundred)),
+    )
+        .map(|(h, _, _, rest)| h * 100.0 + rest.unwrap_or(0.0));
+    let (rest, n) = alt((hundreds, below_hundred)).parse(i)?;
+    // "two and a half": a trailing half belongs to the number.
+    let (rest, half) = opt((ws1, kw("and"), ws1, kw("a"), ws1, kw("half"))).parse(rest)?;
+    Ok((rest, n + if half.is_some() { 0.5 } else { 0.0 }))
+}
+
+/// "one-tenth", "two-thirds", "a quarter", "one third of". A spaced fraction needs "of"
+/// after it: "two quarters" on its own is a count of quarters, not one half.
+fn fraction(i: &str) -> Res<'_, Num> {
+    let (rest, ((n, article), sep, den)) = (
+        alt((
+            below_hundred.map(|n| (n, false)),
+            value((1.0, true), kw("a")),
+        )),
+        alt((tag("-"), ws1)),
+        word_table(DENOMINATORS),
+    )
+        .parse(i)?;
+    if sep != "-" && !article && peek((ws1, kw("of"))).parse(rest).is_err() {
+        return Err(fail(i));
+    }
+    let form = Form::Ratio { article };
+    Ok((rest, Num::new(n / den, form)))
+}
+
+/// English number words: fractions, "half (a)", "a full", "a dozen", "twice",
+/// "a" before a scale ("a million"), and cardinals.
+pub fn english_number(i: &str) -> Res<'_, Num> {
+    let words = |v: f64| Num::new(v, Form::Words);
+    let article = |v: f64| Num::new(v, Form::Ratio { article: true });
+    // "a" counts as one only when a scale or "decade" follows: "a billion", "a decade".
+    let a_scale = (
+        kw("a"),
+        peek((
+            ws1,
+            alt((word_table(SCALES).map(|_| ()), kw("decade").map(|_| ()))),
+        )),
+    )
+        .map(|_| words(1.0));
+    // "half a million", "half a percentage point": the "a" joins half to what follows.
+    let half = (
+        opt((kw("a"), ws1)),
+        kw("half"),
+        opt((ws1, alt((kw("an"), kw("a"))), peek(ws1))),
+    )
+        .map(|_| article(0.5));
+    let full = (opt((kw("a"), ws1)), kw("full")).map(|_| article(1.0));
+    alt((
+        fraction,
+        half,
+        full,
+        (kw("a"), ws1, kw("dozen")).map(|_| words(12.0)),
+        a_scale,
+        kw("twice").map(|_| Num::new(2.0, Form::Ratio { article: false })),
+        cardinal.map(words),
+    ))
+    .parse(i)
+}
+
+/// A Chinese digit character's value (零 is a filler, handled apart).
+fn cn_digit(c: char) -> Option<f64> {
+    Some(match c {
+        '〇' => 0.0,
+        '一' => 1.0,
+        '二' | '两' | '兩' => 2.0,
+        '三' => 3.0,
+        '四' => 4.0,
+        '五' => 5.0,
+        '六' => 6.0,
+        '七' => 7.0,
+        '八' => 8.0,
+        '九' => 9.0,
+        _ => return None,
+    })
+}
+
+/// A Chinese scale character's value.
+pub fn cn_scale(c: char) -> Option<f64> {
+    Some(match c {
+        '十' => 10.0,
+        '百' => 100.0,
+        '千' => 1e3,
+        // Traditional and Japanese forms too: 萬, 億.
+        '万' | '萬' => 1e4,
+        '亿' | '億' => 1e8,
+        _ => return None,
+    })
+}
+
+/// 四十四, 二十七万, 一千二百万, 三亿五千万, 一百零五, 三点五, 二〇二五 (positional).
+/// Sections: digits times 十/百/千 add up below 万; 万 and 亿 close a section and
+/// multiply it (so 一万亿 is 10^12 with no special case). Two digits in a row are only
+/// valid in a purely positional string (二〇二五), never mixed with scale characters.
+pub fn chinese_numeral(i: &str) -> Res<'_, Num> {
+    let mut total = 0.0; // closed by 亿
+    let mut section = 0.0; // closed by 万
+    let mut current = 0.0; // below 万
+    let mut digit: Option<f64> = None;
+    let mut positional = 0.0;
+    let (mut chars, mut consecutive, mut scaled, mut has_digit) = (0, false, false, false);
+    let mut prev_digit = false;
+    let mut end = 0;
+    for (at, c) in i.char_indices() {
+        if let Some(d) = cn_digit(c) {
+            consecutive |= prev_digit;
+            prev_digit = true;
+            has_digit = true;
+            digit = Some(d);
+            positional = positional * 10.0 + d;
+        } else if c == '零' && chars > 0 {
+            prev_digit = false;
+            digit = None;
+        } else if let Some(s) = cn_scale(c) {
+            // 百 before 分 is 百分点/百分之, 千 before 克/米/瓦 is a unit: not ours.
+            let next = i.get(at + c.len_utf8()..).and_then(|r| r.chars().next());
+            if matches!(
+                (c, next),
+                ('百', Some('分')) | ('千', Some('克' | '米' | '瓦'))
+            ) {
+                break;
+            }
+            prev_digit = false;
+            scaled = true;
+            match c {
+                '万' | '萬' => {
+                    section = (section + current + digit.unwrap_or(0.0)) * s;
+                    current = 0.0;
+                }
+                '亿' | '億' => {
+                    total = (total + section + current + digit.unwrap_or(0.0)) * s;
+                    section = 0.0;
+                    current = 0.0;
+                }
+                _ => current += digit.unwrap_or(1.0) * s,
+            }
+            if s >= 1e4 {
+                // 二十七万: a bare 万 after nothing is one 万.
+                if digit.is_none() && section == 0.0 && total == 0.0 && chars == 0 {
+                    section = s;
+                }
+            }
+            digit = None;
+        } else {
+            break;
+        }
+        chars += 1;
+        end = at + c.len_utf8();
+    }
+    if chars == 0 || (consecutive && scaled) {
+        return Err(fail(i));
+    }
+    let mut value = if consecutive {
+        positional
+    } else {
+        total + section + current + digit.unwrap_or(0.0)
+    };
+    let mut rest = i.get(end..).unwrap_or("");
+    // 三点五: decimals after 点, only when a digit follows (三点 alone is three o'clock).
+    if let Some(after) = rest.strip_prefix('点') {
+        let mut frac = 0.0;
+        let mut scale = 0.1;
+        let mut used = 0;
+        for (at, c) in after.char_indices() {
+            match cn_digit(c) {
+                Some(d) => {
+                    frac += d * scale;
+                    scale /= 10.0;
+                    used = at + c.len_utf8();
+                }
+                None => break,
+            }
+        }
+        if used > 0 && !scaled {
+            value += frac;
+            rest = after.get(used..).unwrap_or("");
+        }
+    }
+    let form = Form::Chinese {
+        chars,
+        positional: consecutive,
+        digit: has_digit,
+    };
+    Ok((rest, Num::new(value, form)))
+}
+
+/// A run of Chinese scale characters after digits multiplies: 55亿, 1.2万亿, 27万, 5千万.
+pub fn chinese_scale(i: &str) -> Res<'_, f64> {
+    let mut product = 1.0;
+    let mut end = 0;
+    for (at, c) in i.char_indices() {
+        let Some(s) = cn_scale(c) else { break };
+        let next = i.get(at + c.len_utf8()..).and_then(|r| r.chars().next());
+        if matches!(
+            (c, next),
+            ('百', Some('分')) | ('千', Some('克' | '米' | '瓦'))
+        ) {
+            break;
+        }
+        product *= s;
+        end = at + c.len_utf8();
+    }
+    if end == 0 {
+        return Err(fail(i));
+    }
+    Ok((i.get(end..).unwrap_or(""), product))
+}
+
+/// Any number at the start of the input.
+pub fn number(i: &str) -> Res<'_, Num> {
+    alt((digits, english_number, chinese_numeral)).parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn val(p: fn(&str) -> Res<'_, Num>, s: &str) -> Option<(f64, usize)> {
+        p(s).ok().map(|(rest, n)| (n.value, s.len() - rest.len()))
+    }
+
+    #[test]
+    fn digit_forms() {
+        assert_eq!(val(digits, "1,234.5 x"), Some((1234.5, 7)));
+        assert_eq!(val(digits, "99.9999%"), Some((99.9999, 7)));
+        assert_eq!(val(digits, "1,1,1"), Some((1.0, 1)));
+        assert_eq!(val(digits, "1234,567"), Some((1234.0, 4)));
+        assert_eq!(val(digits, "1,2345"), Some((1.0, 1)));
+        let long = "9".repeat(10_000);
+        let (v, used) = val(digits, &long).unwrap_or((0.0, 0));
+        assert!(v.is_infinite() && used == 10_000);
+    }
+
+    #[test]
+    fn english_forms() {
+        let v = |s| val(english_number, s).map(|(v, _)| v);
+        assert_eq!(v("thirty-five percent"), Some(35.0));
+        assert_eq!(v("two hundred and fifty"), Some(250.0));
+        assert_eq!(v("a dozen"), Some(12.0));
+        assert_eq!(v("one-tenth"), Some(0.1));
+        assert_eq!(v("a billion"), Some(1.0));
+        assert_eq!(v("two and a half years"), Some(2.5));
+        assert_eq!(v("tens"), None);
+        assert_eq!(v("often"), None);
+        assert_eq!(v("two quarters"), Some(2.0));
+    }
+
+    #[test]
+    fn chinese_forms() {
+        let v = |s| val(chinese_numeral, s).map(|(v, _)| v);
+        assert_eq!(v("四十四"), Some(44.0));
+        assert_eq!(v("二十七万吨"), Some(270_000.0));
+        assert_eq!(v("一千二百万"), Some(12_000_000.0));
+        assert_eq!(v("三亿五千万"), Some(350_000_000.0));
+        assert_eq!(v("一百零五"), Some(105.0));
+        assert_eq!(v("一万亿"), Some(1e12));
+        assert_eq!(v("二〇二五年"), Some(2025.0));
+        assert_eq!(v("三点五"), Some(3.5));
+        assert_eq!(v("十二五"), None);
+        assert_eq!(v("百分之"), None);
+        assert_eq!(chinese_scale("万亿美元"), Ok(("美元", 1e12)));
+    }
+}

@@ -2,6 +2,12 @@
 
 use std::ops::Range;
 
+mod grammar;
+mod lexicon;
+mod qualifier;
+mod scan;
+mod unit;
+
 /// What a quantity is measured in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Unit {
@@ -45,17 +51,18 @@ impl Unit {
 /// A word that turns a stated number into a bound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Qualifier {
-    /// "over", "more than", 超过, 逾, 以上: value < x.
+    /// "over", "more than", 超过, 逾, 以上: above x (bounds: low = x).
     Over,
-    /// "at least", 至少, 不少于: value <= x.
+    /// "at least", 至少, 不少于: x or more (low = x).
     AtLeast,
-    /// "nearly", "almost", 近, 将近: a little under x.
+    /// "nearly", "almost", 近, 将近: a little under x (high = x).
     Nearly,
-    /// "about", "around", "approximately", 约, 左右: within a tolerance of x.
+    /// "about", "around", "approximately", 约, 左右: within a tolerance of x
+    /// (low = high = x; the rules widen it).
     About,
-    /// "up to", "as much as", 最高, 最多: at most x.
+    /// "up to", "as much as", 最高, 最多: at most x (high = x).
     UpTo,
-    /// "less than", "under", "below", 不到, 以下: below x.
+    /// "less than", "under", "below", 不到, 以下: below x (high = x).
     LessThan,
 }
 
@@ -76,7 +83,12 @@ pub struct Qty {
 }
 
 /// Every quantity in `text`, in order, with its byte range (qualifier and unit included).
+///
+/// One pass: candidate positions come from memchr (ASCII digits) and one Aho-Corasick
+/// automaton (number words, Chinese numerals, qualifiers, currency signs); the nom
+/// grammar runs only there, and the scan resumes after each match. Years, dates, times,
+/// codes and digits glued to words are skipped. Never panics; ranges are on char
+/// boundaries.
 pub fn scan_quantities(text: &str) -> Vec<(Range<usize>, Qty)> {
-    let _ = text;
-    Vec::new()
+    scan::scan(text)
 }

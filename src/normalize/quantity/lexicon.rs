@@ -1,0 +1,327 @@
+//! Where a quantity can start: one Aho-Corasick automaton over every word that can open
+//! one (number words, Chinese numerals, qualifiers, currency signs), built once from the
+//! grammar's own tables so the two cannot drift apart. ASCII digits are found by memchr.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::{qualifier, unit};
+use crate::normalize::number::{TENS, UNITS};
+
+/// Openers that are not in the grammar's tables.
+const EXTRA: &[&str] = &[
+    // "a" is a number only before a scale, a fraction word or "decade".
+    "a hundred",
+    "a thousand",
+    "a million",
+    "a billion",
+    "a trillion",
+    "a dozen",
+    "a quarter",
+    "a third",
+    "a fifth",
+    "a tenth",
+    "a half",
+    "a full",
+    "a decade",
+    "half",
+    "full",
+    "twice",
+    // Vague magnitudes: "hundreds of billions of dollars", "several million".
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+    "dozens",
+    "several",
+    "between",
+    // Chinese numerals, percent and per prefixes, vague 数十/几百.
+    "〇",
+    "一",
+    "二",
+    "两",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "兩",
+    "萬",
+    "億",
+    "百分之",
+    "每",
+    "数",
+    "几",
+];
+
+/// The automaton (None only if building it failed, which the fixed patterns rule out;
+/// digits still work then).
+pub static OPENERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let patterns = UNITS
+        .iter()
+        .chain(TENS)
+        .map(|(w, _)| *w)
+        .chain(qualifier::ENGLISH.iter().map(|(w, _)| *w))
+        .chain(qualifier::CHINESE.iter().map(|(w, _)| *w))
+        .chain(unit::SIGNS.iter().map(|(w, _)| *w))
+        .chain(unit::CODES.iter().map(|(w, _)| *w))
+        .chain(EXTRA.iter().copied());
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .ok()
+});
+
+/// Month names: a number next to one is a day of a date ("October 20", "20 Oct").
+pub const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// Words that end a counted noun phrase ("140 entities were added": the noun is "entities").
+pub const NOUN_STOPS: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "that",
+    "which",
+    "who",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "since",
+    "after",
+    "before",
+    "than",
+    "as",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "per",
+    "plus",
+    "minus",
+    "each",
+    "every",
+    "more",
+    "less",
+    "over",
+    "under",
+    "about",
+    "around",
+    "into",
+    "onto",
+    "out",
+    "up",
+    "down",
+    "off",
+    "not",
+    "no",
+    "also",
+    "be",
+    "been",
+    "being",
+    "said",
+    "says",
+    "say",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "do",
+    "does",
+    "did",
+    "if",
+    "but",
+    "so",
+    "when",
+    "while",
+    "where",
+    "because",
+    "against",
+    "between",
+    "through",
+    "during",
+    "until",
+    "within",
+    "without",
+    "via",
+    "vs",
+    "versus",
+    "compared",
+    "including",
+    "such",
+    "both",
+    "either",
+    "all",
+    "any",
+    "other",
+    "another",
+    "it",
+    "they",
+    "them",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "us",
+    "there",
+    "here",
+    "what",
+    "whom",
+    "whose",
+    "of",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "ago",
+    "earlier",
+    "later",
+];
+
+/// Chinese classifiers: the noun follows them (约40个实体 counts 实体).
+pub const CLASSIFIERS: &[char] = &[
+    '个', '家', '名', '项', '种', '座', '艘', '架', '台', '辆', '款', '条', '位', '只', '件', '批',
+    '所', '次', '份', '处', '支', '套', '颗', '枚', '部', '篇', '起', '例', '类', '头', '口',
+];
+
+/// Chinese nouns that count themselves (200人). Not 国: 二十国集团 is a name.
+pub const SELF_COUNTED: &[char] = &['人'];
+
+/// Characters that end a Chinese counted noun: particles and prepositions.
+pub const CN_NOUN_STOPS: &str = "的和与及或在被将已为是有中上下内外以等都也并从对向于了到至之其该这那所把给让由而但如若就还又再仍即每约共达";
+
+/// Characters that start common verbs (参加, 提交, 申请, 投资): they end a noun that
+/// already has two characters.
+pub const CN_VERB_STARTS: &str =
+    "参提申加投表称说认宣签获涨跌拥涉含需应受遭纳进列出入开发建完实持造承遇面";
+
+/// Finds the next ASCII digit with memchr: three memchr3 searches and one memchr cover
+/// 0-9, and each group's next hit is cached until the scan passes it.
+pub struct Digits<'a> {
+    hay: &'a [u8],
+    next: [Option<usize>; 4],
+    searched: [usize; 4],
+}
+
+impl<'a> Digits<'a> {
+    pub fn new(hay: &'a [u8]) -> Self {
+        Digits {
+            hay,
+            next: [None; 4],
+            searched: [usize::MAX; 4],
+        }
+    }
+
+    fn search(&self, group: usize, from: usize) -> Option<usize> {
+        let rest = self.hay.get(from..)?;
+        let hit = match group {
+            0 => memchr::memchr3(b'0', b'1', b'2', rest),
+            1 => memchr::memchr3(b'3', b'4', b'5', rest),
+            2 => memchr::memchr3(b'6', b'7', b'8', rest),
+            _ => memchr::memchr(b'9', rest),
+        };
+        hit.map(|p| p + from)
+    }
+
+    /// The first digit at or after `from`.
+    pub fn find(&mut self, from: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for g in 0..4 {
+            let stale = self.searched[g] == usize::MAX
+                || self.next[g].is_some_and(|p| p < from)
+                || (self.next[g].is_none() && self.searched[g] > from);
+            if stale {
+                self.next[g] = self.search(g, from);
+                self.searched[g] = from;
+            }
+            if let Some(p) = self.next[g] {
+                best = Some(best.map_or(p, |b| b.min(p)));
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_finder_walks_forward() {
+        let text = b"a1b22c 9 x";
+        let mut d = Digits::new(text);
+        assert_eq!(d.find(0), Some(1));
+        assert_eq!(d.find(2), Some(3));
+        assert_eq!(d.find(5), Some(7));
+        assert_eq!(d.find(8), None);
+    }
+
+    #[test]
+    fn automaton_builds() {
+        let ac = OPENERS.as_ref();
+        assert!(ac.is_some());
+        let hit = ac.and_then(|a| a.find("costs About $5"));
+        assert_eq!(hit.map(|m| m.start()), Some(6));
+    }
+}
