@@ -191,6 +191,8 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
                 }),
             });
         }
+        let s_dates: Vec<Range<usize>> =
+            dates.iter().filter(|(r, _)| within(r)).map(|(r, _)| r.clone()).collect();
         for (r, value) in dates.iter().filter(|(r, _)| within(r)) {
             out.push(Claim {
                 source: index,
@@ -203,6 +205,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
                     *value,
                     &s_terms,
                     &s_mentions,
+                    &s_dates,
                 )),
             });
         }
@@ -212,7 +215,9 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
 }
 
 /// The event a date is the date of: the event word just before it ("announced on
-/// October 9"), else just after it (9月18日宣布), else the nearest in the sentence.
+/// October 9") or just after it (9月18日宣布), with no comma and no other date
+/// between them.
+#[allow(clippy::too_many_arguments)]
 fn date_claim(
     kb: &Kb,
     vocab: &Vocab,
@@ -221,46 +226,34 @@ fn date_claim(
     value: DateValue,
     terms: &[vocab::Term],
     mentions: &[crate::kb::Mention],
+    dates: &[Range<usize>],
 ) -> DateClaim {
-    let events: Vec<&vocab::Term> = terms.iter().filter(|t| t.class == Class::Event).collect();
-    let dist = |t: &vocab::Term| {
-        if t.range.end <= r.start {
-            r.start - t.range.end
-        } else {
-            t.range.start.saturating_sub(r.end)
-        }
+    let between = |t: &vocab::Term| {
+        if t.range.end <= r.start { t.range.end..r.start } else { r.end..t.range.start }
     };
-    let near_before = events
+    let clear = |t: &vocab::Term| {
+        let b = between(t);
+        !text[b.clone()].contains([',', '，', ';', '；'])
+            && !dates.iter().any(|d| d.start >= b.start && d.end <= b.end)
+    };
+    let near = |t: &&vocab::Term, before: bool, max: usize| {
+        t.class == Class::Event && (t.range.end <= r.start) == before && between(t).len() <= max && clear(t)
+    };
+    let event = terms
         .iter()
-        .filter(|t| {
-            t.range.end <= r.start
-                && dist(t) <= 24
-                && !text[t.range.end..r.start].contains([',', '，'])
-        })
-        .min_by_key(|t| dist(t));
-    let near_after = events
-        .iter()
-        .filter(|t| t.range.start >= r.end && dist(t) <= 12)
-        .min_by_key(|t| dist(t));
-    let event = near_before
-        .or(near_after)
-        .or_else(|| events.iter().min_by_key(|t| dist(t)))
+        .filter(|t| near(t, true, 48))
+        .min_by_key(|t| between(t).len())
+        .or_else(|| terms.iter().filter(|t| near(t, false, 12)).min_by_key(|t| between(t).len()))
         .map(|t| vocab.keys[t.key as usize].clone());
     let mut subjects: Vec<String> = mentions
         .iter()
         .flat_map(|m| kb.gazetteer.hits(m.pattern).iter())
         .filter_map(|h| match h {
-            Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
-                Some(kb.entities[*e as usize].id.clone())
-            }
+            Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => Some(kb.entities[*e as usize].id.clone()),
             _ => None,
         })
         .collect();
     subjects.sort();
     subjects.dedup();
-    DateClaim {
-        value,
-        event,
-        subjects,
-    }
+    DateClaim { value, event, subjects }
 }

@@ -2,8 +2,9 @@
 //!
 //! A date claim's event is the event word written next to it ("announced on October
 //! 9", 9月18日宣布, "stopped on 1 January 2025"; the vocabulary's `event` entries say
-//! which words name which event). Dates are indexed by event; two dates of one event
-//! conflict when neither contains the other (a day and its month or year agree), the
+//! which words name which event). Dates are indexed by event; two days given for one
+//! event conflict when they differ by at most `max_days_apart` (further apart, they
+//! are more likely two events of one kind than one misdated), the
 //! two sentences name a common entity (the sentence's, or one of the article's three
 //! most named), and the sources are about the same story (a person or organization in common, or `min_shared_entities` entities).
 //!
@@ -38,6 +39,7 @@ fn agree(a: DateValue, b: DateValue) -> bool {
 
 pub fn check(cx: &Ctx) -> Vec<Finding> {
     let min_shared = cx.param(ID, "min_shared_entities", 1.0) as usize;
+    let max_apart = cx.param(ID, "max_days_apart", 62.0) as i64;
     // The three entities each source names most.
     let mut top: Vec<Vec<String>> = vec![Vec::new(); cx.sources.len()];
     {
@@ -87,9 +89,12 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 let (Some(da), Some(db)) = (date(a), date(b)) else {
                     continue;
                 };
-                let at_day =
-                    matches!(da.value, DateValue::Day(_)) || matches!(db.value, DateValue::Day(_));
-                if !at_day || agree(da.value, db.value) {
+                // Only days are precise enough to contradict each other; days months
+                // apart are more likely two events than one misdated.
+                let (DateValue::Day(dx), DateValue::Day(dy)) = (da.value, db.value) else {
+                    continue;
+                };
+                if agree(da.value, db.value) || (dx - dy).num_days().abs() > max_apart {
                     continue;
                 }
                 let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
