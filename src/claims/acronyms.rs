@@ -84,7 +84,11 @@ fn long_before(
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .len();
         // "The European Union (EU)": the article is not part of the name.
-        let s = if text[s..end].starts_with("The ") { s + 4 } else { s };
+        let s = if text[s..end].starts_with("The ") {
+            s + 4
+        } else {
+            s
+        };
         let words_in = text[s..end].split_whitespace().count();
         if words_in >= 2 {
             return Some(s..end);

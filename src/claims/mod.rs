@@ -191,8 +191,11 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
                 }),
             });
         }
-        let s_dates: Vec<Range<usize>> =
-            dates.iter().filter(|(r, _)| within(r)).map(|(r, _)| r.clone()).collect();
+        let s_dates: Vec<Range<usize>> = dates
+            .iter()
+            .filter(|(r, _)| within(r))
+            .map(|(r, _)| r.clone())
+            .collect();
         for (r, value) in dates.iter().filter(|(r, _)| within(r)) {
             out.push(Claim {
                 source: index,
@@ -229,7 +232,11 @@ fn date_claim(
     dates: &[Range<usize>],
 ) -> DateClaim {
     let between = |t: &vocab::Term| {
-        if t.range.end <= r.start { t.range.end..r.start } else { r.end..t.range.start }
+        if t.range.end <= r.start {
+            t.range.end..r.start
+        } else {
+            r.end..t.range.start
+        }
     };
     let clear = |t: &vocab::Term| {
         let b = between(t);
@@ -237,23 +244,37 @@ fn date_claim(
             && !dates.iter().any(|d| d.start >= b.start && d.end <= b.end)
     };
     let near = |t: &&vocab::Term, before: bool, max: usize| {
-        t.class == Class::Event && (t.range.end <= r.start) == before && between(t).len() <= max && clear(t)
+        t.class == Class::Event
+            && (t.range.end <= r.start) == before
+            && between(t).len() <= max
+            && clear(t)
     };
     let event = terms
         .iter()
         .filter(|t| near(t, true, 48))
         .min_by_key(|t| between(t).len())
-        .or_else(|| terms.iter().filter(|t| near(t, false, 12)).min_by_key(|t| between(t).len()))
+        .or_else(|| {
+            terms
+                .iter()
+                .filter(|t| near(t, false, 12))
+                .min_by_key(|t| between(t).len())
+        })
         .map(|t| vocab.keys[t.key as usize].clone());
     let mut subjects: Vec<String> = mentions
         .iter()
         .flat_map(|m| kb.gazetteer.hits(m.pattern).iter())
         .filter_map(|h| match h {
-            Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => Some(kb.entities[*e as usize].id.clone()),
+            Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
+                Some(kb.entities[*e as usize].id.clone())
+            }
             _ => None,
         })
         .collect();
     subjects.sort();
     subjects.dedup();
-    DateClaim { value, event, subjects }
+    DateClaim {
+        value,
+        event,
+        subjects,
+    }
 }

@@ -118,10 +118,25 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
             (t.range.start >= left.start && t.range.end <= left.end)
                 || (t.range.start >= rights[i].start && t.range.end <= rights[i].end)
         };
+        // What the figure is "of" ("80% of US potash imports", 长期平均值的96%) says
+        // what it measures better than the rest of the clause ("Canada supplies …").
+        let of = of_phrase(text, r, &rights[i], &left);
+        let in_of = |t: &Term| {
+            of.as_ref()
+                .is_some_and(|o| t.range.start >= o.start && t.range.end <= o.end)
+        };
+        let of_has_measure = cx
+            .terms
+            .iter()
+            .any(|t| t.class == Class::Measure && in_of(t));
         let mut keys: Vec<&str> = cx
             .terms
             .iter()
-            .filter(|t| matches!(t.class, Class::Measure | Class::Increment) && in_window(t))
+            .filter(|t| match t.class {
+                Class::Measure if of_has_measure => in_of(t),
+                Class::Measure | Class::Increment => in_window(t),
+                _ => false,
+            })
             .map(|t| cx.vocab.keys[t.key as usize].as_str())
             .collect();
         if q.unit.is_none() {
@@ -163,6 +178,34 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
         out.push(keyed(cx, sentence.clone(), r, &rights[i], keys, &left));
     }
     out
+}
+
+/// The phrase that says what a figure is of: English "of …"/"in …" after it, or the
+/// Chinese phrase ending in 的 right before it (back to 为, 是, 占, … or punctuation).
+fn of_phrase(
+    text: &str,
+    r: &Range<usize>,
+    right: &Range<usize>,
+    left: &Range<usize>,
+) -> Option<Range<usize>> {
+    let after = text.get(right.clone())?;
+    let lead = after.len() - after.trim_start().len();
+    let rest = after.trim_start();
+    for prep in ["of ", "in "] {
+        if let Some(stripped) = rest.strip_prefix(prep) {
+            let start = right.end - stripped.len();
+            return Some(start..right.end);
+        }
+    }
+    let _ = lead;
+    let before = text.get(left.start..r.start)?.trim_end();
+    let head = before.strip_suffix('的')?;
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| "为是占达至在与和及对从将由，,。".contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some(left.start + start..left.start + head.len())
 }
 
 fn singular(noun: &str) -> String {
@@ -354,6 +397,7 @@ fn period(
             !(pre.ends_with("since") || pre.ends_with("自") || text[d.end..].starts_with("以来"))
         }
     });
+    let mut before_day = None;
     let chosen: Vec<DateValue> = if let Some(first) = after.first() {
         let gap = text[r.end..first.0.start].to_lowercase();
         if after.len() >= 2 && (gap.contains("between") || gap.contains("from")) {
@@ -362,7 +406,17 @@ fn period(
             vec![first.1]
         }
     } else if let Some(b) = before {
-        vec![b.1]
+        // A date before the figure is most often when it was said ("said on April
+        // 15 that …"): it tells the figure's year, not its day or month.
+        before_day = match b.1 {
+            DateValue::Day(d) => Some(d),
+            _ => None,
+        };
+        match b.1 {
+            DateValue::Day(d) => vec![DateValue::Year(d.year())],
+            DateValue::Month(y, _) => vec![DateValue::Year(y)],
+            other => vec![other],
+        }
     } else {
         vec![]
     };
@@ -372,7 +426,7 @@ fn period(
         [d] => {
             let day = match d {
                 DateValue::Day(day) => Some(*day),
-                _ => None,
+                _ => before_day,
             };
             let s = match (d, q) {
                 (DateValue::Year(y), Some(q)) => format!("{y}-Q{q}"),
