@@ -143,11 +143,10 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
             // A bare count measures what it counts.
             keys.retain(|_| false);
             if let Some(noun) = &q.noun {
-                let nr = r.end
-                    ..(r.end
-                        + text[r.end..]
-                            .find(noun.as_str())
-                            .map_or(0, |p| p + noun.len()));
+                // The counted noun is the end of the quantity's own span.
+                let nr = text[r.clone()]
+                    .rfind(noun.as_str())
+                    .map_or(r.end..r.end, |p| r.start + p..r.start + p + noun.len());
                 let counted: Vec<&str> = cx
                     .terms
                     .iter()

@@ -98,7 +98,21 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                     continue;
                 }
                 let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
-                if !cx.same_story(sa, sb, min_shared) {
+                if sa == sb {
+                    // One article giving one event two dates: both sentences must name
+                    // the same person or organization ("the week ended February 22 …
+                    // ended February 27" are two weeks).
+                    let actor = da.subjects.iter().any(|e| {
+                        db.subjects.contains(e)
+                            && cx
+                                .kb
+                                .entity(e)
+                                .is_some_and(|x| x.kind != crate::kb::EntityType::Place)
+                    });
+                    if !actor {
+                        continue;
+                    }
+                } else if !cx.same_story(sa, sb, min_shared) {
                     continue;
                 }
                 let subjects = |d: &DateClaim, s: usize| -> Vec<String> {

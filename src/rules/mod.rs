@@ -103,6 +103,45 @@ impl<'a> Ctx<'a> {
         f.text.get(span.clone()).unwrap_or("")
     }
 
+    /// Do two sources name a person or organization in common?
+    pub fn shares_actor(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.entities[a], &self.entities[b]);
+        x.iter().any(|id| {
+            y.binary_search(id).is_ok()
+                && self
+                    .kb
+                    .entity(id)
+                    .is_some_and(|e| e.kind != crate::kb::EntityType::Place)
+        })
+    }
+
+    /// Are two keyed figures the same party's figure? Different named subjects never
+    /// are. Within one source both must name the same subject. Across sources: the
+    /// same subject (and `min_shared` entities in common); or one names a person or
+    /// organization that the other source names too; or neither names a subject, the
+    /// sources share a person or organization, and the measure has two or more terms.
+    pub fn tied(
+        &self,
+        a: usize,
+        b: usize,
+        ka: &crate::claims::Keyed,
+        kb: &crate::claims::Keyed,
+        min_shared: usize,
+    ) -> bool {
+        let actor = |id: &str| {
+            self.kb
+                .entity(id)
+                .is_some_and(|e| e.kind != crate::kb::EntityType::Place)
+        };
+        match (&ka.subject, &kb.subject) {
+            (Some(x), Some(y)) => x == y && (a == b || self.same_story(a, b, min_shared)),
+            _ if a == b => false,
+            (Some(x), None) => actor(x) && self.entities[b].binary_search(x).is_ok(),
+            (None, Some(y)) => actor(y) && self.entities[a].binary_search(y).is_ok(),
+            (None, None) => self.shares_actor(a, b) && ka.measure.split('+').count() >= 2,
+        }
+    }
+
     /// Are two sources about the same story? They are when they are one source, or
     /// name one person or organization in common, or at least `min_shared` entities
     /// of any kind (countries alone are too common to tie two stories together).

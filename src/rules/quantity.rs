@@ -8,8 +8,12 @@
 //! group, two claims conflict when their value intervals do not meet once qualifiers
 //! ("over 90%" holds with 91%; "about" and "nearly" widen by `about_tolerance` and
 //! `nearly_tolerance`), ranges and rounding (`relative_tolerance`) are applied, their
-//! subjects (the entity named before each) do not differ, and their sources are about
-//! the same story (they name a person or organization in common, or at least `min_shared_entities` entities).
+//! subjects (the entity named before each) do not differ, and they are the same
+//! party's figure: both name the same subject (within one article, this is required;
+//! across articles that share at least `min_shared_entities` entities, it suffices);
+//! or one names a person or organization that the other article names too; or neither
+//! names one, the articles name a person or organization in common and the measure
+//! is specific (two or more terms, not just "growth").
 //! Claims with no known measure are never compared.
 //!
 //! Example:
@@ -77,7 +81,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     let rt = cx.param(ID, "relative_tolerance", 0.02);
     let about = cx.param(ID, "about_tolerance", 0.1);
     let nearly = cx.param(ID, "nearly_tolerance", 0.1);
-    let min_shared = cx.param(ID, "min_shared_entities", 2.0) as usize;
+    let min_shared = cx.param(ID, "min_shared_entities", 1.0) as usize;
     // Index by what is measured; cost grows with the number of claims.
     let mut index: HashMap<(String, String, String, bool), Vec<usize>> = HashMap::new();
     for (i, c) in cx.claims.iter().enumerate() {
@@ -115,13 +119,8 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                     continue;
                 };
                 let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
-                if !cx.same_story(sa, sb, min_shared) {
+                if !cx.tied(sa, sb, &qa.key, &qb.key, min_shared) {
                     continue;
-                }
-                if let (Some(x), Some(y)) = (&qa.key.subject, &qb.key.subject) {
-                    if x != y {
-                        continue;
-                    }
                 }
                 let (la, ha) = interval(qa, rt, about, nearly);
                 let (lb, hb) = interval(qb, rt, about, nearly);
