@@ -322,7 +322,11 @@ fn added_files_are_found_recursively_and_set_rules() {
     let kb = load(&[dir.path()]).unwrap();
     assert_eq!(kb.rules["test-rule"].severity, "warning");
     assert_eq!(kb.param("test-rule", "relative_tolerance", 0.0), 0.05);
-    assert!(kb.vocabulary.iter().any(|v| v.term == "测试份额" && v.key == "test share" && v.class == "measure"));
+    assert!(
+        kb.vocabulary
+            .iter()
+            .any(|v| v.term == "测试份额" && v.key == "test share" && v.class == "measure")
+    );
 }
 
 #[test]

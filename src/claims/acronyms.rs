@@ -34,19 +34,16 @@ fn long_before(
     short: &str,
     mentions: &[Mention],
 ) -> Option<Range<usize>> {
-    if let Some(m) = mentions.iter().find(|m| m.range.end == end) {
-        if kb
+    if let Some(m) = mentions.iter().find(|m| m.range.end == end)
+        && kb
             .gazetteer
             .hits(m.pattern)
             .iter()
             .any(|h| matches!(h, Hit::Name(_)))
-        {
-            return Some(m.range.clone());
-        }
+    {
+        return Some(m.range.clone());
     }
-    let Some(head) = text.get(floor..end) else {
-        return None;
-    };
+    let head = text.get(floor..end)?;
     if head.chars().next_back().is_some_and(is_cjk) {
         return None; // CJK long forms are only taken from the knowledge base
     }

@@ -134,10 +134,10 @@ fn holder_after(
     end: usize,
     later: &[Mention],
 ) -> Option<(Range<usize>, Option<usize>)> {
-    if let Some(n) = later.iter().find(|n| n.range.start == at) {
-        if let Some(e) = person_of(kb, n) {
-            return Some((n.range.clone(), Some(e)));
-        }
+    if let Some(n) = later.iter().find(|n| n.range.start == at)
+        && let Some(e) = person_of(kb, n)
+    {
+        return Some((n.range.clone(), Some(e)));
     }
     let r = name_run(text, at)?;
     (r.end <= end && boundary_after(text, r.end)).then_some((r, None))
@@ -167,10 +167,10 @@ fn holder_before(
     let head = head.strip_suffix(" the").unwrap_or(head);
     let before_comma = head.strip_suffix(',')?.trim_end();
     let end = floor + before_comma.len();
-    if let Some(n) = earlier.iter().find(|n| n.range.end == end) {
-        if let Some(e) = person_of(kb, n) {
-            return Some((n.range.clone(), Some(e)));
-        }
+    if let Some(n) = earlier.iter().find(|n| n.range.end == end)
+        && let Some(e) = person_of(kb, n)
+    {
+        return Some((n.range.clone(), Some(e)));
     }
     // A capitalized name of two to four words ending at the comma.
     let words: Vec<&str> = before_comma.rsplit(' ').take(4).collect();
@@ -347,19 +347,17 @@ fn pick_office(
             || between
                 .split_whitespace()
                 .all(|w| FILLERS.contains(&w.to_lowercase().as_str()));
-        if ok {
-            if let Some(o) = of_entity(q).into_iter().find_map(office_of) {
-                return Some(o);
-            }
+        if ok && let Some(o) = of_entity(q).into_iter().find_map(office_of) {
+            return Some(o);
         }
     }
     // "… of Japan", "… of the Bank of Canada" right after the title.
     if let Some(q) = mentions.iter().find(|q| q.range.start >= title.range.end) {
         let between = text[title.range.end..q.range.start].trim();
-        if matches!(between, "of" | "of the") {
-            if let Some(o) = of_entity(q).into_iter().find_map(office_of) {
-                return Some(o);
-            }
+        if matches!(between, "of" | "of the")
+            && let Some(o) = of_entity(q).into_iter().find_map(office_of)
+        {
+            return Some(o);
         }
     }
     // Otherwise the body the article mentioned last before the title.

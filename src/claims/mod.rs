@@ -154,18 +154,18 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         );
         // A holder the knowledge base does not know is still a person named.
         for r in &roles {
-            if let Kind::Role(role) = &r.kind {
-                if role.holder_id.is_none() {
-                    out.push(Claim {
-                        source: index,
-                        span: role.holder_span.clone(),
-                        kind: Kind::Entity(EntityClaim {
-                            canonical: role.holder.clone(),
-                            etype: EntityType::Person,
-                            id: None,
-                        }),
-                    });
-                }
+            if let Kind::Role(role) = &r.kind
+                && role.holder_id.is_none()
+            {
+                out.push(Claim {
+                    source: index,
+                    span: role.holder_span.clone(),
+                    kind: Kind::Entity(EntityClaim {
+                        canonical: role.holder.clone(),
+                        etype: EntityType::Person,
+                        id: None,
+                    }),
+                });
             }
         }
         out.extend(roles);

@@ -283,10 +283,10 @@ fn right_window(text: &str, from: usize, limit: usize) -> Range<usize> {
             end = at + 1;
         }
     }
-    if let Some(ws) = word_start {
-        if RIGHT_STOPS.contains(&text[ws..end].to_lowercase().as_str()) {
-            return from..ws;
-        }
+    if let Some(ws) = word_start
+        && RIGHT_STOPS.contains(&text[ws..end].to_lowercase().as_str())
+    {
+        return from..ws;
     }
     from..end
 }

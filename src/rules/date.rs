@@ -45,10 +45,10 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     {
         let mut counts: Vec<HashMap<&str, usize>> = vec![HashMap::new(); cx.sources.len()];
         for c in cx.claims {
-            if let Kind::Entity(e) = &c.kind {
-                if let Some(id) = &e.id {
-                    *counts[c.source].entry(id.as_str()).or_default() += 1;
-                }
+            if let Kind::Entity(e) = &c.kind
+                && let Some(id) = &e.id
+            {
+                *counts[c.source].entry(id.as_str()).or_default() += 1;
             }
         }
         for (s, m) in counts.into_iter().enumerate() {
@@ -63,12 +63,11 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     }
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in cx.claims.iter().enumerate() {
-        if let Kind::Date(d) = &c.kind {
-            if let (Some(e), DateValue::Day(_) | DateValue::Month(..) | DateValue::Year(_)) =
+        if let Kind::Date(d) = &c.kind
+            && let (Some(e), DateValue::Day(_) | DateValue::Month(..) | DateValue::Year(_)) =
                 (&d.event, d.value)
-            {
-                index.entry(e.as_str()).or_default().push(i);
-            }
+        {
+            index.entry(e.as_str()).or_default().push(i);
         }
     }
     let date = |i: usize| -> Option<&DateClaim> {

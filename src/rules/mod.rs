@@ -78,10 +78,10 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let mut entities = vec![Vec::new(); sources.len()];
         for c in claims {
-            if let Kind::Entity(e) = &c.kind {
-                if let Some(id) = &e.id {
-                    entities[c.source].push(id.clone());
-                }
+            if let Kind::Entity(e) = &c.kind
+                && let Some(id) = &e.id
+            {
+                entities[c.source].push(id.clone());
             }
         }
         for v in &mut entities {

@@ -24,11 +24,15 @@ use crate::claims::{Kind, RoleClaim};
 
 pub const ID: &str = "role-holder-conflict";
 
+/// (office id, holder as written, expected holder id).
+type GroupKey = (String, String, String);
+/// (claim index, the role claim, its article's date).
+type Member<'a> = (usize, &'a RoleClaim, Option<NaiveDate>);
+
 pub fn check(cx: &Ctx) -> Vec<Finding> {
     let latest: Option<NaiveDate> = cx.sources.iter().filter_map(|s| s.date).max();
     // Wrong claims grouped by (office, holder as written, expected holder).
-    let mut groups: HashMap<(String, String, String), Vec<(usize, &RoleClaim, Option<NaiveDate>)>> =
-        HashMap::new();
+    let mut groups: HashMap<GroupKey, Vec<Member>> = HashMap::new();
     for (i, c) in cx.claims.iter().enumerate() {
         let Kind::Role(r) = &c.kind else { continue };
         let Some(office) = cx.kb.office(&r.office_id) else {
