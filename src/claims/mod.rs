@@ -109,7 +109,16 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             m
         })
         .collect();
-    let terms = vocab.find(text, range.clone());
+    // Words inside a name ("Export-Import Bank") are not measure words.
+    let terms: Vec<vocab::Term> = vocab
+        .find(text, range.clone())
+        .into_iter()
+        .filter(|t| {
+            !mentions
+                .iter()
+                .any(|m| m.range.start <= t.range.start && t.range.end <= m.range.end)
+        })
+        .collect();
     let dates: Vec<(Range<usize>, DateValue)> = scan_dates(article, src.date)
         .into_iter()
         .map(|(r, d)| (shift(r), d))
@@ -122,6 +131,15 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             !dates
                 .iter()
                 .any(|(d, _)| d.start < r.end && r.start < d.end)
+        })
+        // A whole number counting nothing ("Group 1 -") is a label, not a claim;
+        // fractions and multiples ("one-tenth", "up to twice") are kept.
+        .filter(|(_, q)| {
+            let label = q.unit.is_none()
+                && q.noun.is_none()
+                && q.qualifier.is_none()
+                && q.value.is_some_and(|v| v >= 1.0 && v.fract() == 0.0);
+            !label
         })
         .collect();
 

@@ -213,6 +213,11 @@ fn singular(noun: &str) -> String {
             let w = w.to_lowercase();
             if let Some(s) = w.strip_suffix("ies") {
                 format!("{s}y")
+            } else if ["sses", "xes", "ches", "shes"]
+                .iter()
+                .any(|e| w.ends_with(e))
+            {
+                w[..w.len() - 2].to_string()
             } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
                 w[..w.len() - 1].to_string()
             } else {
