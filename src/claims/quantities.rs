@@ -304,7 +304,8 @@ fn keyed(
     keys: Vec<String>,
     left: &Range<usize>,
 ) -> Keyed {
-    // Subject: the nearest entity named before the quantity in its sentence.
+    // Subject: the nearest entity named before the quantity in its sentence; not a
+    // person who is only its speaker ("X said output rose 5%", X表示…).
     let subject = cx
         .mentions
         .iter()
@@ -316,14 +317,28 @@ fn keyed(
                 .hits(m.pattern)
                 .iter()
                 .find_map(|h| match h {
-                    Hit::Name(e) | Hit::Acronym(e) => Some(*e as usize),
+                    Hit::Name(e) | Hit::Acronym(e)
+                        if !(cx.kb.entities[*e as usize].kind == crate::kb::EntityType::Person
+                            && speaks(cx.text, m.range.end)) =>
+                    {
+                        Some(*e as usize)
+                    }
                     _ => None,
                 })
         });
     let (period, default, day) = period(cx, sentence.clone(), r, right);
     let year = period.get(..4).and_then(|y| y.parse::<i32>().ok());
+    // Expected, not reported: a forecast word in the figure's clause, or one that
+    // introduces the clauses after it ("预计，…", "expects:").
+    let clause = clause_start(cx.text, sentence.start, r.start);
     let forecast = cx.terms.iter().any(|t| {
-        t.class == Class::Forecast && t.range.start >= sentence.start && t.range.end <= r.start
+        t.class == Class::Forecast
+            && t.range.start >= sentence.start
+            && t.range.end <= r.start
+            && (t.range.start >= clause
+                || cx.text[t.range.end..]
+                    .trim_start()
+                    .starts_with([',', '，', ':', '：']))
     });
     let modality = match (forecast, year, cx.article_date) {
         (true, _, _) => Modality::Forecast,
@@ -447,6 +462,17 @@ fn period(
             }
         }
     }
+}
+
+/// Verbs that make the person before them the speaker of what follows.
+const SPEECH: &[&str] = &[
+    "said", "says", "told", "stated", "noted", "added", "表示", "称", "说", "指出", "透露",
+];
+
+/// Is the name ending at `end` followed by a speech verb?
+fn speaks(text: &str, end: usize) -> bool {
+    let after = text[end..].trim_start_matches([' ', ',', '，']);
+    SPEECH.iter().any(|v| after.starts_with(v))
 }
 
 /// Unit and "per" as one comparable string (`USD/share`).

@@ -1,0 +1,96 @@
+//! `extract` on a fixture written for it (tests/fixtures/extract/), with the
+//! fictional knowledge base: every kind of claim, its span and its values.
+
+use std::path::{Path, PathBuf};
+
+use claimcheck::{claims, kb, read, report};
+use serde_json::Value;
+
+fn extract(path: &str) -> Value {
+    let kb = kb::load(&[Path::new("tests/fixtures/kb")]).expect("fixture knowledge base loads");
+    let (files, sources, errors) = read::read_all(&[PathBuf::from(path)]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let claims = claims::extract(&kb, &files, &sources);
+    serde_json::from_str(&report::extract::json(&claims, &files, &sources)).expect("valid JSON")
+}
+
+fn find<'a>(v: &'a Value, kind: &str, text: &str) -> &'a Value {
+    v["claims"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["kind"] == kind && c["text"] == text)
+        .unwrap_or_else(|| panic!("no {kind} claim {text:?} in {v:#}"))
+}
+
+#[test]
+fn every_kind_of_claim_with_its_values() {
+    let v = extract("tests/fixtures/extract/norland.txt");
+    assert_eq!(v["sources"][0]["date"], "2025-02-14");
+
+    let role = find(&v, "role", "Bo Hedman, Norland's prime minister");
+    assert_eq!(role["office"], "Prime Minister of Norland");
+    assert_eq!(role["holder_canonical"], "Bo Hedman");
+    assert_eq!(
+        (role["line"].as_u64(), role["column"].as_u64()),
+        (Some(4), Some(1))
+    );
+    let surname = find(&v, "role", "Prime Minister Hedman");
+    assert_eq!(surname["holder_canonical"], "Bo Hedman");
+    let unknown = find(&v, "role", "Prime Minister Ilse Varga");
+    assert_eq!(unknown["holder_canonical"], Value::Null);
+    assert_eq!(find(&v, "entity", "Ilse Varga")["type"], "person");
+    let zh = find(&v, "role", "总理赫德曼");
+    assert_eq!(zh["holder_canonical"], "Bo Hedman");
+
+    let acr = find(&v, "acronym", "Institute of Applied Geology (IAG)");
+    assert_eq!(
+        (&acr["short"], &acr["long"]),
+        (&"IAG".into(), &"Institute of Applied Geology".into())
+    );
+    let or = find(&v, "acronym", "NMA, or Norland Minerals Agency");
+    assert_eq!(or["long"], "Norland Minerals Agency");
+
+    let money = find(&v, "quantity", "at least $1.5 billion");
+    assert_eq!(
+        (money["low"].as_f64(), money["high"].as_f64()),
+        (Some(1.5e9), None)
+    );
+    assert_eq!(money["unit"], "USD");
+    assert_eq!(money["measure"], "investment");
+    let range = find(&v, "quantity", "12% to 15%");
+    assert_eq!(
+        (
+            range["value"].as_f64(),
+            range["low"].as_f64(),
+            range["high"].as_f64()
+        ),
+        (None, Some(12.0), Some(15.0))
+    );
+    assert_eq!(range["period"], "2025");
+    assert_eq!(range["modality"], "forecast");
+    let permits = find(&v, "quantity", "2,400 permits");
+    assert_eq!(
+        (permits["value"].as_f64(), &permits["noun"]),
+        (Some(2400.0), &"permits".into())
+    );
+    let cn = find(&v, "quantity", "约为1.2万吨");
+    assert_eq!(
+        (cn["value"].as_f64(), &cn["unit"], &cn["qualifier"]),
+        (Some(12000.0), &"t".into(), &"about".into())
+    );
+    let pct = find(&v, "quantity", "百分之二十");
+    assert_eq!(
+        (pct["value"].as_f64(), &pct["unit"]),
+        (Some(20.0), &"percent".into())
+    );
+
+    assert_eq!(find(&v, "date", "February 12")["value"], "2025-02-12");
+    assert_eq!(find(&v, "date", "the 10th")["value"], "2025-02-10");
+    assert_eq!(find(&v, "date", "2025年")["value"], "2025");
+
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path("../snapshots");
+    s.set_prepend_module_to_snapshot(false);
+    s.bind(|| insta::assert_json_snapshot!("extract.norland", v["claims"]));
+}
