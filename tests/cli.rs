@@ -1,0 +1,218 @@
+//! The command line as scripts and CI steps use it: exit statuses, one-line errors
+//! naming the file with nothing on stdout, output formats, `--output`, `rules`.
+
+use std::process::{Command, Output};
+
+fn claimcheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const KB: &str = "tests/fixtures/kb";
+const POSITIVE: &str = "tests/fixtures/role-holder-conflict/positive.txt";
+const NEGATIVE: &str = "tests/fixtures/role-holder-conflict/negative.txt";
+
+#[test]
+fn exit_status_follows_fail_on() {
+    let o = claimcheck(&["check", "--rules", KB, POSITIVE]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("error[role-holder-conflict]"));
+    assert!(
+        !stdout(&o).contains('\u{1b}'),
+        "no colour when not on a terminal"
+    );
+    assert_eq!(
+        claimcheck(&["check", "--rules", KB, "--fail-on", "never", POSITIVE])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        claimcheck(&["check", "--rules", KB, NEGATIVE])
+            .status
+            .code(),
+        Some(0)
+    );
+    // A warning fails only at --fail-on warning.
+    let variant = "tests/fixtures/entity-name-variant/positive.txt";
+    assert_eq!(
+        claimcheck(&["check", "--rules", KB, variant]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        claimcheck(&["check", "--rules", KB, "--fail-on", "warning", variant])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let o = claimcheck(&["check", "--rules", KB, "--format", "json", POSITIVE]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["tool"]["name"], "claimcheck");
+    assert_eq!(v["summary"]["findings"], 1);
+    assert_eq!(v["summary"]["error"], 1);
+    assert_eq!(v["sources"][1]["id"], format!("{POSITIVE}#2"));
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "role-holder-conflict");
+    assert_eq!(f["locations"][0]["text"], "Ada Lindqvist");
+    assert_eq!(
+        (
+            f["locations"][0]["line"].as_u64(),
+            f["locations"][0]["column"].as_u64()
+        ),
+        (Some(4), Some(26))
+    );
+    assert_eq!(f["locations"][0]["end_column"], 39);
+}
+
+#[test]
+fn extract_formats() {
+    let json = claimcheck(&["extract", "--rules", KB, "--format", "json", POSITIVE]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    let n = v["claims"].as_array().map_or(0, |a| a.len());
+    assert!(n > 0);
+    let jsonl = claimcheck(&["extract", "--rules", KB, "--format", "jsonl", POSITIVE]);
+    let lines: Vec<serde_json::Value> = stdout(&jsonl)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(lines.len(), n);
+    let human = claimcheck(&["extract", "--rules", KB, POSITIVE]);
+    assert!(
+        stdout(&human).contains(
+            "role      Prime Minister Ada Lindqvist  →  Prime Minister of Norland = Ada Lindqvist"
+        ),
+        "{}",
+        stdout(&human)
+    );
+}
+
+#[test]
+fn output_file_instead_of_stdout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("report.json");
+    let o = claimcheck(&[
+        "check",
+        "--rules",
+        KB,
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap_or(""),
+        POSITIVE,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    assert_eq!(v["summary"]["findings"], 1);
+}
+
+/// Bad input: exit status 2, one line on stderr naming the file, nothing on stdout.
+fn bad_input(name: &str, bytes: &[u8], expect: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join(name);
+    std::fs::write(&p, bytes).expect("write");
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "A title\nWire·2025-01-01 10:00\n\nText.\n").expect("write");
+    for cmd in ["check", "extract"] {
+        let o = claimcheck(&[cmd, dir.path().to_str().unwrap_or("")]);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{name}: nothing on stdout");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(name) && err.contains(expect), "{name}: {err}");
+    }
+}
+
+#[test]
+fn bad_inputs_are_named_and_stop_the_run() {
+    bad_input(
+        "binary.txt",
+        b"abc\0def",
+        "binary file (NUL byte at offset 3)",
+    );
+    bad_input(
+        "latin1.txt",
+        b"caf\xe9 au lait",
+        "not valid UTF-8 (invalid byte at offset 3)",
+    );
+    bad_input("empty.txt", b"", "empty file");
+    bad_input("blank.md", b"  \n\n ", "empty file");
+    let o = claimcheck(&["check", "no/such/path.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/path.txt"));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn bad_rule_files_name_file_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "[[person]]\nid = \"x\"\nname = 3\n",
+    )
+    .expect("write");
+    let o = claimcheck(&[
+        "check",
+        "--rules",
+        dir.path().to_str().unwrap_or(""),
+        NEGATIVE,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert!(err.contains("bad.toml:3:8"), "{err}");
+    let o = claimcheck(&["check", "--rules", "no/such/dir", NEGATIVE]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/dir"));
+}
+
+#[test]
+fn rules_are_listed_and_documented() {
+    let o = claimcheck(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    for id in [
+        "role-holder-conflict",
+        "acronym-expansion-mismatch",
+        "entity-name-variant",
+        "quantity-conflict",
+        "date-conflict",
+        "reference-mismatch",
+    ] {
+        assert!(out.lines().any(|l| l.starts_with(id)), "{id} listed");
+    }
+    let doc = stdout(&claimcheck(&["rules", "quantity-conflict"]));
+    assert!(
+        doc.contains("Example:") && doc.contains("relative_tolerance"),
+        "{doc}"
+    );
+    let o = claimcheck(&["rules", "no-such-rule"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-rule"));
+    // Severity set to off in a user's file: the rule is not run.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("s.toml"),
+        "[rule.role-holder-conflict]\nseverity = \"off\"\n",
+    )
+    .expect("write");
+    let d = dir.path().to_str().unwrap_or("");
+    let o = claimcheck(&["check", "--rules", KB, "--rules", d, POSITIVE]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
