@@ -94,3 +94,41 @@ fn every_kind_of_claim_with_its_values() {
     s.set_prepend_module_to_snapshot(false);
     s.bind(|| insta::assert_json_snapshot!("extract.norland", v["claims"]));
 }
+
+/// The issue's example: one measure however it is phrased, and measures that only
+/// look alike kept apart.
+#[test]
+fn measures_are_keyed_by_what_they_measure() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("a.txt");
+    std::fs::write(
+        &p,
+        "Shares of the market\nWire·2025-06-01 09:00\n\n\
+         Norland controls 87% of global rare earth processing capacity, officials said.\n\
+         Analysts added that 87 per cent of the world's rare-earth processing capacity is controlled by Norland.\n\
+         Norland also holds 91% of refining capacity and 92% of high-purity heavy rare earth refining capacity.\n",
+    )
+    .expect("write");
+    let v = extract(p.to_str().unwrap_or(""));
+    let measure = |text: &str| {
+        find(&v, "quantity", text)["measure"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    let processing: Vec<String> = v["claims"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| c["kind"] == "quantity" && c["value"].as_f64() == Some(87.0))
+        .map(|c| c["measure"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(processing.len(), 2);
+    assert_eq!(processing[0], processing[1]);
+    assert_eq!(processing[0], "capacity+processing+rare-earth");
+    assert_eq!(measure("91%"), "capacity+refining");
+    assert_eq!(
+        measure("92%"),
+        "capacity+heavy-rare-earth+high-purity+refining"
+    );
+}

@@ -234,7 +234,7 @@ pub fn role_claims(
             continue;
         };
         // A known name that runs on into more capitalized words is a different name
-        // ("Kishi Sanae" is not "Sanae"): take the whole run then.
+        // ("Hedman Bo Ivar" is not "Hedman Bo"): take the whole run then.
         let (holder_span, holder_entity) = match (holder_entity, name_run(text, holder_span.start))
         {
             (Some(_), Some(run)) if run.end > holder_span.end => (run, None),

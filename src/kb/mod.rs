@@ -43,7 +43,7 @@ pub struct Entity {
     pub name: String,
     /// Other full names (other orders, spellings, scripts, former names).
     pub aliases: Vec<String>,
-    /// Acronyms and short names that stand for this entity (`JOGMEC`, `BIS`, `Fed`).
+    /// Acronyms and short names that stand for this entity (`NMA`, `BoN`).
     pub acronyms: Vec<String>,
     /// Surnames (people): matched on their own only after an office title.
     pub surnames: Vec<String>,
@@ -51,7 +51,7 @@ pub struct Entity {
     pub adjectives: Vec<String>,
     /// Words whose presence nearby selects this entity when an acronym is ambiguous.
     pub contexts: Vec<String>,
-    /// Known wrong forms to flag (`Albermarle`), besides those found by similarity.
+    /// Known wrong forms to flag (`Norlnd`), besides those found by similarity.
     pub misspellings: Vec<String>,
     /// Entity id of the organization that runs a facility (places: mines, refineries).
     pub operator: Option<String>,
@@ -118,7 +118,7 @@ pub struct FigureValue {
 #[derive(Debug, Clone)]
 pub struct Figure {
     pub id: String,
-    /// Human name: "ECB deposit facility rate".
+    /// Human name: "Bank of Norland policy rate".
     pub name: String,
     /// Entity id of the body it belongs to (`ecb`).
     pub subject: String,

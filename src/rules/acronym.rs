@@ -3,16 +3,15 @@
 //! An acronym definition ("Long Name (ACR)", "ACR (Long Name)") whose long name is a
 //! known entity that the acronym does not stand for is flagged, with the body the
 //! acronym does stand for as the expected value. Acronyms shared by several bodies
-//! (BIS: the Bureau of Industry and Security and the Bank for International
-//! Settlements) are right with any of their bodies' names. Across sources, two
+//! (one acronym for a trade bureau and for a bank, told apart by their `contexts`)
+//! are right with any of their bodies' names. Across sources, two
 //! definitions of one acronym with names of two different known bodies are flagged
 //! too, when the knowledge base does not know the acronym.
 //!
-//! Example:
-//!   "the National Institute of Advanced Industrial Science and Technology (JOGMEC)"
-//!   error[acronym-expansion-mismatch]: "JOGMEC" is given the name of the National
-//!   Institute of Advanced Industrial Science and Technology (AIST); JOGMEC is the
-//!   Japan Organization for Metals and Energy Security
+//! Example (tests/fixtures/acronym-expansion-mismatch/positive.txt):
+//!   "The survey was led by the Institute of Applied Geology (NMA), …"
+//!   error[acronym-expansion-mismatch]: "NMA" is given the name of the Institute of
+//!   Applied Geology (IAG); NMA is the Norland Minerals Agency
 
 use std::collections::HashMap;
 

@@ -1,17 +1,17 @@
 //! date-conflict: the same event given different dates.
 //!
-//! A date claim's event is the event word written next to it ("announced on October
-//! 9", 9月18日宣布, "stopped on 1 January 2025"; the vocabulary's `event` entries say
+//! A date claim's event is the event word written next to it ("signed on April
+//! 10", 4月10日签署, "stopped on 1 January"; the vocabulary's `event` entries say
 //! which words name which event). Dates are indexed by event; two days given for one
 //! event conflict when they differ by at most `max_days_apart` (further apart, they
 //! are more likely two events of one kind than one misdated), the
 //! two sentences name a common entity (the sentence's, or one of the article's three
 //! most named), and the sources are about the same story (a person or organization in common, or `min_shared_entities` entities).
 //!
-//! Example:
-//!   a.txt (2024-10-10): "Rio Tinto announced the agreement on October 9"
-//!   c.txt: "The deal, first announced on October 19, 2024, …"
-//!   error[date-conflict]: announce (Rio Tinto) is dated 2024-10-19 here, but 2024-10-09 in a.txt
+//! Example (tests/fixtures/date-conflict/positive.txt):
+//!   #1 (2025-04-12): "The Norland Minerals Agency signed the accord on April 10"
+//!   #2 (2025-04-14): "Norland's Norland Minerals Agency signed the accord on April 3"
+//!   error[date-conflict]: the "sign" event is dated 2025-04-03 here, but 2025-04-10 in #1
 
 use std::collections::HashMap;
 

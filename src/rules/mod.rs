@@ -40,7 +40,7 @@ pub struct Place {
     pub source: usize,
     /// Byte range in the file's working text.
     pub span: Range<usize>,
-    /// The normalized value at this place ("Takaichi Sanae", "270000 t").
+    /// The normalized value at this place ("Bo Hedman", "270000 t").
     pub normalized: String,
     pub primary: bool,
 }
@@ -54,7 +54,7 @@ pub struct Finding {
     pub subject: Option<String>,
     /// The value the knowledge base says is right.
     pub expected: Option<String>,
-    /// A `help:` line for people ("did you mean Takaichi Sanae?").
+    /// A `help:` line for people ("did you mean Bo Hedman?").
     pub help: Option<String>,
     pub places: Vec<Place>,
 }

@@ -16,11 +16,10 @@
 //! is specific (two or more terms, not just "growth").
 //! Claims with no known measure are never compared.
 //!
-//! Example:
-//!   a.txt: "the partnership will add 280,000 to 300,000 tonnes of LCE … between 2025 and 2030"
-//!   b.txt: "the partnership will add 180,000 tonnes of LCE … between 2025 and 2030"
-//!   error[quantity-conflict]: lce+production for 2025..2030 is 180000 t in b.txt but
-//!   280000..300000 t in a.txt
+//! Example (tests/fixtures/quantity-conflict/positive.txt):
+//!   #1: "The Norland Minerals Agency said lithium production reached 12,000 tonnes in 2024"
+//!   #2: "The Norland Minerals Agency said lithium production reached 8,000 tonnes in 2024"
+//!   error[quantity-conflict]: lithium production for 2024 is 8000 t here, but 12000 t in #1
 
 use std::collections::HashMap;
 

@@ -8,10 +8,10 @@
 //! Because rates are decided days before they take effect, a level in force up to
 //! `effective_lag_days` after that day is also accepted.
 //!
-//! Example:
-//!   a.txt (2025-07-25): "The ECB kept its deposit facility rate unchanged at 2.5%"
-//!   error[reference-mismatch]: ECB deposit facility rate on 2025-07-25 is 2.00
-//!   (from 2025-06-11), not 2.5
+//! Example (tests/fixtures/reference-mismatch/positive.txt):
+//!   (2025-03-05): "The Bank of Norland kept its policy rate at 3% on March 4"
+//!   error[reference-mismatch]: Bank of Norland policy rate on 2025-03-04 was 2.5
+//!   percent (from 2025-01-01), not 3 percent
 
 use chrono::Duration;
 

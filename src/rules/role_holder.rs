@@ -1,19 +1,19 @@
 //! role-holder-conflict: an office is given a holder who did not hold it then.
 //!
-//! A role claim ("Japan's Prime Minister X", "US President Trump", "日本首相高市早苗")
+//! A role claim ("Norland's Prime Minister X", "Prime Minister Hedman", "诺兰总理赫德曼")
 //! names an office and its holder. The knowledge base records who held each office
 //! from when to when; the claim is checked for its article's date (its byline), so a
 //! holder who changed between two articles' dates is no conflict. A surname alone
-//! ("Prime Minister Kishi") resolves against the office's holders. An undated article
+//! ("Prime Minister Hedman") resolves against the office's holders. An undated article
 //! is only flagged for a holder who never held the office, against the holder on the
 //! latest date of the run. Mentions of the right holder in other sources of that
 //! time are shown beside the finding; a wrong name that shares a part with the right
 //! one gets a "did you mean" help. "Former" holders are not claims about now.
 //!
-//! Example:
-//!   a.txt (2025-04-17): "Commerce Secretary Gina Raimondo said …"
-//!   error[role-holder-conflict]: US Secretary of Commerce is named "Gina Raimondo"
-//!   here, but the holder on 2025-04-17 is Howard Lutnick (from 2025-02-21)
+//! Example (tests/fixtures/role-holder-conflict/positive.txt):
+//!   #1 (2024-09-02): "Norland's Prime Minister Ada Lindqvist opened the mining fair"
+//!   error[role-holder-conflict]: Prime Minister of Norland is named "Ada Lindqvist"
+//!   here, but the holder on 2024-09-02 is Bo Hedman (in office from 2024-07-01)
 
 use std::collections::HashMap;
 
