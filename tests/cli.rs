@@ -199,7 +199,7 @@ fn rules_are_listed_and_documented() {
     }
     let doc = stdout(&claimcheck(&["rules", "quantity-conflict"]));
     assert!(
-        doc.contains("Example:") && doc.contains("relative_tolerance"),
+        doc.contains("Example") && doc.contains("relative_tolerance"),
         "{doc}"
     );
     let o = claimcheck(&["rules", "no-such-rule"]);
