@@ -97,6 +97,28 @@ fn role_holder_conflict() {
     negative("role-holder-conflict");
 }
 
+/// An office whose holders the knowledge base does not record: sources days apart
+/// naming different holders conflict; a surname of the same holder, or a new holder
+/// months later, does not.
+#[test]
+fn role_holder_conflict_without_recorded_holders() {
+    let r = run("tests/fixtures/role-holder-conflict/positive-unrecorded.txt");
+    assert_eq!(r.findings.len(), 1, "{}", r.human);
+    let f = &r.json["findings"][0];
+    assert_eq!(f["rule"], "role-holder-conflict");
+    let texts: Vec<&str> = f["locations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|l| l["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["Vera Kolb", "Tomas Rieger"]);
+    assert_eq!(f["expected"], serde_json::Value::Null);
+    snapshot("role-holder-conflict.positive-unrecorded", &r);
+    let r = run("tests/fixtures/role-holder-conflict/negative-unrecorded.txt");
+    assert!(r.findings.is_empty(), "{}", r.human);
+}
+
 #[test]
 fn acronym_expansion_mismatch() {
     positive(

@@ -8,7 +8,9 @@
 //! is only flagged for a holder who never held the office, against the holder on the
 //! latest date of the run. Mentions of the right holder in other sources of that
 //! time are shown beside the finding; a wrong name that shares a part with the right
-//! one gets a "did you mean" help. "Former" holders are not claims about now.
+//! one gets a "did you mean" help. "Former" holders are not claims about now. For an
+//! office whose holders the knowledge base does not record, two sources dated at most
+//! `max_days_apart` apart that name different holders are flagged against each other.
 //!
 //! Example (tests/fixtures/role-holder-conflict/positive.txt):
 //!   #1 (2024-09-02): "Norland's Prime Minister Ada Lindqvist opened the mining fair"
@@ -33,12 +35,15 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     let latest: Option<NaiveDate> = cx.sources.iter().filter_map(|s| s.date).max();
     // Wrong claims grouped by (office, holder as written, expected holder).
     let mut groups: HashMap<GroupKey, Vec<Member>> = HashMap::new();
+    // Claims about offices whose holders the knowledge base does not record.
+    let mut unrecorded: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in cx.claims.iter().enumerate() {
         let Kind::Role(r) = &c.kind else { continue };
         let Some(office) = cx.kb.office(&r.office_id) else {
             continue;
         };
         if office.holders.is_empty() {
+            unrecorded.entry(office.id.as_str()).or_default().push(i);
             continue;
         }
         let date = cx.sources[c.source].date;
@@ -168,9 +173,99 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             places,
         });
     }
+    out.extend(unrecorded_conflicts(cx, &unrecorded));
     out
 }
 
+/// Offices the knowledge base knows without their holders: two sources dated at most
+/// `max_days_apart` apart that name different holders conflict with each other.
+fn unrecorded_conflicts(cx: &Ctx, by_office: &HashMap<&str, Vec<usize>>) -> Vec<Finding> {
+    let max_days = cx.param(ID, "max_days_apart", 30.0) as i64;
+    let words = |r: &RoleClaim| -> Vec<String> {
+        r.holder_canonical
+            .as_deref()
+            .unwrap_or(&r.holder)
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
+    };
+    // One person: the same entity, or one name's words within the other's ("Hedman").
+    let same = |a: &RoleClaim, b: &RoleClaim| match (&a.holder_id, &b.holder_id) {
+        (Some(x), Some(y)) => x == y,
+        _ => {
+            let (wa, wb) = (words(a), words(b));
+            wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
+        }
+    };
+    let mut offices: Vec<&&str> = by_office.keys().collect();
+    offices.sort();
+    let mut out = Vec::new();
+    for office_id in offices {
+        let members = &by_office[*office_id];
+        let role = |i: usize| match &cx.claims[i].kind {
+            Kind::Role(r) => Some(r),
+            _ => None,
+        };
+        let mut pairs = Vec::new();
+        for x in 0..members.len() {
+            for y in x + 1..members.len() {
+                let (a, b) = (members[x], members[y]);
+                let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
+                let (Some(ra), Some(rb), Some(da), Some(db)) =
+                    (role(a), role(b), cx.sources[sa].date, cx.sources[sb].date)
+                else {
+                    continue;
+                };
+                if sa != sb && (da - db).num_days().abs() <= max_days && !same(ra, rb) {
+                    pairs.push((x, y));
+                }
+            }
+        }
+        for g in super::groups(members.len(), &pairs) {
+            let places: Vec<Place> = g
+                .iter()
+                .enumerate()
+                .filter_map(|(k, &m)| {
+                    let r = role(members[m])?;
+                    Some(Place {
+                        source: cx.claims[members[m]].source,
+                        span: r.holder_span.clone(),
+                        normalized: r
+                            .holder_canonical
+                            .clone()
+                            .unwrap_or_else(|| r.holder.clone()),
+                        primary: k == 0,
+                    })
+                })
+                .collect();
+            let Some(first) = places.first() else {
+                continue;
+            };
+            let office = cx
+                .kb
+                .office(office_id)
+                .map_or(office_id.to_string(), |o| o.name.clone());
+            let others: Vec<String> = places[1..]
+                .iter()
+                .map(|p| format!("\"{}\" in {}", p.normalized, cx.sources[p.source].id))
+                .collect();
+            out.push(Finding {
+                rule: ID,
+                severity: Severity::Error,
+                message: format!(
+                    "{office} is named \"{}\" here, but {} within {max_days} days",
+                    first.normalized,
+                    others.join(", ")
+                ),
+                subject: Some(office.clone()),
+                expected: None,
+                help: Some(format!("the knowledge base does not record who holds {office}; check which source is right")),
+                places,
+            });
+        }
+    }
+    out
+}
 /// Does a wrong name share a word (of at least `min` characters) with the right one?
 fn shares_part(written: &str, name: &str, aliases: &[String], min: usize) -> bool {
     let words = |s: &str| -> Vec<String> {
