@@ -129,6 +129,23 @@ fn acronym_expansion_mismatch() {
     negative("acronym-expansion-mismatch");
 }
 
+/// A known acronym labelled with a name the knowledge base does not know: another
+/// body's name is flagged, a paraphrase of its own name and a person's label are not.
+#[test]
+fn acronym_with_an_unknown_long_name() {
+    let r = run("tests/fixtures/acronym-expansion-mismatch/positive-unknown-name.txt");
+    assert_eq!(r.findings.len(), 1, "{}", r.human);
+    let f = &r.json["findings"][0];
+    assert_eq!(
+        f["locations"][0]["text"],
+        "Northern Survey Board of Norland (NMA)"
+    );
+    assert_eq!(f["expected"], "Norland Minerals Agency (NMA)");
+    snapshot("acronym-expansion-mismatch.positive-unknown-name", &r);
+    let r = run("tests/fixtures/acronym-expansion-mismatch/negative-paraphrase.txt");
+    assert!(r.findings.is_empty(), "{}", r.human);
+}
+
 #[test]
 fn entity_name_variant() {
     positive(

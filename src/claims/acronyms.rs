@@ -34,18 +34,22 @@ fn long_before(
     short: &str,
     mentions: &[Mention],
 ) -> Option<Range<usize>> {
-    if let Some(m) = mentions.iter().find(|m| m.range.end == end)
-        && kb
-            .gazetteer
-            .hits(m.pattern)
-            .iter()
-            .any(|h| matches!(h, Hit::Name(_)))
-    {
-        return Some(m.range.clone());
-    }
+    // A known name ending here is the long form, unless it is only the tail of a
+    // longer capitalized name ("Northern Survey Board of Norland").
+    let known = mentions
+        .iter()
+        .find(|m| {
+            m.range.end == end
+                && kb
+                    .gazetteer
+                    .hits(m.pattern)
+                    .iter()
+                    .any(|h| matches!(h, Hit::Name(_)))
+        })
+        .map(|m| m.range.clone());
     let head = text.get(floor..end)?;
     if head.chars().next_back().is_some_and(is_cjk) {
-        return None; // CJK long forms are only taken from the knowledge base
+        return known; // CJK long forms are only taken from the knowledge base
     }
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut pos = head.len();
@@ -88,8 +92,14 @@ fn long_before(
         };
         let words_in = text[s..end].split_whitespace().count();
         if words_in >= 2 {
-            return Some(s..end);
+            return match known {
+                Some(k) if k.start <= s => Some(k),
+                _ => Some(s..end),
+            };
         }
+    }
+    if known.is_some() {
+        return known;
     }
     // Lowercase words, one per letter of the acronym (hyphenated words count per part).
     let letters = short.chars().filter(|c| c.is_ascii_alphabetic()).count();

@@ -317,7 +317,9 @@ fn keyed(
                 .hits(m.pattern)
                 .iter()
                 .find_map(|h| match h {
-                    Hit::Name(e) | Hit::Acronym(e)
+                    // "China's output", "Japanese imports": a possessive or adjective
+                    // names whose figure it is, as a name does.
+                    Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e)
                         if !(cx.kb.entities[*e as usize].kind == crate::kb::EntityType::Person
                             && speaks(cx.text, m.range.end)) =>
                     {

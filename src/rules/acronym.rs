@@ -6,7 +6,10 @@
 //! (one acronym for a trade bureau and for a bank, told apart by their `contexts`)
 //! are right with any of their bodies' names. Across sources, two
 //! definitions of one acronym with names of two different known bodies are flagged
-//! too, when the knowledge base does not know the acronym.
+//! too, when the knowledge base does not know the acronym. A known acronym labelled
+//! with a name the knowledge base does not know is flagged when that name shares at
+//! most `max_shared_words` of its words with every name of the acronym's bodies and
+//! its initials do not spell the acronym.
 //!
 //! Example (tests/fixtures/acronym-expansion-mismatch/positive.txt):
 //!   "The survey was led by the Institute of Applied Geology (NMA), …"
@@ -25,6 +28,81 @@ fn stands_for(e: &Entity, short: &str) -> bool {
     e.acronyms.iter().any(|a| a == short) || e.name == short || e.aliases.iter().any(|a| a == short)
 }
 
+/// Lowercase words of a name, without connectors.
+fn name_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "and" | "for" | "the" | "de" | "del"))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A known organization's acronym labelled with a long name (three words or more) the
+/// knowledge base does not know: flagged
+/// when the name shares few words with every name of the acronym's bodies and its
+/// initials do not spell the acronym either; a paraphrase of the right name passes.
+fn unknown_long_name(
+    cx: &Ctx,
+    source: usize,
+    span: &std::ops::Range<usize>,
+    a: &AcronymClaim,
+) -> Option<Finding> {
+    let kb = cx.kb;
+    let owners: Vec<&Entity> = kb
+        .lookup_name(&a.short)
+        .into_iter()
+        .map(|i| &kb.entities[i])
+        .filter(|e| e.acronyms.iter().any(|x| x == &a.short))
+        .collect();
+    // Only bodies' acronyms: "Serena Williams (US)" labels a nationality, not a name.
+    let bodies = owners
+        .iter()
+        .all(|e| e.kind == crate::kb::EntityType::Organization);
+    if owners.is_empty() || !bodies || a.long.chars().any(crate::claims::text::is_cjk) {
+        return None;
+    }
+    let long = name_words(&a.long);
+    let initials: String = long.iter().filter_map(|w| w.chars().next()).collect();
+    if long.len() < 3 || initials == a.short.to_lowercase() {
+        return None;
+    }
+    let max_overlap = cx.param(ID, "max_shared_words", 0.34);
+    let alike = owners.iter().any(|e| {
+        std::iter::once(&e.name).chain(&e.aliases).any(|n| {
+            let w = name_words(n);
+            let shared = long.iter().filter(|x| w.contains(x)).count();
+            shared as f64 / long.len().max(w.len()).max(1) as f64 > max_overlap
+        })
+    });
+    if alike {
+        return None;
+    }
+    let names: Vec<&str> = owners.iter().map(|e| e.name.as_str()).collect();
+    Some(Finding {
+        rule: ID,
+        severity: Severity::Error,
+        message: format!(
+            "\"{}\" is labelled \"{}\", but {} is the {}",
+            a.short,
+            a.long,
+            a.short,
+            names.join(" or the ")
+        ),
+        subject: Some(a.short.clone()),
+        expected: Some(format!("{} ({})", names[0], a.short)),
+        help: Some(format!(
+            "{} stands for the {}",
+            a.short,
+            names.join(" or the ")
+        )),
+        places: vec![Place {
+            source,
+            span: span.clone(),
+            normalized: format!("{} = {}", a.short, a.long),
+            primary: true,
+        }],
+    })
+}
+
 pub fn check(cx: &Ctx) -> Vec<Finding> {
     let kb = cx.kb;
     let mut out = Vec::new();
@@ -32,10 +110,14 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     for c in cx.claims {
         let Kind::Acronym(a) = &c.kind else { continue };
         let Some(&long) = kb.lookup_name(&a.long).first() else {
+            if let Some(f) = unknown_long_name(cx, c.source, &c.span, a) {
+                out.push(f);
+            }
             continue;
         };
         let long_e = &kb.entities[long];
-        if stands_for(long_e, &a.short) {
+        // "Ada Lindqvist (NMA)" gives a person's affiliation, not an expansion.
+        if stands_for(long_e, &a.short) || long_e.kind == crate::kb::EntityType::Person {
             continue;
         }
         let owners: Vec<&Entity> = kb

@@ -117,7 +117,8 @@ impl<'a> Ctx<'a> {
 
     /// Are two keyed figures the same party's figure? Different named subjects never
     /// are. Within one source both must name the same subject. Across sources: the
-    /// same subject (and `min_shared` entities in common); or one names a person or
+    /// same subject (and `min_shared` entities in common; a country also needs a
+    /// measure of two or more terms or a shared person or organization); or one names a person or
     /// organization that the other source names too; or neither names a subject, the
     /// sources share a person or organization, and the measure has two or more terms.
     pub fn tied(
@@ -133,12 +134,20 @@ impl<'a> Ctx<'a> {
                 .entity(id)
                 .is_some_and(|e| e.kind != crate::kb::EntityType::Place)
         };
+        let specific = ka.measure.split('+').count() >= 2;
         match (&ka.subject, &kb.subject) {
-            (Some(x), Some(y)) => x == y && (a == b || self.same_story(a, b, min_shared)),
+            // A country is the subject of many figures in many stories: across
+            // articles its figure also needs a specific measure or a shared actor.
+            (Some(x), Some(y)) => {
+                x == y
+                    && (a == b
+                        || (self.same_story(a, b, min_shared)
+                            && (actor(x) || specific || self.shares_actor(a, b))))
+            }
             _ if a == b => false,
             (Some(x), None) => actor(x) && self.entities[b].binary_search(x).is_ok(),
             (None, Some(y)) => actor(y) && self.entities[a].binary_search(y).is_ok(),
-            (None, None) => self.shares_actor(a, b) && ka.measure.split('+').count() >= 2,
+            (None, None) => self.shares_actor(a, b) && specific,
         }
     }
 
