@@ -66,6 +66,9 @@ struct Common {
 enum CheckFormat {
     Human,
     Json,
+    Sarif,
+    Github,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -159,6 +162,11 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let findings = rules::check(&kb, &files, &sources, &claims);
             let out = match format {
                 CheckFormat::Json => report::check::json(&findings, &files, &sources, &claims),
+                CheckFormat::Sarif => report::sarif::render(&findings, &files, &sources, &kb),
+                CheckFormat::Github => report::github::render(&findings, &files, &sources),
+                CheckFormat::Markdown => {
+                    report::markdown::render(&findings, &files, &sources, claims.len())
+                }
                 CheckFormat::Human => {
                     let color = common.output.is_none() && color();
                     report::check::human(&findings, &files, &sources, claims.len(), color)

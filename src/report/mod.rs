@@ -3,6 +3,9 @@
 
 pub mod check;
 pub mod extract;
+pub mod github;
+pub mod markdown;
+pub mod sarif;
 
 use serde_json::Value;
 

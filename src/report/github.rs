@@ -1,0 +1,72 @@
+//! `claimcheck check --format github`: one GitHub Actions workflow command a
+//! finding (`::error file=…,line=…::message`), which the runner turns into an
+//! annotation on the file.
+
+use crate::read::{File, Source};
+use crate::rules::{Finding, Severity};
+
+/// Other control characters (escape sequences, NUL) have no escape in the runner's
+/// format: they are shown as U+FFFD so nothing reaches the log as a control code.
+fn clean(c: char) -> Option<char> {
+    match c {
+        '\t' => Some(' '),
+        '\r' | '\n' | '%' => None,
+        c if c.is_control() => Some('\u{FFFD}'),
+        c => Some(c),
+    }
+}
+
+/// Escapes a command's message: `%`, CR and LF, as the Actions toolkit does.
+pub fn escape_data(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.extend(clean(c)),
+        }
+    }
+    out
+}
+
+/// Escapes a property value: as data, plus `:` and `,`, which end properties.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One line a finding, nothing else (no findings: empty output).
+pub fn render(findings: &[Finding], files: &[File], sources: &[Source]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let cmd = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let place = f
+            .places
+            .iter()
+            .find(|p| p.primary)
+            .or(f.places.first())
+            .and_then(|p| {
+                let s = sources.get(p.source)?;
+                Some((s, files.get(s.file)?.location(p.span.clone())))
+            });
+        let mut props = Vec::new();
+        if let Some((s, loc)) = place {
+            props.push(format!("file={}", escape_property(&s.path)));
+            props.push(format!("line={}", loc.line));
+            props.push(format!("col={}", loc.column));
+            props.push(format!("endLine={}", loc.end_line));
+            props.push(format!("endColumn={}", loc.end_column));
+        }
+        props.push(format!("title={}", escape_property(f.rule)));
+        out.push_str(&format!(
+            "::{cmd} {}::{}\n",
+            props.join(","),
+            escape_data(&f.message)
+        ));
+    }
+    out
+}

@@ -1,0 +1,208 @@
+//! `claimcheck check --format sarif`: SARIF 2.1.0 for GitHub code scanning and
+//! other SARIF viewers. One run; every rule in `tool.driver.rules`; one result a
+//! finding, located at its primary place, with the other sides of the conflict as
+//! related locations.
+
+use serde_json::{Value, json};
+
+use crate::kb::Kb;
+use crate::read::{File, Source};
+use crate::rules::{self, Finding, Place, Severity};
+
+pub const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// The key under `partialFingerprints`; bump the version if the hashed fields change.
+pub const FINGERPRINT_KEY: &str = "claimcheck/v1";
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// The severity `rules/` sets for a rule (None when it is `off`), else its default.
+fn severity_in_force(kb: &Kb, r: &rules::Rule) -> Option<Severity> {
+    match kb.rules.get(r.id).map(|s| s.severity.as_str()) {
+        Some("off") => None,
+        Some("error") => Some(Severity::Error),
+        Some("warning") => Some(Severity::Warning),
+        Some("info") => Some(Severity::Info),
+        _ => Some(r.default_severity),
+    }
+}
+
+/// `quantity-conflict` → `QuantityConflict` (SARIF suggests Pascal case rule names).
+fn pascal(id: &str) -> String {
+    id.split(|c: char| !c.is_ascii_alphanumeric())
+        .flat_map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(cs)
+        })
+        .collect()
+}
+
+fn rule_json(kb: &Kb, r: &rules::Rule) -> Value {
+    let doc = r.doc();
+    let in_force = severity_in_force(kb, r);
+    let mut config = json!({"level": level(in_force.unwrap_or(r.default_severity))});
+    if in_force.is_none() {
+        config["enabled"] = json!(false);
+    }
+    json!({
+        "id": r.id,
+        "name": pascal(r.id),
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc},
+        "defaultConfiguration": config,
+    })
+}
+
+/// A path as a URI reference: `/` separators, everything but unreserved characters
+/// percent-encoded (UTF-8), so spaces, `#`, `%` or `:` in names stay valid.
+fn encode(path: &str, keep_colon: bool) -> String {
+    let mut out = String::new();
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
+            || (keep_colon && b == b':')
+        {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The artifact location of a path as printed: relative paths against `%SRCROOT%`
+/// (the working directory), absolute ones as `file://` URIs.
+fn artifact(path: &str) -> Value {
+    let p = path.replace('\\', "/");
+    let drive = p.as_bytes().get(1) == Some(&b':') && p.as_bytes().get(2) == Some(&b'/');
+    if p.starts_with('/') || drive {
+        let lead = if drive { "/" } else { "" };
+        json!({"uri": format!("file://{lead}{}", encode(&p, true))})
+    } else {
+        let mut rel = p.as_str();
+        while let Some(r) = rel.strip_prefix("./") {
+            rel = r;
+        }
+        json!({"uri": encode(rel, false), "uriBaseId": "%SRCROOT%"})
+    }
+}
+
+fn physical(p: &Place, files: &[File], sources: &[Source]) -> Option<Value> {
+    let s = sources.get(p.source)?;
+    let loc = files.get(s.file)?.location(p.span.clone());
+    Some(json!({
+        "artifactLocation": artifact(&s.path),
+        "region": {
+            "startLine": loc.line, "startColumn": loc.column,
+            "endLine": loc.end_line, "endColumn": loc.end_column,
+            "snippet": {"text": loc.text},
+        },
+    }))
+}
+
+/// FNV-1a, 64 bits: a small hash whose value never changes across Rust versions.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A hash of what a finding is about, not where it sits: the rule, and for every
+/// place its path, normalized value and located text. Line numbers are left out so
+/// edits elsewhere in a file keep the fingerprint.
+pub fn fingerprint(f: &Finding, files: &[File], sources: &[Source]) -> u64 {
+    let mut buf: Vec<u8> = f.rule.as_bytes().to_vec();
+    for p in &f.places {
+        let (path, text) = sources
+            .get(p.source)
+            .map_or((String::new(), String::new()), |s| {
+                let text = files
+                    .get(s.file)
+                    .map_or(String::new(), |file| file.location(p.span.clone()).text);
+                (s.path.clone(), text)
+            });
+        for part in [path.as_str(), p.normalized.as_str(), text.as_str()] {
+            buf.push(0);
+            buf.extend_from_slice(part.as_bytes());
+        }
+    }
+    fnv1a64(&buf)
+}
+
+/// The SARIF log for a run's findings; `kb` gives the severities in force.
+pub fn render(findings: &[Finding], files: &[File], sources: &[Source], kb: &Kb) -> String {
+    let all = rules::all();
+    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let results: Vec<Value> = findings
+        .iter()
+        .map(|f| {
+            let primary = f.places.iter().find(|p| p.primary).or(f.places.first());
+            // Identical findings in one run get `:1`, `:2`, … as GitHub's own hashes do.
+            let hash = fingerprint(f, files, sources);
+            let n = seen.entry(hash).or_insert(0);
+            *n += 1;
+            let mut r = json!({
+                "ruleId": f.rule,
+                "level": level(f.severity),
+                "message": {"text": f.message},
+                "locations": primary
+                    .and_then(|p| physical(p, files, sources))
+                    .map(|l| vec![json!({"physicalLocation": l})])
+                    .unwrap_or_default(),
+                "partialFingerprints": {FINGERPRINT_KEY: format!("{hash:016x}:{n}")},
+            });
+            if let Some(i) = all.iter().position(|r| r.id == f.rule) {
+                r["ruleIndex"] = json!(i);
+            }
+            let related: Vec<Value> = f
+                .places
+                .iter()
+                .filter(|p| !p.primary)
+                .filter_map(|p| {
+                    let id = sources.get(p.source).map_or("", |s| s.id.as_str());
+                    let l = physical(p, files, sources)?;
+                    Some((p, id, l))
+                })
+                .enumerate()
+                .map(|(k, (p, id, l))| {
+                    json!({
+                        "id": k + 1,
+                        "physicalLocation": l,
+                        "message": {"text": format!("{} in {id}", p.normalized)},
+                    })
+                })
+                .collect();
+            if !related.is_empty() {
+                r["relatedLocations"] = json!(related);
+            }
+            r
+        })
+        .collect();
+    let log = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "claimcheck",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": all.iter().map(|r| rule_json(kb, r)).collect::<Vec<_>>(),
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
+    s.push('\n');
+    s
+}
