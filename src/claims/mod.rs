@@ -39,6 +39,19 @@ pub enum Kind {
     Acronym(AcronymClaim),
 }
 
+impl Kind {
+    /// The `kind` the JSON output names it by.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Quantity(_) => "quantity",
+            Kind::Date(_) => "date",
+            Kind::Entity(_) => "entity",
+            Kind::Role(_) => "role",
+            Kind::Acronym(_) => "acronym",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct QuantityClaim {
     pub qty: Qty,

@@ -23,14 +23,7 @@ pub fn claim_json(c: &Claim, files: &[File], sources: &[Source]) -> Value {
     let src = &sources[c.source];
     let loc = files[src.file].location(c.span.clone());
     let mut o = Map::new();
-    let kind = match &c.kind {
-        Kind::Quantity(_) => "quantity",
-        Kind::Date(_) => "date",
-        Kind::Entity(_) => "entity",
-        Kind::Role(_) => "role",
-        Kind::Acronym(_) => "acronym",
-    };
-    o.insert("kind".into(), json!(kind));
+    o.insert("kind".into(), json!(c.kind.name()));
     o.insert("source".into(), json!(src.id));
     o.insert("path".into(), json!(src.path));
     o.insert("line".into(), json!(loc.line));
@@ -142,13 +135,7 @@ pub fn human(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
                 ),
                 Kind::Acronym(a) => format!("{} = {}", a.short, a.long),
             };
-            let kind = match &c.kind {
-                Kind::Quantity(_) => "quantity",
-                Kind::Date(_) => "date",
-                Kind::Entity(_) => "entity",
-                Kind::Role(_) => "role",
-                Kind::Acronym(_) => "acronym",
-            };
+            let kind = c.kind.name();
             s.push_str(&format!(
                 "  {}:{}:{}  {kind:<8}  {}  →  {meaning}\n",
                 src.path, loc.line, loc.column, loc.text

@@ -28,6 +28,15 @@ fn stands_for(e: &Entity, short: &str) -> bool {
     e.acronyms.iter().any(|a| a == short) || e.name == short || e.aliases.iter().any(|a| a == short)
 }
 
+/// The bodies an acronym stands for.
+fn owners<'k>(kb: &'k crate::kb::Kb, short: &str) -> Vec<&'k Entity> {
+    kb.lookup_name(short)
+        .into_iter()
+        .map(|i| &kb.entities[i])
+        .filter(|e| e.acronyms.iter().any(|x| x == short))
+        .collect()
+}
+
 /// Lowercase words of a name, without connectors.
 fn name_words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
@@ -47,12 +56,7 @@ fn unknown_long_name(
     a: &AcronymClaim,
 ) -> Option<Finding> {
     let kb = cx.kb;
-    let owners: Vec<&Entity> = kb
-        .lookup_name(&a.short)
-        .into_iter()
-        .map(|i| &kb.entities[i])
-        .filter(|e| e.acronyms.iter().any(|x| x == &a.short))
-        .collect();
+    let owners = owners(kb, &a.short);
     // Only bodies' acronyms: "Serena Williams (US)" labels a nationality, not a name.
     let bodies = owners
         .iter()
@@ -120,12 +124,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         if stands_for(long_e, &a.short) || long_e.kind == crate::kb::EntityType::Person {
             continue;
         }
-        let owners: Vec<&Entity> = kb
-            .lookup_name(&a.short)
-            .into_iter()
-            .map(|i| &kb.entities[i])
-            .filter(|e| e.acronyms.iter().any(|x| x == &a.short))
-            .collect();
+        let owners = owners(kb, &a.short);
         if owners.is_empty() {
             by_short
                 .entry(a.short.as_str())

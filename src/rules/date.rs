@@ -142,17 +142,13 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 })
                 .collect();
             places.sort_by_key(|p| !p.primary);
-            let others: Vec<String> = places[1..]
-                .iter()
-                .map(|p| format!("{} in {}", p.normalized, cx.sources[p.source].id))
-                .collect();
             out.push(Finding {
                 rule: ID,
                 severity: Severity::Error,
                 message: format!(
                     "the \"{event}\" event is dated {} here, but {}",
                     places[0].normalized,
-                    others.join(", ")
+                    super::elsewhere(cx.sources, &places)
                 ),
                 subject: Some(event.to_string()),
                 expected: None,

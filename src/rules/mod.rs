@@ -59,6 +59,16 @@ pub struct Finding {
     pub places: Vec<Place>,
 }
 
+/// The other sides of a finding for its message: "12000 t in a.txt#1, … ".
+pub fn elsewhere(sources: &[Source], places: &[Place]) -> String {
+    places
+        .iter()
+        .filter(|p| !p.primary)
+        .map(|p| format!("{} in {}", p.normalized, sources[p.source].id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// What every rule gets to read.
 pub struct Ctx<'a> {
     pub kb: &'a Kb,

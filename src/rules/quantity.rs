@@ -151,10 +151,6 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             places.sort_by_key(|p| !p.primary);
             let (measure, _, period, _) = &key;
             let mine = &places[0];
-            let others: Vec<String> = places[1..]
-                .iter()
-                .map(|p| format!("{} in {}", p.normalized, cx.sources[p.source].id))
-                .collect();
             out.push(Finding {
                 rule: ID,
                 severity: Severity::Error,
@@ -163,7 +159,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                     measure.replace('+', " "),
                     period,
                     mine.normalized,
-                    others.join(", ")
+                    super::elsewhere(cx.sources, &places)
                 ),
                 subject: Some(format!("{} ({period})", measure.replace('+', " "))),
                 expected: None,
