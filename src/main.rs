@@ -69,6 +69,7 @@ enum CheckFormat {
     Sarif,
     Github,
     Markdown,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -166,6 +167,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 CheckFormat::Github => report::github::render(&findings, &files, &sources),
                 CheckFormat::Markdown => {
                     report::markdown::render(&findings, &files, &sources, claims.len())
+                }
+                CheckFormat::Html => {
+                    report::html::render(&findings, &files, &sources, claims.len())
                 }
                 CheckFormat::Human => {
                     let color = common.output.is_none() && color();

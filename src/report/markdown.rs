@@ -54,19 +54,15 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The sentence around a place in its source's working text, escaped, with the
-/// span in bold; long sentences are cut to `CONTEXT` characters each side.
-fn quote(p: &Place, files: &[File], sources: &[Source]) -> String {
-    let Some(s) = sources.get(p.source) else {
-        return String::new();
-    };
-    let Some(text) = files.get(s.file).map(|f| f.text.as_str()) else {
-        return String::new();
-    };
+/// The sentence around a place in its source's working text as (before, span,
+/// after), unescaped; long sentences are cut to `CONTEXT` characters each side.
+/// None when the place does not fit its source.
+pub fn context(p: &Place, files: &[File], sources: &[Source]) -> Option<(String, String, String)> {
+    let s = sources.get(p.source)?;
+    let text = files.get(s.file).map(|f| f.text.as_str())?;
     let (a, b) = (p.span.start, p.span.end.max(p.span.start));
-    if text.get(a..b).is_none() || text.get(s.range.clone()).is_none() {
-        return String::new();
-    }
+    text.get(a..b)?;
+    text.get(s.range.clone())?;
     let around: Vec<_> = sentences(text, s.range.clone())
         .into_iter()
         .filter(|r| r.start < b.max(a + 1) && a < r.end)
@@ -92,14 +88,23 @@ fn quote(p: &Place, files: &[File], sources: &[Source]) -> String {
             kept
         }
     };
-    let mid = escape(text.get(a..b).unwrap_or(""));
+    let mid = text.get(a..b).unwrap_or("").to_string();
+    Some((tidy(&before), mid, tidy(&after)))
+}
+
+/// The sentence around a place, escaped, with the span in bold.
+fn quote(p: &Place, files: &[File], sources: &[Source]) -> String {
+    let Some((before, mid, after)) = context(p, files, sources) else {
+        return String::new();
+    };
+    let mid = escape(&mid);
     let mid = if mid.is_empty() {
         mid
     } else {
         format!("**{mid}**")
     };
     // Escape each part on its own so the bold markers stay markup.
-    let (before, after) = (escape(&tidy(&before)), escape(&tidy(&after)));
+    let (before, after) = (escape(&before), escape(&after));
     format!("{before}{mid}{after}").trim().to_string()
 }
 
@@ -134,6 +139,21 @@ fn fence(body: &str) -> String {
     "`".repeat((longest + 1).max(3))
 }
 
+/// Rule ids in the order `claimcheck rules` lists them, then any other id of the
+/// findings, sorted.
+pub fn rule_order(findings: &[Finding]) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = rules::all().iter().map(|r| r.id).collect();
+    let mut extra: Vec<&'static str> = findings
+        .iter()
+        .map(|f| f.rule)
+        .filter(|id| !ids.contains(id))
+        .collect();
+    extra.sort();
+    extra.dedup();
+    ids.extend(extra);
+    ids
+}
+
 /// The whole report: title, counts, one section a finding.
 pub fn render(findings: &[Finding], files: &[File], sources: &[Source], claims: usize) -> String {
     let mut out = String::from("# claimcheck report\n\n");
@@ -152,18 +172,8 @@ pub fn render(findings: &[Finding], files: &[File], sources: &[Source], claims: 
     for s in [Severity::Error, Severity::Warning, Severity::Info] {
         out.push_str(&format!("| {} | {} |\n", s.name(), count(s)));
     }
-    // By rule, in the order `claimcheck rules` lists them, then any other id.
-    let mut ids: Vec<&str> = rules::all().iter().map(|r| r.id).collect();
-    let mut extra: Vec<&str> = findings
-        .iter()
-        .map(|f| f.rule)
-        .filter(|id| !ids.contains(id))
-        .collect();
-    extra.sort();
-    extra.dedup();
-    ids.extend(extra);
     out.push_str("\n| Rule | Findings |\n| --- | ---: |\n");
-    for id in ids {
+    for id in rule_order(findings) {
         let n = findings.iter().filter(|f| f.rule == id).count();
         if n > 0 {
             out.push_str(&format!("| `{id}` | {n} |\n"));

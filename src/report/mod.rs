@@ -4,6 +4,7 @@
 pub mod check;
 pub mod extract;
 pub mod github;
+pub mod html;
 pub mod markdown;
 pub mod sarif;
 
