@@ -7,11 +7,13 @@
 //! index) → `report` (human, JSON, …). `kb` is the knowledge base those stages consult.
 
 pub mod claims;
+pub mod config;
 pub mod error;
 pub mod kb;
 pub mod normalize;
 pub mod read;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 
 pub use error::Error;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimcheck::{Error, claims, kb, read, report, rules};
+use claimcheck::{Error, claims, config, kb, read, report, rules, suppress};
 
 #[derive(Parser)]
 #[command(
@@ -17,6 +17,9 @@ use claimcheck::{Error, claims, kb, read, report, rules};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Settings file (default: the first claimcheck.toml from here up to the root).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -33,6 +36,12 @@ enum Command {
         /// Exit 1 when a finding is at or above this severity.
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
+        /// Archive articles read with the drafts; only findings in the drafts are reported.
+        #[arg(long, value_name = "ARCHIVE", num_args = 1..)]
+        against: Vec<PathBuf>,
+        /// Print each finding's correction as a unified diff of its article instead.
+        #[arg(long)]
+        diff: bool,
     },
     /// Read articles and print their normalized claims (no rules).
     Extract {
@@ -98,7 +107,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_kb(dirs: &[PathBuf]) -> Result<kb::Kb, Error> {
+/// The configuration, and the knowledge base with its rules folders and severities.
+fn load_kb(
+    config: Option<&PathBuf>,
+    cli_dirs: &[PathBuf],
+) -> Result<(config::Config, kb::Kb), Error> {
+    let mut known: Vec<&str> = rules::all().iter().map(|r| r.id).collect();
+    known.push(suppress::UNKNOWN);
+    let cfg = config::load(config.map(|p| p.as_path()), &known)?;
+    // The config's folders first, so `--rules` overrides them by id.
+    let dirs: Vec<PathBuf> = cfg.rules.iter().chain(cli_dirs).cloned().collect();
+    let mut kb = load_dirs(&dirs)?;
+    cfg.apply_severity(&mut kb);
+    Ok((cfg, kb))
+}
+
+fn load_dirs(dirs: &[PathBuf]) -> Result<kb::Kb, Error> {
     for d in dirs {
         if !d.is_dir() {
             return Err(Error::Usage(format!(
@@ -111,13 +135,100 @@ fn load_kb(dirs: &[PathBuf]) -> Result<kb::Kb, Error> {
     kb::load(&dirs)
 }
 
-/// Reads every article; any unreadable input stops the run (exit status 2).
-fn read_inputs(paths: &[PathBuf]) -> Result<(Vec<read::File>, Vec<read::Source>), Error> {
-    let (files, sources, errors) = read::read_all(paths);
+/// Reads every article; any unreadable input stops the run (exit status 2). Files
+/// found under folders pass the config's include/exclude globs; undated articles
+/// take its reference date.
+fn read_inputs(
+    paths: &[PathBuf],
+    cfg: &config::Config,
+) -> Result<(Vec<read::File>, Vec<read::Source>), Error> {
+    let mut list = Vec::new();
+    for p in paths {
+        if cfg.filters() && p.is_dir() {
+            let (found, errors) = read::collect(std::slice::from_ref(p));
+            if let Some(first) = errors.into_iter().next() {
+                return Err(first);
+            }
+            list.extend(
+                found
+                    .into_iter()
+                    .filter(|f| cfg.wants(f.strip_prefix(p).unwrap_or(f), f)),
+            );
+        } else {
+            list.push(p.clone());
+        }
+    }
+    let (files, mut sources, errors) = read::read_all(&list);
     if let Some(first) = errors.into_iter().next() {
         return Err(first);
     }
+    for s in sources.iter_mut().filter(|s| s.date.is_none()) {
+        s.date = cfg.reference_date;
+    }
     Ok((files, sources))
+}
+
+/// Keeps the findings with a place in the first `drafts` sources, reported there.
+fn in_drafts(findings: Vec<rules::Finding>, drafts: usize) -> Vec<rules::Finding> {
+    let mut out = findings
+        .into_iter()
+        .filter_map(|mut f| {
+            let draft = f.places.iter().position(|p| p.source < drafts)?;
+            if !f.places.iter().any(|p| p.primary && p.source < drafts) {
+                // The primary side is in the archive: the draft's side becomes primary.
+                for p in &mut f.places {
+                    p.primary = false;
+                }
+                if let Some(p) = f.places.get_mut(draft) {
+                    p.primary = true;
+                }
+                // The primary place is listed first, as the rules list it.
+                let p = f.places.remove(draft);
+                f.places.insert(0, p);
+            }
+            Some(f)
+        })
+        .collect::<Vec<_>>();
+    let key = |f: &rules::Finding| {
+        let p = f.places.iter().find(|p| p.primary);
+        (p.map(|p| (p.source, p.span.start)), f.rule)
+    };
+    out.sort_by_key(key);
+    out
+}
+
+/// Each correction as a unified diff of its article: the primary span's text
+/// replaced by the expected value, in memory only.
+fn corrections(
+    findings: &[rules::Finding],
+    files: &[read::File],
+    sources: &[read::Source],
+) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let Some(expected) = &f.expected else {
+            continue;
+        };
+        let Some(p) = f.places.iter().find(|p| p.primary) else {
+            continue;
+        };
+        let Some(file) = sources.get(p.source).and_then(|s| files.get(s.file)) else {
+            continue;
+        };
+        let o = file.orig_range(p.span.clone());
+        let (Some(before), Some(after)) = (file.raw.get(..o.start), file.raw.get(o.end..)) else {
+            continue;
+        };
+        let fixed = format!("{before}{expected}{after}");
+        let d = similar::TextDiff::from_lines(file.raw.as_str(), fixed.as_str());
+        out.push_str(
+            &d.unified_diff()
+                .context_radius(1)
+                .header(&file.path, &file.path)
+                .to_string(),
+        );
+    }
+    out
 }
 
 fn emit(out: &str, path: Option<&PathBuf>) -> Result<(), Error> {
@@ -140,8 +251,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
             format,
             common,
         } => {
-            let kb = load_kb(&common.rules)?;
-            let (files, sources) = read_inputs(&paths)?;
+            let (cfg, kb) = load_kb(cli.config.as_ref(), &common.rules)?;
+            let (files, sources) = read_inputs(&paths, &cfg)?;
             let claims = claims::extract(&kb, &files, &sources);
             let out = match format {
                 ExtractFormat::Json => report::extract::json(&claims, &files, &sources),
@@ -156,12 +267,48 @@ fn run(cli: Cli) -> Result<u8, Error> {
             format,
             common,
             fail_on,
+            against,
+            diff,
         } => {
-            let kb = load_kb(&common.rules)?;
-            let (files, sources) = read_inputs(&paths)?;
+            let (cfg, kb) = load_kb(cli.config.as_ref(), &common.rules)?;
+            let (mut files, mut sources) = read_inputs(&paths, &cfg)?;
+            let drafts = sources.len();
+            if !against.is_empty() {
+                let (more_files, more_sources) = read_inputs(&against, &cfg)?;
+                let offset = files.len();
+                files.extend(more_files);
+                sources.extend(more_sources.into_iter().map(|s| read::Source {
+                    file: s.file + offset,
+                    ..s
+                }));
+            }
             let claims = claims::extract(&kb, &files, &sources);
-            let findings = rules::check(&kb, &files, &sources, &claims);
+            let mut findings = rules::check(&kb, &files, &sources, &claims);
+            if !against.is_empty() {
+                findings = in_drafts(findings, drafts);
+            }
+            let mut known: Vec<&str> = rules::all().iter().map(|r| r.id).collect();
+            known.push(suppress::UNKNOWN);
+            findings = suppress::apply(findings, &files, &sources, &known);
+            // `unknown-suppression` takes its severity from the config, like the rules.
+            let level = kb.rules.get(suppress::UNKNOWN).map(|s| s.severity.as_str());
+            findings.retain_mut(|f| {
+                if f.rule != suppress::UNKNOWN {
+                    return true;
+                }
+                f.severity = match level {
+                    Some("off") => return false,
+                    Some("error") => rules::Severity::Error,
+                    Some("info") => rules::Severity::Info,
+                    _ => rules::Severity::Warning,
+                };
+                true
+            });
+            if !against.is_empty() {
+                findings = in_drafts(findings, drafts);
+            }
             let out = match format {
+                _ if diff => corrections(&findings, &files, &sources),
                 CheckFormat::Json => report::check::json(&findings, &files, &sources, &claims),
                 CheckFormat::Sarif => report::sarif::render(&findings, &files, &sources, &kb),
                 CheckFormat::Github => report::github::render(&findings, &files, &sources),
@@ -186,7 +333,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(u8::from(findings.iter().any(|f| f.severity >= threshold)))
         }
         Command::Rules { rule, rules: dirs } => {
-            let kb = load_kb(&dirs)?;
+            let (_, kb) = load_kb(cli.config.as_ref(), &dirs)?;
             let all = rules::all();
             let severity = |r: &rules::Rule| {
                 kb.rules

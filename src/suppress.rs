@@ -1,0 +1,246 @@
+//! Inline suppressions, applied to the findings after the rules ran.
+//!
+//! Markdown and HTML: `<!-- claimcheck-disable-next-line RULE_ID -->` (several ids
+//! separated by commas or spaces) silences those rules on the next non-empty line.
+//! Plain text: `claimcheck: ignore[RULE_ID]` (or `ignore[ID1,ID2]`) silences them on
+//! its own line. Lines are the original file's. An id that names no rule is itself
+//! reported, as `unknown-suppression`.
+
+use std::ops::Range;
+
+use crate::read::{File, Source};
+use crate::rules::{Finding, Place, Severity};
+
+/// The rule id of a suppression that names no rule.
+pub const UNKNOWN: &str = "unknown-suppression";
+
+const NEXT_LINE: &str = "<!--";
+const NEXT_LINE_KEY: &str = "claimcheck-disable-next-line";
+const IGNORE: &str = "claimcheck: ignore[";
+
+/// One suppression: the rule id it names, its byte range in `File::raw`, and the
+/// 1-based line it silences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub rule: String,
+    pub span: Range<usize>,
+    pub line: usize,
+}
+
+/// Every suppression written in a file (the file's kind is its extension).
+pub fn scan(file: &File) -> Vec<Suppression> {
+    let lower = file.path.to_ascii_lowercase();
+    let markup = [".md", ".markdown", ".html", ".htm"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    if markup {
+        comments(file)
+    } else {
+        ignores(file)
+    }
+}
+
+/// `<!-- claimcheck-disable-next-line IDS -->` comments.
+fn comments(file: &File) -> Vec<Suppression> {
+    let raw = &file.raw;
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = raw.get(from..).and_then(|t| t.find(NEXT_LINE)) {
+        let open = from + k;
+        let body_start = open + NEXT_LINE.len();
+        let Some(len) = raw.get(body_start..).and_then(|t| t.find("-->")) else {
+            break;
+        };
+        let body_end = body_start + len;
+        from = body_end + 3;
+        let body = raw.get(body_start..body_end).unwrap_or("");
+        let lead = body.len() - body.trim_start().len();
+        let Some(rest) = body.trim_start().strip_prefix(NEXT_LINE_KEY) else {
+            continue;
+        };
+        let ids_start = body_start + lead + NEXT_LINE_KEY.len();
+        let (end_line, _) = file.position(from);
+        let line = next_non_empty(file, end_line + 1);
+        out.extend(ids(rest, ids_start, line));
+    }
+    out
+}
+
+/// `claimcheck: ignore[IDS]` markers, each silencing its own line.
+fn ignores(file: &File) -> Vec<Suppression> {
+    let raw = &file.raw;
+    let mut out = Vec::new();
+    for (at, _) in raw.match_indices(IGNORE) {
+        let ids_start = at + IGNORE.len();
+        let tail = raw.get(ids_start..).unwrap_or("");
+        // The list ends at `]`, on the same line.
+        let Some(len) = tail.find([']', '\n', '\r']) else {
+            continue;
+        };
+        if !tail[len..].starts_with(']') {
+            continue;
+        }
+        let (line, _) = file.position(at);
+        out.extend(ids(&tail[..len], ids_start, line));
+    }
+    out
+}
+
+/// The ids of a comma/space separated list that starts at byte `start` of the file.
+fn ids(list: &str, start: usize, line: usize) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    let mut word: Option<usize> = None;
+    let sep = |c: char| c == ',' || c.is_whitespace();
+    // A trailing separator closes the last id.
+    for (i, c) in list
+        .char_indices()
+        .chain(std::iter::once((list.len(), ',')))
+    {
+        match (word, sep(c)) {
+            (None, false) => word = Some(i),
+            (Some(w), true) => {
+                out.push(Suppression {
+                    rule: list.get(w..i).unwrap_or("").to_string(),
+                    span: start + w..start + i,
+                    line,
+                });
+                word = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The first line at or after `line` with something other than white space
+/// (the line after the last one when there is none).
+fn next_non_empty(file: &File, mut line: usize) -> usize {
+    while let Some(&s) = file.line_starts.get(line - 1) {
+        let end = file
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(file.raw.len());
+        if !file.raw.get(s..end).unwrap_or("").trim().is_empty() {
+            break;
+        }
+        line += 1;
+    }
+    line
+}
+
+/// Drops the findings a suppression silences and adds one `unknown-suppression`
+/// warning for every id that names no rule in `known`.
+pub fn apply(
+    findings: Vec<Finding>,
+    files: &[File],
+    sources: &[Source],
+    known: &[&str],
+) -> Vec<Finding> {
+    let found: Vec<Vec<Suppression>> = files.iter().map(scan).collect();
+    let mut out: Vec<Finding> = findings
+        .into_iter()
+        .filter(|f| {
+            let Some(p) = f.places.iter().find(|p| p.primary).or(f.places.first()) else {
+                return true;
+            };
+            let Some(fi) = sources.get(p.source).map(|s| s.file) else {
+                return true;
+            };
+            let (Some(file), Some(sup)) = (files.get(fi), found.get(fi)) else {
+                return true;
+            };
+            let line = file.location(p.span.clone()).line;
+            !sup.iter().any(|s| s.line == line && s.rule == f.rule)
+        })
+        .collect();
+    for (fi, sup) in found.iter().enumerate() {
+        for s in sup.iter().filter(|s| !known.contains(&s.rule.as_str())) {
+            let Some(file) = files.get(fi) else { continue };
+            let span = working_range(file, &s.span);
+            // The article the comment sits in (the file's first when it sits in none).
+            let source = sources
+                .iter()
+                .position(|src| src.file == fi && src.range.contains(&span.start))
+                .or_else(|| sources.iter().position(|src| src.file == fi));
+            let Some(source) = source else { continue };
+            out.push(Finding {
+                rule: UNKNOWN,
+                severity: Severity::Warning,
+                message: format!("suppression names an unknown rule \"{}\"", s.rule),
+                subject: None,
+                expected: None,
+                help: Some("`claimcheck rules` lists the rule ids".to_string()),
+                places: vec![Place {
+                    source,
+                    span,
+                    normalized: s.rule.clone(),
+                    primary: true,
+                }],
+            });
+        }
+    }
+    out
+}
+
+/// The working-text range that a range of `File::raw` became. Markup the working
+/// text dropped (an HTML comment) becomes an empty range where the text resumes.
+fn working_range(file: &File, raw: &Range<usize>) -> Range<usize> {
+    let Some(map) = &file.map else {
+        return raw.clone();
+    };
+    // `map` is sorted: each working byte comes from the same or a later raw offset.
+    let at = |o: usize| {
+        map.partition_point(|&m| (m as usize) < o)
+            .min(file.text.len())
+    };
+    let (mut s, mut e) = (at(raw.start), at(raw.end));
+    while !file.text.is_char_boundary(s) {
+        s -= 1;
+    }
+    while !file.text.is_char_boundary(e) {
+        e -= 1;
+    }
+    s..e.max(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_keep_their_byte_ranges_across_wide_separators() {
+        let list = " a-b,\u{3000}c ,d";
+        let got: Vec<(String, Range<usize>)> = ids(list, 10, 3)
+            .into_iter()
+            .map(|s| (s.rule, s.span))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("a-b".to_string(), 11..14),
+                ("c".to_string(), 18..19),
+                ("d".to_string(), 21..22)
+            ]
+        );
+        assert_eq!(&list[18 - 10..19 - 10], "c");
+    }
+
+    #[test]
+    fn comment_targets_the_next_non_empty_line() {
+        let raw = "x\n<!-- claimcheck-disable-next-line r1 r2 -->\n\n  \ny\n".to_string();
+        let f = File::plain("a.md".into(), raw);
+        let got: Vec<(String, usize)> = scan(&f).into_iter().map(|s| (s.rule, s.line)).collect();
+        assert_eq!(got, vec![("r1".to_string(), 5), ("r2".to_string(), 5)]);
+        // In plain text the comment form means nothing; the marker does.
+        let f = File::plain(
+            "a.txt".into(),
+            "<!-- claimcheck-disable-next-line r1 -->\nz claimcheck: ignore[r3]\n".into(),
+        );
+        let got: Vec<(String, usize)> = scan(&f).into_iter().map(|s| (s.rule, s.line)).collect();
+        assert_eq!(got, vec![("r3".to_string(), 2)]);
+        // An unclosed list is no marker.
+        let f = File::plain("a.txt".into(), "claimcheck: ignore[r3\n]".into());
+        assert!(scan(&f).is_empty());
+    }
+}
