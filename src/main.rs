@@ -169,12 +169,21 @@ fn read_inputs(
 }
 
 /// Keeps the findings with a place in the first `drafts` sources, reported there.
-fn in_drafts(findings: Vec<rules::Finding>, drafts: usize) -> Vec<rules::Finding> {
+fn in_drafts(
+    findings: Vec<rules::Finding>,
+    drafts: usize,
+    sources: &[read::Source],
+) -> Vec<rules::Finding> {
     let mut out = findings
         .into_iter()
         .filter_map(|mut f| {
             let draft = f.places.iter().position(|p| p.source < drafts)?;
             if !f.places.iter().any(|p| p.primary && p.source < drafts) {
+                // A known right value says which side is wrong: if that is the
+                // archive's, the draft is not at fault.
+                if f.expected.is_some() {
+                    return None;
+                }
                 // The primary side is in the archive: the draft's side becomes primary.
                 for p in &mut f.places {
                     p.primary = false;
@@ -185,6 +194,7 @@ fn in_drafts(findings: Vec<rules::Finding>, drafts: usize) -> Vec<rules::Finding
                 // The primary place is listed first, as the rules list it.
                 let p = f.places.remove(draft);
                 f.places.insert(0, p);
+                f.restate(sources);
             }
             Some(f)
         })
@@ -285,7 +295,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let claims = claims::extract(&kb, &files, &sources);
             let mut findings = rules::check(&kb, &files, &sources, &claims);
             if !against.is_empty() {
-                findings = in_drafts(findings, drafts);
+                findings = in_drafts(findings, drafts, &sources);
             }
             let mut known: Vec<&str> = rules::all().iter().map(|r| r.id).collect();
             known.push(suppress::UNKNOWN);
@@ -305,7 +315,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 true
             });
             if !against.is_empty() {
-                findings = in_drafts(findings, drafts);
+                findings = in_drafts(findings, drafts, &sources);
             }
             let out = match format {
                 _ if diff => corrections(&findings, &files, &sources),

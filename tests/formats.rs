@@ -294,6 +294,7 @@ fn hostile() -> (Vec<File>, Vec<Source>, Vec<Finding>) {
         range: 0..raw.len(),
     };
     let finding = Finding {
+        lead: None,
         rule: "quantity-conflict",
         severity: Severity::Warning,
         message: "value \"<b>x</b>\" here,\nbut ::error:: 50%\r\nin `b` | @team\u{7}".to_string(),

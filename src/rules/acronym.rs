@@ -82,6 +82,7 @@ fn unknown_long_name(
     }
     let names: Vec<&str> = owners.iter().map(|e| e.name.as_str()).collect();
     Some(Finding {
+        lead: None,
         rule: ID,
         severity: Severity::Error,
         message: format!(
@@ -139,6 +140,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             .map(|x| format!(" ({x})"))
             .unwrap_or_default();
         out.push(Finding {
+            lead: None,
             rule: ID,
             severity: Severity::Error,
             message: format!(
@@ -192,6 +194,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             })
             .collect();
         out.push(Finding {
+            lead: None,
             rule: ID,
             severity: Severity::Error,
             message: format!(

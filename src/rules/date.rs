@@ -142,19 +142,18 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 })
                 .collect();
             places.sort_by_key(|p| !p.primary);
-            out.push(Finding {
+            let mut f = Finding {
+                lead: Some(format!("the \"{event}\" event is dated")),
                 rule: ID,
                 severity: Severity::Error,
-                message: format!(
-                    "the \"{event}\" event is dated {} here, but {}",
-                    places[0].normalized,
-                    super::elsewhere(cx.sources, &places)
-                ),
+                message: String::new(),
                 subject: Some(event.to_string()),
                 expected: None,
                 help: Some("one event, different dates: check which source is right".into()),
                 places,
-            });
+            };
+            f.restate(cx.sources);
+            out.push(f);
         }
     }
     out

@@ -57,6 +57,24 @@ pub struct Finding {
     /// A `help:` line for people ("did you mean Bo Hedman?").
     pub help: Option<String>,
     pub places: Vec<Place>,
+    /// For a conflict between sources: the message up to the primary value ("lce for
+    /// 2026 is"), so the message can be restated from another side.
+    pub lead: Option<String>,
+}
+
+impl Finding {
+    /// "LEAD VALUE here, but OTHER in SOURCE, …" from the primary place's side.
+    pub fn restate(&mut self, sources: &[Source]) {
+        let Some(lead) = &self.lead else { return };
+        let Some(primary) = self.places.iter().find(|p| p.primary) else {
+            return;
+        };
+        self.message = format!(
+            "{lead} {} here, but {}",
+            primary.normalized,
+            elsewhere(sources, &self.places)
+        );
+    }
 }
 
 /// The other sides of a finding for its message: "12000 t in a.txt#1, … ".

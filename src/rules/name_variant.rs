@@ -238,6 +238,7 @@ fn finding(
     listed: bool,
 ) -> Finding {
     Finding {
+        lead: None,
         rule: ID,
         severity: Severity::Warning,
         message: if listed {

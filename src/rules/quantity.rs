@@ -150,22 +150,18 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 .collect();
             places.sort_by_key(|p| !p.primary);
             let (measure, _, period, _) = &key;
-            let mine = &places[0];
-            out.push(Finding {
+            let mut f = Finding {
+                lead: Some(format!("{} for {period} is", measure.replace('+', " "))),
                 rule: ID,
                 severity: Severity::Error,
-                message: format!(
-                    "{} for {} is {} here, but {}",
-                    measure.replace('+', " "),
-                    period,
-                    mine.normalized,
-                    super::elsewhere(cx.sources, &places)
-                ),
+                message: String::new(),
                 subject: Some(format!("{} ({period})", measure.replace('+', " "))),
                 expected: None,
                 help: Some("these figures cannot all hold; check which source is right".into()),
                 places,
-            });
+            };
+            f.restate(cx.sources);
+            out.push(f);
         }
     }
     out

@@ -63,6 +63,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         };
         let stated = super::quantity::render(q);
         out.push(Finding {
+            lead: None,
             rule: ID,
             severity: Severity::Error,
             message: format!(

@@ -164,6 +164,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             )
         };
         out.push(Finding {
+            lead: None,
             rule: ID,
             severity: Severity::Error,
             message,
@@ -238,30 +239,27 @@ fn unrecorded_conflicts(cx: &Ctx, by_office: &HashMap<&str, Vec<usize>>) -> Vec<
                     })
                 })
                 .collect();
-            let Some(first) = places.first() else {
+            if places.is_empty() {
                 continue;
-            };
+            }
             let office = cx
                 .kb
                 .office(office_id)
                 .map_or(office_id.to_string(), |o| o.name.clone());
-            let others: Vec<String> = places[1..]
-                .iter()
-                .map(|p| format!("\"{}\" in {}", p.normalized, cx.sources[p.source].id))
-                .collect();
-            out.push(Finding {
+            let mut f = Finding {
+                lead: Some(format!("{office} is named")),
                 rule: ID,
                 severity: Severity::Error,
-                message: format!(
-                    "{office} is named \"{}\" here, but {} within {max_days} days",
-                    first.normalized,
-                    others.join(", ")
-                ),
+                message: String::new(),
                 subject: Some(office.clone()),
                 expected: None,
-                help: Some(format!("the knowledge base does not record who holds {office}; check which source is right")),
+                help: Some(format!(
+                    "the knowledge base does not record who holds {office}; these sources are at most {max_days} days apart"
+                )),
                 places,
-            });
+            };
+            f.restate(cx.sources);
+            out.push(f);
         }
     }
     out
