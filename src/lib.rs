@@ -6,6 +6,7 @@
 //! acronyms, keyed by subject and measure) → `rules` (conflict detection through an
 //! index) → `report` (human, JSON, …). `kb` is the knowledge base those stages consult.
 
+pub mod baseline;
 pub mod claims;
 pub mod config;
 pub mod error;

@@ -42,6 +42,12 @@ enum Command {
         /// Print each finding's correction as a unified diff of its article instead.
         #[arg(long)]
         diff: bool,
+        /// Report only findings not recorded in this baseline file.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record the current findings in this baseline file (and exit 0).
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
     },
     /// Read articles and print their normalized claims (no rules).
     Extract {
@@ -279,7 +285,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
             fail_on,
             against,
             diff,
+            baseline,
+            write_baseline,
         } => {
+            let recorded = baseline
+                .as_deref()
+                .map(claimcheck::baseline::read)
+                .transpose()?;
             let (cfg, kb) = load_kb(cli.config.as_ref(), &common.rules)?;
             let (mut files, mut sources) = read_inputs(&paths, &cfg)?;
             let drafts = sources.len();
@@ -317,6 +329,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
             if !against.is_empty() {
                 findings = in_drafts(findings, drafts, &sources);
             }
+            if let Some(recorded) = &recorded {
+                findings = claimcheck::baseline::new_only(findings, &files, &sources, recorded);
+            }
+            if let Some(path) = &write_baseline {
+                let n = claimcheck::baseline::write(path, &findings, &files, &sources)?;
+                eprintln!("claimcheck: recorded {n} finding(s) in {}", path.display());
+            }
             let out = match format {
                 _ if diff => corrections(&findings, &files, &sources),
                 CheckFormat::Json => report::check::json(&findings, &files, &sources, &claims),
@@ -335,6 +354,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             };
             emit(&out, common.output.as_ref())?;
             let threshold = match fail_on {
+                _ if write_baseline.is_some() => return Ok(0),
                 FailOn::Never => return Ok(0),
                 FailOn::Info => rules::Severity::Info,
                 FailOn::Warning => rules::Severity::Warning,

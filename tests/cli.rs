@@ -216,3 +216,74 @@ fn rules_are_listed_and_documented() {
     let o = claimcheck(&["check", "--rules", KB, "--rules", d, POSITIVE]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+/// A baseline records today's findings; later runs report only new ones, even after
+/// lines are added above a recorded finding.
+#[test]
+fn baseline_reports_only_new_findings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("a.txt");
+    let original =
+        std::fs::read_to_string("tests/fixtures/quantity-conflict/positive.txt").expect("fixture");
+    std::fs::write(&article, &original).expect("write");
+    let base = dir.path().join("base.json");
+    let (a, b) = (article.to_str().unwrap_or(""), base.to_str().unwrap_or(""));
+    let o = claimcheck(&["check", "--rules", KB, a, "--write-baseline", b]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("recorded 1 finding"));
+    let recorded: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&base).expect("written")).expect("JSON");
+    assert_eq!(recorded["version"], 1);
+    assert_eq!(
+        recorded["fingerprints"].as_array().map(|a| a.len()),
+        Some(1)
+    );
+    // The same finding, with lines added above it: still known.
+    std::fs::write(
+        &article,
+        original.replacen("\n\n", "\n\nAn added line.\nAnother one.\n", 1),
+    )
+    .expect("write");
+    let o = claimcheck(&[
+        "check",
+        "--rules",
+        KB,
+        "--format",
+        "json",
+        a,
+        "--baseline",
+        b,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["summary"]["findings"], 0);
+    // A changed value is a new finding.
+    std::fs::write(&article, original.replace("8,000 tonnes", "9,000 tonnes")).expect("write");
+    let o = claimcheck(&[
+        "check",
+        "--rules",
+        KB,
+        "--format",
+        "json",
+        a,
+        "--baseline",
+        b,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["findings"][0]["locations"][0]["text"], "9,000 tonnes");
+    // A file that is not a baseline: exit 2, file:line:column, nothing on stdout.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"version\": 1,\n \"fingerprints\": 3}\n").expect("write");
+    let o = claimcheck(&[
+        "check",
+        "--rules",
+        KB,
+        a,
+        "--baseline",
+        bad.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("bad.json:2:"), "{}", stderr(&o));
+}

@@ -461,7 +461,10 @@ fn against_reports_only_the_drafts_findings_there() {
     assert_eq!(v["findings"][0]["locations"][1]["role"], "related");
     // The message is restated from the draft's side.
     let message = v["findings"][0]["message"].as_str().unwrap_or("");
-    assert!(message.starts_with("lithium production for 2024 is 12000 t here, but 8000 t in"), "{message}");
+    assert!(
+        message.starts_with("lithium production for 2024 is 12000 t here, but 8000 t in"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -1,0 +1,95 @@
+//! Baselines: adopt claimcheck on an existing archive by recording today's findings
+//! (by their SARIF fingerprint: rule, paths, values and located text, not line
+//! numbers, so edits elsewhere in a file keep them) and reporting only new ones.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::read::{File, Source};
+use crate::report::sarif::fingerprint;
+use crate::rules::Finding;
+
+/// The file format, versioned so a later claimcheck can tell old files.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Baseline {
+    version: u32,
+    /// Fingerprints as 16 hex digits, sorted.
+    fingerprints: Vec<String>,
+}
+
+const VERSION: u32 = 1;
+
+/// Writes the fingerprints of `findings` to `path` (through a temporary file and a
+/// rename, so an interrupted run leaves no half-written baseline).
+pub fn write(
+    path: &Path,
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+) -> Result<usize, Error> {
+    let mut fps: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{:016x}", fingerprint(f, files, sources)))
+        .collect();
+    fps.sort();
+    fps.dedup();
+    let n = fps.len();
+    let body = serde_json::to_string_pretty(&Baseline {
+        version: VERSION,
+        fingerprints: fps,
+    })
+    .unwrap_or_default();
+    let tmp = path.with_extension("tmp-claimcheck");
+    let fail = |e: std::io::Error| {
+        Error::Usage(format!(
+            "{}: cannot write the baseline: {e}",
+            path.display()
+        ))
+    };
+    std::fs::write(&tmp, body + "\n").map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)?;
+    Ok(n)
+}
+
+/// The fingerprints recorded in a baseline file.
+pub fn read(path: &Path) -> Result<HashSet<u64>, Error> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::Usage(format!("{shown}: cannot read the baseline: {e}")))?;
+    let b: Baseline = serde_json::from_str(&text).map_err(|e| Error::Rules {
+        path: shown.clone(),
+        line: e.line(),
+        column: e.column(),
+        msg: format!("not a claimcheck baseline: {e}"),
+    })?;
+    if b.version != VERSION {
+        return Err(Error::Usage(format!(
+            "{shown}: baseline version {} is not {VERSION}",
+            b.version
+        )));
+    }
+    b.fingerprints
+        .iter()
+        .map(|h| {
+            u64::from_str_radix(h, 16)
+                .map_err(|_| Error::Usage(format!("{shown}: \"{h}\" is not a fingerprint")))
+        })
+        .collect()
+}
+
+/// The findings not recorded in the baseline.
+pub fn new_only(
+    findings: Vec<Finding>,
+    files: &[File],
+    sources: &[Source],
+    known: &HashSet<u64>,
+) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter(|f| !known.contains(&fingerprint(f, files, sources)))
+        .collect()
+}
