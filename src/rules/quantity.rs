@@ -73,7 +73,10 @@ pub fn render(q: &QuantityClaim) -> String {
         .as_deref()
         .filter(|_| qty.unit.is_none())
         .unwrap_or("");
-    format!("{v} {unit}{noun}").trim().to_string()
+    match unit.as_str() {
+        "percent" => format!("{v}%"),
+        _ => format!("{v} {unit}{noun}").trim().to_string(),
+    }
 }
 
 pub fn check(cx: &Ctx) -> Vec<Finding> {

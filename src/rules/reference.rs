@@ -62,16 +62,21 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             format!("{}-{}", num(now.low), num(now.high))
         };
         let stated = super::quantity::render(q);
+        // As an article would write it, so `--diff` gives a usable correction.
+        let expected = match fig.unit.as_str() {
+            "percent" => format!("{level}%"),
+            unit => format!("{level} {unit}"),
+        };
         out.push(Finding {
             lead: None,
             rule: ID,
             severity: Severity::Error,
             message: format!(
-                "{} on {day} was {level} {} (from {}), not {stated}",
-                fig.name, fig.unit, now.from
+                "{} on {day} was {expected} (from {}), not {stated}",
+                fig.name, now.from
             ),
             subject: Some(fig.name.clone()),
-            expected: Some(format!("{level} {}", fig.unit)),
+            expected: Some(expected.clone()),
             help: Some(format!(
                 "source: {}, {} ({})",
                 fig.source.publisher, fig.source.document, fig.source.date
