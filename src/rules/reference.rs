@@ -10,8 +10,8 @@
 //!
 //! Example (tests/fixtures/reference-mismatch/positive.txt):
 //!   (2025-03-05): "The Bank of Norland kept its policy rate at 3% on March 4"
-//!   error[reference-mismatch]: Bank of Norland policy rate on 2025-03-04 was 2.5
-//!   percent (from 2025-01-01), not 3 percent
+//!   error[reference-mismatch]: Bank of Norland policy rate on 2025-03-04 was 2.5%
+//!   (from 2025-01-01), not 3%
 
 use chrono::Duration;
 
