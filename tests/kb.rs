@@ -69,7 +69,7 @@ fn builtin_loads_with_every_kind() {
     let kb = kb();
     assert!(kb.entities.len() > 100, "{} entities", kb.entities.len());
     assert!(kb.offices.len() >= 20);
-    assert_eq!(kb.figures.len(), 4);
+    assert!(kb.figures.len() >= 4, "{}", kb.figures.len());
     assert!(kb.events.len() >= 8);
     let t = kb.entity("takaichi-sanae").unwrap();
     assert_eq!(t.name, "Takaichi Sanae");

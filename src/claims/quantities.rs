@@ -359,15 +359,22 @@ fn keyed(
             .parse()
             .ok()?;
         let fig = &cx.kb.figures[f];
-        let named = cx.mentions.iter().any(|m| {
-            m.range.start >= sentence.start
-                && m.range.end <= sentence.end
-                && cx.kb.gazetteer.hits(m.pattern).iter().any(|h| match h {
-                    Hit::Name(e) | Hit::Acronym(e) => cx.kb.entities[*e as usize].id == fig.subject,
-                    _ => false,
-                })
-        });
-        named.then_some(f)
+        // The figure's body: the quantity's own subject when it has one ("China's
+        // output" is not the US figure), else a mention anywhere in the sentence.
+        let ours = match subject {
+            Some(e) => cx.kb.entities[e].id == fig.subject,
+            None => cx.mentions.iter().any(|m| {
+                m.range.start >= sentence.start
+                    && m.range.end <= sentence.end
+                    && cx.kb.gazetteer.hits(m.pattern).iter().any(|h| match h {
+                        Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
+                            cx.kb.entities[*e as usize].id == fig.subject
+                        }
+                        _ => false,
+                    })
+            }),
+        };
+        ours.then_some(f)
     });
     Keyed {
         measure: keys.join("+"),

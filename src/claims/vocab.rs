@@ -1,6 +1,7 @@
 //! The vocabulary automaton: measure words, event verbs and modality markers from
 //! `rules/measures.toml` (and reference-figure terms), found in one pass per article.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -30,37 +31,57 @@ pub struct Term {
 }
 
 pub struct Vocab {
-    ac: Option<AhoCorasick>,
-    /// Per pattern: every (class, key) it stands for.
-    meanings: Vec<Vec<(Class, u32)>>,
+    /// Two automata, so that a reference figure's term ("rare earth production")
+    /// never hides the measure words inside it, nor they it.
+    layers: Vec<Layer>,
     pub keys: Vec<String>,
+}
+
+/// One automaton and, per pattern, every (class, key) the pattern stands for.
+struct Layer {
+    ac: Option<AhoCorasick>,
+    meanings: Vec<Vec<(Class, u32)>>,
+}
+
+/// Builds a layer from (term, class, key) triples, interning keys in `keys`.
+fn layer<'a>(
+    entries: impl Iterator<Item = (&'a str, Class, String)>,
+    keys: &mut Vec<String>,
+    index: &mut HashMap<String, u32>,
+) -> Layer {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut meanings: Vec<Vec<(Class, u32)>> = Vec::new();
+    let mut by_pattern: HashMap<String, usize> = HashMap::new();
+    for (term, class, key) in entries {
+        let k = *index.entry(key.clone()).or_insert_with(|| {
+            keys.push(key);
+            (keys.len() - 1) as u32
+        });
+        let t = term.to_ascii_lowercase();
+        match by_pattern.get(&t) {
+            Some(&i) => meanings[i].push((class, k)),
+            None => {
+                by_pattern.insert(t.clone(), patterns.len());
+                patterns.push(t);
+                meanings.push(vec![(class, k)]);
+            }
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .ok();
+    Layer { ac, meanings }
 }
 
 const SUFFIXES: &[&str] = &["s", "es", "ed", "d", "ing", "'s", "’s"];
 
 impl Vocab {
     pub fn new(kb: &Kb) -> Vocab {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut meanings: Vec<Vec<(Class, u32)>> = Vec::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut add = |term: &str, class: Class, key: &str| {
-            let k = match keys.iter().position(|x| x == key) {
-                Some(i) => i as u32,
-                None => {
-                    keys.push(key.to_string());
-                    (keys.len() - 1) as u32
-                }
-            };
-            let t = term.to_ascii_lowercase();
-            match patterns.iter().position(|p| *p == t) {
-                Some(i) => meanings[i].push((class, k)),
-                None => {
-                    patterns.push(t);
-                    meanings.push(vec![(class, k)]);
-                }
-            }
-        };
-        for v in &kb.vocabulary {
+        let mut keys = Vec::new();
+        let mut index = HashMap::new();
+        let words = kb.vocabulary.iter().map(|v| {
             let class = match v.class.as_str() {
                 "event" => Class::Event,
                 "forecast" => Class::Forecast,
@@ -68,26 +89,36 @@ impl Vocab {
                 "increment" => Class::Increment,
                 _ => Class::Measure,
             };
-            add(&v.term, class, &v.key);
+            (v.term.as_str(), class, v.key.clone())
+        });
+        let vocabulary = layer(words, &mut keys, &mut index);
+        let figure_terms = kb.figures.iter().enumerate().flat_map(|(i, f)| {
+            f.terms
+                .iter()
+                .map(move |t| (t.as_str(), Class::Figure, format!("#{i}")))
+        });
+        let figures = layer(figure_terms, &mut keys, &mut index);
+        Vocab {
+            layers: vec![vocabulary, figures],
+            keys,
         }
-        for (i, f) in kb.figures.iter().enumerate() {
-            for t in &f.terms {
-                add(t, Class::Figure, &format!("#{i}"));
-            }
-        }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
-        Vocab { ac, meanings, keys }
     }
 
     /// Every term in `text[range]`, in order. Latin terms sit on word boundaries
     /// (an inflection suffix may follow); CJK terms anywhere.
     pub fn find(&self, text: &str, range: Range<usize>) -> Vec<Term> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
+        for layer in &self.layers {
+            layer.find(text, range.clone(), &mut out);
+        }
+        out.sort_by_key(|t| (t.range.start, t.range.end));
+        out
+    }
+}
+
+impl Layer {
+    fn find(&self, text: &str, range: Range<usize>, out: &mut Vec<Term>) {
+        let Some(ac) = &self.ac else { return };
         for m in ac.find_iter(&text[range.clone()]) {
             let (s, mut e) = (range.start + m.start(), range.start + m.end());
             let latin_start = text[s..]
@@ -118,6 +149,5 @@ impl Vocab {
                 });
             }
         }
-        out
     }
 }

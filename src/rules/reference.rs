@@ -4,7 +4,9 @@
 //! policy rate with the day each level took effect; a survey's figure for a year). A
 //! quantity whose window names a series' measure ("deposit facility rate", 政策利率)
 //! in a sentence that names the series' body, in the series' unit, is checked against
-//! the level in force on its day: the day its sentence gives, else its article's date.
+//! the level in force on its day: the day its sentence gives, else the end of the
+//! year its sentence names (a figure "for 2024" in an article of 2025), else its
+//! article's date.
 //! Because rates are decided days before they take effect, a level in force up to
 //! `effective_lag_days` after that day is also accepted.
 //!
@@ -13,7 +15,7 @@
 //!   error[reference-mismatch]: Bank of Norland policy rate on 2025-03-04 was 2.5%
 //!   (from 2025-01-01), not 3%
 
-use chrono::Duration;
+use chrono::{Datelike, Duration};
 
 use super::{Ctx, Finding, Place, Severity};
 use crate::claims::Kind;
@@ -28,6 +30,14 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         let Kind::Quantity(q) = &c.kind else { continue };
         let (Some(f), Some(day)) = (q.key.figure, q.key.day) else {
             continue;
+        };
+        // "270,000 t in 2024" in an article of 2025 is the figure for 2024: look the
+        // series up at the end of the year the sentence names.
+        let day = match q.key.period.parse::<i32>() {
+            Ok(y) if !q.key.period_default && y != day.year() => {
+                chrono::NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(day)
+            }
+            _ => day,
         };
         let fig = &cx.kb.figures[f];
         if q.qty.unit.map(|u| u.name()).as_deref() != Some(fig.unit.as_str()) {
@@ -71,10 +81,25 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             lead: None,
             rule: ID,
             severity: Severity::Error,
-            message: format!(
-                "{} on {day} was {expected} (from {}), not {stated}",
-                fig.name, now.from
-            ),
+            message: match now.to {
+                // A figure for a whole year reads as that year's figure.
+                Some(to)
+                    if now.from.ordinal() == 1
+                        && to.year() == now.from.year()
+                        && to.month() == 12
+                        && to.day() == 31 =>
+                {
+                    format!(
+                        "{} in {} was {expected}, not {stated}",
+                        fig.name,
+                        now.from.year()
+                    )
+                }
+                _ => format!(
+                    "{} on {day} was {expected} (from {}), not {stated}",
+                    fig.name, now.from
+                ),
+            },
             subject: Some(fig.name.clone()),
             expected: Some(expected.clone()),
             help: Some(format!(
