@@ -132,3 +132,44 @@ fn measures_are_keyed_by_what_they_measure() {
         "capacity+heavy-rare-earth+high-purity+refining"
     );
 }
+
+/// Roles at the edges: a name ending a sentence, a deputy, a former holder (前), and
+/// a surname two people share (the office's holders decide).
+#[test]
+fn roles_at_the_edges() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("more.toml"),
+        "[[person]]\nid = \"karl-hedman\"\nname = \"Karl Hedman\"\nsurnames = [\"Hedman\"]\n\
+         source = { publisher = \"claimcheck fixtures\", document = \"fictional world\", date = \"2025-01-01\" }\n",
+    )
+    .expect("write");
+    let kb = kb::load(&[Path::new("tests/fixtures/kb"), dir.path()]).expect("loads");
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Roles at the edges\nWire·2025-03-01 09:00\n\n\
+         The plan was presented by Prime Minister Bo Hedman.\n\
+         Deputy Prime Minister Ada Lindqvist also spoke.\n\
+         前总理林德奎斯特出席了会议。\n\
+         Prime Minister Hedman closed the meeting.\n",
+    )
+    .expect("write");
+    let (files, sources, errors) = read::read_all(&[article]);
+    assert!(errors.is_empty());
+    let claims = claims::extract(&kb, &files, &sources);
+    let roles: Vec<(String, Option<String>)> = claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            claims::Kind::Role(r) => Some((r.holder.clone(), r.holder_canonical.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        vec![
+            ("Bo Hedman".to_string(), Some("Bo Hedman".to_string())),
+            ("Hedman".to_string(), Some("Bo Hedman".to_string())),
+        ]
+    );
+}

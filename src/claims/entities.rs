@@ -74,6 +74,16 @@ pub fn entity_claims(
     out
 }
 
+/// Words before a title that make it another office ("Deputy Prime Minister").
+const DEPUTIES: &[&str] = &[
+    "deputy",
+    "vice",
+    "assistant",
+    "under",
+    "associate",
+    "shadow",
+];
+
 /// Words between a qualifier and a title that do not change the office.
 const FILLERS: &[&str] = &[
     "new", "incoming", "outgoing", "current", "acting", "the", "its", "then",
@@ -82,7 +92,9 @@ const FILLERS: &[&str] = &[
 /// A capitalized name run starting at `at` (initials, particles such as `von der`),
 /// at most four words; the range of the name without a possessive `'s`.
 fn name_run(text: &str, at: usize) -> Option<Range<usize>> {
+    // A name never runs past its line.
     let rest = &text[at..];
+    let rest = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
     let mut end = at;
     let mut words = 0;
     let mut pos = 0;
@@ -108,8 +120,13 @@ fn name_run(text: &str, at: usize) -> Option<Range<usize>> {
         }
         end = at + pos + clean.len();
         words += 1;
-        if clean.len() != w.len() && !w.ends_with('.') {
-            break; // punctuation ends the name
+        // Punctuation ends the name; a full stop too, unless after an initial ("C.C.").
+        let initial = clean
+            .trim_end_matches('.')
+            .split('.')
+            .all(|p| p.chars().count() <= 1);
+        if clean.len() != w.len() && !(w.ends_with('.') && initial) {
+            break;
         }
         pos += w.len() + 1;
     }
@@ -117,11 +134,24 @@ fn name_run(text: &str, at: usize) -> Option<Range<usize>> {
 }
 
 /// The person a mention stands for, if it names one.
+/// A full name names one person; a surname shared by several people names none of
+/// them (the office's holders decide, later).
 fn person_of(kb: &Kb, m: &Mention) -> Option<usize> {
-    kb.gazetteer.hits(m.pattern).iter().find_map(|h| match h {
-        Hit::Name(e) | Hit::Surname(e) if kb.entities[*e as usize].kind == EntityType::Person => {
-            Some(*e as usize)
-        }
+    let hits = kb.gazetteer.hits(m.pattern);
+    let person = |e: &u32| kb.entities[*e as usize].kind == EntityType::Person;
+    let named = hits.iter().find_map(|h| match h {
+        Hit::Name(e) if person(e) => Some(*e as usize),
+        _ => None,
+    });
+    let surnames: Vec<usize> = hits
+        .iter()
+        .filter_map(|h| match h {
+            Hit::Surname(e) if person(e) => Some(*e as usize),
+            _ => None,
+        })
+        .collect();
+    named.or(match surnames.as_slice() {
+        [one] => Some(*one),
         _ => None,
     })
 }
@@ -219,7 +249,19 @@ pub fn role_claims(
                 && t.range.end <= m.range.start
                 && m.range.start - t.range.end <= 24
         });
-        if former {
+        // Not the office itself: a former holder (前总理, "former"), or a deputy.
+        let prev_word = before
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        let deputy = DEPUTIES.contains(&prev_word.as_str()) || before.ends_with('副');
+        // 前总理 is a former premier; 此前/之前/目前 + title are not.
+        let former_zh = before.ends_with('前')
+            && !["此前", "之前", "目前", "日前", "提前", "以前"]
+                .iter()
+                .any(|w| before.ends_with(w));
+        if former || deputy || former_zh {
             continue;
         }
         // The holder: a person mention or a capitalized name right after the title
@@ -294,7 +336,7 @@ fn pick_office(
     kb: &Kb,
     offices: &[usize],
     holder: Option<usize>,
-    _holder_text: &str,
+    holder_text: &str,
     text: &str,
     before: &str,
     mentions: &[Mention],
@@ -309,6 +351,18 @@ fn pick_office(
             .any(|h| matches!(h, Hit::OfficeAlias(_)))
     {
         return offices.first().copied();
+    }
+    // A surname alone: the office one of whose holders bears it.
+    if holder.is_none() {
+        let bears = |o: &usize| {
+            kb.offices[*o].holders.iter().any(|t| {
+                kb.entity(&t.person)
+                    .is_some_and(|e| e.surnames.iter().any(|s| s == holder_text))
+            })
+        };
+        if let Some(&o) = offices.iter().find(|o| bears(o)) {
+            return Some(o);
+        }
     }
     if let Some(p) = holder {
         let id = &kb.entities[p].id;
