@@ -615,7 +615,7 @@ impl Ctx<'_> {
 
     fn day(&self, file: usize, what: &str, d: &Spanned<DateIn>) -> Result<NaiveDate, Error> {
         let text = d.get_ref().text();
-        match parse_day(&text) {
+        match crate::normalize::date::parse_iso_day(&text) {
             Some(day) => Ok(day),
             None => self.err(
                 file,
@@ -631,8 +631,8 @@ impl Ctx<'_> {
         let publisher = self.text(file, "source.publisher", &s.publisher)?;
         let document = self.text(file, "source.document", &s.document)?;
         let date = s.date.get_ref().text();
-        let ok = parse_day(&date).is_some()
-            || parse_day(&format!("{date}-01")).is_some()
+        let ok = crate::normalize::date::parse_iso_day(&date).is_some()
+            || crate::normalize::date::parse_iso_day(&format!("{date}-01")).is_some()
             || (date.len() == 4 && date.chars().all(|c| c.is_ascii_digit()));
         if !ok {
             return self.err(
@@ -649,22 +649,6 @@ impl Ctx<'_> {
             date,
         })
     }
-}
-
-fn parse_day(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if !shape {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 fn kind_name(k: EntityType) -> &'static str {

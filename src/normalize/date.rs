@@ -20,6 +20,23 @@ use nom::error::{Error, ErrorKind};
 use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
 
+/// `YYYY-MM-DD`, exactly (bylines, front matter, knowledge-base files).
+pub fn parse_iso_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
 /// A resolved date, as precise as the text allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DateValue {

@@ -50,23 +50,6 @@ pub fn front_matter(raw: &str, start: usize) -> Option<FrontMatter> {
     None
 }
 
-/// `YYYY-MM-DD`, exactly.
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if !shape {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
-
 /// `HH:MM` or `HH:MM:SS`.
 fn is_time(s: &str) -> bool {
     let mut parts = s.split(':');
@@ -88,7 +71,7 @@ pub fn byline(line: &str) -> Option<NaiveDate> {
         t = before.trim_end();
     }
     let cut = t.len().checked_sub(10)?;
-    let date = parse_date(t.get(cut..)?)?;
+    let date = crate::normalize::date::parse_iso_day(t.get(cut..)?)?;
     let head = t.get(..cut)?.trim_end();
     let publisher = if let Some(p) = head.strip_suffix(['·', '・', '•', '|']) {
         p
