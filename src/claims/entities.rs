@@ -36,17 +36,11 @@ pub fn resolve(kb: &Kb, m: &Mention, article: &str) -> Option<(usize, Hit)> {
 }
 
 /// Entity claims for every knowledge-base name mentioned.
-pub fn entity_claims(
-    kb: &Kb,
-    source: usize,
-    text: &str,
-    mentions: &[Mention],
-    article: &str,
-) -> Vec<Claim> {
+pub fn entity_claims(kb: &Kb, source: usize, mentions: &[Mention], article: &str) -> Vec<Claim> {
     let mut out = Vec::new();
     for m in mentions {
         let hits = kb.gazetteer.hits(m.pattern);
-        if let Some((e, _)) = resolve(kb, m, article) {
+        if let Some((e, hit)) = resolve(kb, m, article) {
             let ent = &kb.entities[e];
             out.push(Claim {
                 source,
@@ -55,6 +49,7 @@ pub fn entity_claims(
                     canonical: ent.name.clone(),
                     etype: ent.kind,
                     id: Some(ent.id.clone()),
+                    misspelt: matches!(hit, Hit::Misspelling(_)),
                 }),
             });
         } else if let Some(Hit::OfficeAlias(o)) = hits.first() {
@@ -66,10 +61,10 @@ pub fn entity_claims(
                     canonical: off.name.clone(),
                     etype: EntityType::Office,
                     id: Some(off.id.clone()),
+                    misspelt: false,
                 }),
             });
         }
-        let _ = text;
     }
     out
 }

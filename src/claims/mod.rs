@@ -72,6 +72,8 @@ pub struct EntityClaim {
     pub canonical: String,
     pub etype: EntityType,
     pub id: Option<String>,
+    /// Written in a form the knowledge base lists as a misspelling.
+    pub misspelt: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -156,7 +158,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         })
         .collect();
 
-    let mut out = entities::entity_claims(kb, index, text, &mentions, article);
+    let mut out = entities::entity_claims(kb, index, &mentions, article);
     let cx = quantities::Ctx {
         kb,
         vocab,
@@ -195,6 +197,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
                         canonical: role.holder.clone(),
                         etype: EntityType::Person,
                         id: None,
+                        misspelt: false,
                     }),
                 });
             }

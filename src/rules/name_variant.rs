@@ -18,8 +18,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::{Ctx, Finding, Place, Severity};
+use crate::claims::Kind;
 use crate::claims::text::{is_cjk, sentences};
-use crate::kb::Hit;
 
 pub const ID: &str = "entity-name-variant";
 
@@ -151,28 +151,22 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     let mut seen: HashSet<(usize, String)> = HashSet::new();
     for (si, src) in cx.sources.iter().enumerate() {
         let text = cx.files[src.file].text.as_str();
-        // Known misspellings found by the gazetteer.
+        // Known misspellings, and the spans extraction already recognised (names,
+        // office titles with their holders), which are not variants: no second scan.
+        let mut known: Vec<Range<usize>> = Vec::new();
         for c in cx.claims.iter().filter(|c| c.source == si) {
-            if let crate::claims::Kind::Entity(e) = &c.kind {
-                let written = cx.text(si, &c.span);
-                let is_misspelling = kb.gazetteer.find(written).first().is_some_and(|m| {
-                    kb.gazetteer
-                        .hits(m.pattern)
-                        .iter()
-                        .any(|h| matches!(h, Hit::Misspelling(_)))
-                });
-                if is_misspelling && seen.insert((si, written.to_string())) {
-                    out.push(finding(si, c.span.clone(), written, &e.canonical, true));
+            match &c.kind {
+                Kind::Entity(e) => {
+                    let written = cx.text(si, &c.span);
+                    if e.misspelt && seen.insert((si, written.to_string())) {
+                        out.push(finding(si, c.span.clone(), written, &e.canonical, true));
+                    }
+                    known.push(c.span.clone());
                 }
+                Kind::Role(_) => known.push(c.span.clone()),
+                _ => {}
             }
         }
-        // Anything the gazetteer knows (names, adjectives, titles) is not a variant.
-        let known: Vec<Range<usize>> = kb
-            .gazetteer
-            .find(&text[src.range.clone()])
-            .into_iter()
-            .map(|m| m.range.start + src.range.start..m.range.end + src.range.start)
-            .collect();
         for s in sentences(text, src.range.clone()) {
             for run in runs(text, s) {
                 let written = &text[run.clone()];
