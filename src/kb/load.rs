@@ -613,6 +613,29 @@ impl Ctx<'_> {
         list.iter().map(|s| self.text(file, what, s)).collect()
     }
 
+    /// `from` and an optional `to` (inclusive, `to_is` says what it means), in order.
+    fn span_of_days(
+        &self,
+        file: usize,
+        from: &Spanned<DateIn>,
+        to: Option<&Spanned<DateIn>>,
+        to_is: &str,
+    ) -> Result<(NaiveDate, Option<NaiveDate>), Error> {
+        let from_day = self.day(file, "from", from)?;
+        let Some(t) = to else {
+            return Ok((from_day, None));
+        };
+        let to_day = self.day(file, "to", t)?;
+        if to_day < from_day {
+            return self.err(
+                file,
+                t.span(),
+                format!("to {to_day} is before from {from_day}; `to` is {to_is}"),
+            );
+        }
+        Ok((from_day, Some(to_day)))
+    }
+
     fn day(&self, file: usize, what: &str, d: &Spanned<DateIn>) -> Result<NaiveDate, Error> {
         let text = d.get_ref().text();
         match crate::normalize::date::parse_iso_day(&text) {
@@ -742,20 +765,8 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
         let file = *file;
         let mut holders = Vec::new();
         for h in &o.holders {
-            let from = ctx.day(file, "from", &h.from)?;
-            let to = match &h.to {
-                Some(t) => Some(ctx.day(file, "to", t)?),
-                None => None,
-            };
-            if let (Some(to), Some(t)) = (to, &h.to)
-                && to < from
-            {
-                return ctx.err(
-                    file,
-                    t.span(),
-                    format!("to {to} is before from {from}; `to` is the last day in office"),
-                );
-            }
+            let (from, to) =
+                ctx.span_of_days(file, &h.from, h.to.as_ref(), "the last day in office")?;
             holders.push(Term {
                 person: refer(file, "holder", &h.person, Some(EntityType::Person))?,
                 from,
@@ -919,20 +930,8 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
 
 fn figure_value(ctx: &Ctx, file: usize, v: &Spanned<ValueDoc>) -> Result<FigureValue, Error> {
     let d = v.get_ref();
-    let from = ctx.day(file, "from", &d.from)?;
-    let to = match &d.to {
-        Some(t) => Some(ctx.day(file, "to", t)?),
-        None => None,
-    };
-    if let (Some(to), Some(t)) = (to, &d.to)
-        && to < from
-    {
-        return ctx.err(
-            file,
-            t.span(),
-            format!("to {to} is before from {from}; `to` is the last day the value holds"),
-        );
-    }
+    let (from, to) =
+        ctx.span_of_days(file, &d.from, d.to.as_ref(), "the last day the value holds")?;
     let (low, high) = match (d.value, d.low, d.high) {
         (Some(x), None, None) => (x, x),
         (None, Some(l), Some(h)) if l <= h => (l, h),
