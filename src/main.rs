@@ -20,6 +20,10 @@ struct Cli {
     /// Settings file (default: the first claimcheck.toml from here up to the root).
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Threads to read and check with (default: every core). Output is the same for any N.
+    #[arg(long, short = 'j', global = true, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 #[derive(Subcommand)]
@@ -104,6 +108,12 @@ enum FailOn {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(n) = cli.jobs {
+        // Only fails if a pool already exists, which nothing here builds before.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global();
+    }
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

@@ -17,24 +17,35 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = range.start;
-    let mut iter = text[range.clone()].char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let at = range.start + i;
-        let end = at + c.len_utf8();
-        let next = iter.peek().map(|&(_, n)| n);
-        let cut = match c {
-            '\n' | '\r' | '。' | '！' | '？' | '；' | ';' => Some(end),
-            '.' | '!' | '?' => {
-                let spaced = next.is_none_or(|n| n.is_whitespace());
-                (spaced && (c != '.' || !is_abbreviation(text, start, at))).then_some(end)
+    // Byte by byte: every stop is ASCII or a three-byte full-width form, so no
+    // char decoding is needed except after `. ! ?`.
+    let mut at = range.start;
+    while at < range.end {
+        let cut = match bytes[at] {
+            b'\n' | b'\r' | b';' => Some(at + 1),
+            c @ (b'.' | b'!' | b'?') => {
+                let spaced = text
+                    .get(at + 1..range.end)
+                    .and_then(|r| r.chars().next())
+                    .is_none_or(char::is_whitespace);
+                (spaced && (c != b'.' || !is_abbreviation(text, start, at))).then_some(at + 1)
             }
-            ' ' if bytes.get(at + 1) == Some(&b'-') && bytes.get(at + 2) == Some(&b' ') => Some(at),
+            b' ' if bytes.get(at + 1) == Some(&b'-') && bytes.get(at + 2) == Some(&b' ') => {
+                Some(at)
+            }
+            0xE3 | 0xEF => {
+                let stop = ["。", "！", "？", "；"]
+                    .iter()
+                    .any(|s| bytes[at..range.end].starts_with(s.as_bytes()));
+                stop.then_some(at + 3)
+            }
             _ => None,
         };
         if let Some(cut) = cut {
             push_trimmed(text, start..cut, &mut out);
             start = cut;
         }
+        at += 1;
     }
     push_trimmed(text, start..range.end, &mut out);
     out

@@ -67,7 +67,9 @@ fn layer<'a>(
             }
         }
     }
+    // A few hundred terms: a DFA is small, quick to build and the fastest to scan.
     let ac = AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)

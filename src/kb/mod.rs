@@ -237,6 +237,16 @@ pub fn fold_name(s: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    // ASCII has nothing to decompose: lower-case it and collapse its spaces.
+    if s.is_ascii() {
+        for w in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
     for c in s.nfkd().filter(|c| !is_combining_mark(*c)) {
         if c.is_whitespace() {
             space = !out.is_empty();

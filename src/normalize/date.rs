@@ -127,22 +127,44 @@ struct Cand {
     kind: Kind,
 }
 
-const MONTHS: &str = "january february march april may june july august september october november \
-     december";
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Abbreviations by month ("-": May has none), and "sept", common in news style.
-const MONTH_ABBR: &str = "jan feb mar apr - jun jul aug sep oct nov dec";
+const MONTH_ABBR: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "-", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
-const WEEKDAYS: &str = "monday tuesday wednesday thursday friday saturday sunday";
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Words that can begin an English date other than a month or weekday name.
 const LEAD_WORDS: [&str; 6] = ["the", "mid", "early", "late", "last", "next"];
 
 static TRIGGERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let mut pats: Vec<&str> = MONTHS.split_whitespace().collect();
-    pats.extend(MONTH_ABBR.split_whitespace().filter(|a| *a != "-"));
+    let mut pats: Vec<&str> = MONTHS.to_vec();
+    pats.extend(MONTH_ABBR.iter().filter(|a| **a != "-"));
     pats.extend(["sept"]);
-    pats.extend(WEEKDAYS.split_whitespace());
+    pats.extend(WEEKDAYS);
     pats.extend(LEAD_WORDS);
     pats.extend(["年", "月", "日"]);
     // Case is checked by the grammar ("MARCH" yes, "march" no); leftmost-longest
@@ -353,10 +375,8 @@ const QUANTIFIERS: &str = "about around approximately roughly nearly almost over
 
 /// `list` is a space-separated word list.
 fn is_in(word: &str, list: &str) -> bool {
-    !word.is_empty()
-        && list
-            .split_whitespace()
-            .any(|w| w.eq_ignore_ascii_case(word))
+    // Lists are single-space separated words; a byte split avoids Unicode whitespace tests.
+    !word.is_empty() && list.split(' ').any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The ASCII word just before `before`'s trailing spaces.
@@ -545,13 +565,13 @@ fn month_name(s: &str) -> Res<'_, (u32, bool)> {
         return fail(s);
     }
     let l = w.to_ascii_lowercase();
-    if let Some(i) = MONTHS.split_whitespace().position(|m| m == l) {
+    if let Some(i) = MONTHS.iter().position(|m| *m == l) {
         return Ok((r, (i as u32 + 1, false)));
     }
     let abbr = if l == "sept" {
         Some(8)
     } else {
-        MONTH_ABBR.split_whitespace().position(|a| a == l)
+        MONTH_ABBR.iter().position(|a| *a == l)
     };
     match abbr {
         Some(i) => {
@@ -564,9 +584,7 @@ fn month_name(s: &str) -> Res<'_, (u32, bool)> {
 
 fn weekday_name(s: &str) -> Res<'_, Weekday> {
     let (r, w) = take_while1(|c: char| c.is_ascii_alphabetic()).parse(s)?;
-    let i = WEEKDAYS
-        .split_whitespace()
-        .position(|n| n.eq_ignore_ascii_case(w));
+    let i = WEEKDAYS.iter().position(|n| n.eq_ignore_ascii_case(w));
     match i.and_then(|i| Weekday::try_from(i as u8).ok()) {
         Some(wd) if capitalized(w) => Ok((r, wd)),
         _ => fail(s),

@@ -119,7 +119,12 @@ pub fn word_table<'a, T: Copy>(
     table: &'static [(&'static str, T)],
 ) -> impl Fn(&'a str) -> Res<'a, T> {
     move |i: &'a str| {
+        // Most entries fail on their first byte: test it before the whole word.
+        let first = i.as_bytes().first().map(u8::to_ascii_lowercase);
         for &(w, v) in table {
+            if w.as_bytes().first().map(u8::to_ascii_lowercase) != first {
+                continue;
+            }
             if let Ok((rest, _)) = kw(w)(i) {
                 return Ok((rest, v));
             }

@@ -68,6 +68,11 @@ fn is_time(s: &str) -> bool {
 /// The date of a byline line: `Publisher·2025-10-27 17:06` (also with `・`, `•`, `|` or
 /// ` - ` between publisher and date; the time is optional). The whole line must be that.
 pub fn byline(line: &str) -> Option<NaiveDate> {
+    // Publisher (at most 60 chars of up to 4 bytes), separator, date, time and
+    // padding: anything longer is a paragraph, not a byline.
+    if line.len() > 320 {
+        return None;
+    }
     let mut t = line.trim();
     if let Some((before, last)) = t.rsplit_once(char::is_whitespace)
         && is_time(last)
@@ -221,12 +226,24 @@ fn is_cjk(c: char) -> bool {
 fn lang(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> &'static str {
     let count = |r: Range<usize>| {
         let (mut cjk, mut other) = (0i64, 0i64);
-        for c in text.get(r).unwrap_or("").chars() {
+        let s = text.get(r).unwrap_or("");
+        // ASCII bytes need no decoding; only multi-byte chars are decoded.
+        let mut i = 0;
+        while let Some(&b) = s.as_bytes().get(i) {
+            if b.is_ascii() {
+                other += i64::from(b.is_ascii_alphabetic());
+                i += 1;
+                continue;
+            }
+            let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
             if is_cjk(c) {
                 cjk += 1;
             } else if c.is_alphabetic() {
                 other += 1;
             }
+            i += c.len_utf8();
         }
         (cjk, other)
     };

@@ -17,6 +17,8 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::{Ctx, Finding, Place, Severity};
 use crate::claims::Kind;
 use crate::claims::text::{is_cjk, sentences};
@@ -63,6 +65,11 @@ fn norm_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word's first three characters: what the name index is keyed by.
+fn prefix(w: &str) -> &str {
+    w.char_indices().nth(3).map_or(w, |(i, _)| &w[..i])
+}
+
 /// Is the written word `b` a wrong form of the name's word `a`: a short form of it
 /// (only inside a longer name: `abbreviation`), or within two edits (and a quarter
 /// of its length) of it? A word that extends the name's word ("Australians",
@@ -74,10 +81,15 @@ fn near(a: &str, b: &str, abbreviation: bool) -> bool {
     if b.starts_with(a) {
         return false;
     }
-    let shorter = a.chars().count().min(b.chars().count());
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let shorter = la.min(lb);
     // A short form written for the name ("Mount" for "Mountain"): a prefix of four or more letters.
     if a.starts_with(b) {
         return abbreviation && shorter >= 4;
+    }
+    // Two edits cannot bridge a greater difference in length.
+    if la.abs_diff(lb) > 2 {
+        return false;
     }
     let d = strsim::levenshtein(a, b);
     shorter >= 4 && d <= 2 && d * 4 <= shorter.max(4)
@@ -94,7 +106,8 @@ fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         pos += w.len() + 1;
         let core =
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'' && c != '’');
-        let core_at = at + w.find(core).unwrap_or(0);
+        // `core` is a slice of `w`: its offset is what the trim took off the front.
+        let core_at = at + (core.as_ptr() as usize - w.as_ptr() as usize);
         let opens = w.starts_with(['(', '"', '“', '\'', '‘']);
         let closes = w.ends_with([',', '.', ';', ':', ')', '"', '”', '?', '!']);
         if opens {
@@ -135,30 +148,63 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     let kb = cx.kb;
     let threshold = cx.param(ID, "similarity", 0.88);
     let min_len = cx.param(ID, "min_length", 6.0) as usize;
-    // Index: first three letters of each word → names (Latin only).
-    let names: Vec<(usize, &str)> = kb
+    // Index: first three letters of each word → names (Latin only), each name's
+    // words normalized once.
+    let names: Vec<(usize, Vec<String>)> = kb
         .all_names()
         .filter(|(_, n)| !n.chars().any(is_cjk))
+        .map(|(e, n)| (e, norm_words(n)))
         .collect();
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, (_, n)) in names.iter().enumerate() {
-        for w in norm_words(n) {
-            let p: String = w.chars().take(3).collect();
-            index.entry(p).or_default().push(k);
+    for (k, (_, words)) in names.iter().enumerate() {
+        for w in words {
+            index.entry(prefix(w).to_string()).or_default().push(k);
         }
     }
-    let mut out = Vec::new();
-    let mut seen: HashSet<(usize, String)> = HashSet::new();
-    for (si, src) in cx.sources.iter().enumerate() {
+    // Each source's claims, found in one pass over all claims.
+    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); cx.sources.len()];
+    for (i, c) in cx.claims.iter().enumerate() {
+        if let Some(v) = by_source.get_mut(c.source) {
+            v.push(i);
+        }
+    }
+    let look = Lookup {
+        cx,
+        names: &names,
+        index: &index,
+        threshold,
+        min_len,
+    };
+    (0..cx.sources.len())
+        .into_par_iter()
+        .flat_map_iter(|si| look.source(si, &by_source[si]))
+        .collect()
+}
+
+/// What one source's check reads; sources are checked independently, in parallel.
+struct Lookup<'a> {
+    cx: &'a Ctx<'a>,
+    names: &'a [(usize, Vec<String>)],
+    index: &'a HashMap<String, Vec<usize>>,
+    threshold: f64,
+    min_len: usize,
+}
+
+impl Lookup<'_> {
+    fn source(&self, si: usize, claims: &[usize]) -> Vec<Finding> {
+        let (cx, kb) = (self.cx, self.cx.kb);
+        let src = &cx.sources[si];
         let text = cx.files[src.file].text.as_str();
+        let mut out = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         // Known misspellings, and the spans extraction already recognised (names,
         // office titles with their holders), which are not variants: no second scan.
         let mut known: Vec<Range<usize>> = Vec::new();
-        for c in cx.claims.iter().filter(|c| c.source == si) {
+        for c in claims.iter().map(|&i| &cx.claims[i]) {
             match &c.kind {
                 Kind::Entity(e) => {
                     let written = cx.text(si, &c.span);
-                    if e.misspelt && seen.insert((si, written.to_string())) {
+                    if e.misspelt && seen.insert(written.to_string()) {
                         out.push(finding(si, c.span.clone(), written, &e.canonical, true));
                     }
                     known.push(c.span.clone());
@@ -174,7 +220,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                     .iter()
                     .any(|k| k.start <= run.start && run.end <= k.end);
                 if covered
-                    || written.chars().count() < min_len
+                    || written.chars().count() < self.min_len
                     || !kb.lookup_name(written).is_empty()
                 {
                     continue;
@@ -183,45 +229,52 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 if ws.is_empty() {
                     continue;
                 }
-                let mut cands: Vec<usize> = ws
-                    .iter()
-                    .filter_map(|w| index.get(&w.chars().take(3).collect::<String>()))
-                    .flatten()
-                    .copied()
-                    .collect();
-                cands.sort();
-                cands.dedup();
-                let best = cands
-                    .into_iter()
-                    .filter_map(|k| {
-                        let (e, name) = names[k];
-                        let nw = norm_words(name);
-                        if nw.len() != ws.len() || nw == ws {
-                            return None;
-                        }
-                        // One word of a place ("Germans", "Australain") is too often a
-                        // demonym or a word of its own to call it a wrong name.
-                        if nw.len() == 1 && kb.entities[e].kind == crate::kb::EntityType::Place {
-                            return None;
-                        }
-                        let multi = nw.len() > 1;
-                        let alike = nw.iter().zip(&ws).all(|(a, b)| near(a, b, multi));
-                        let sim = strsim::jaro_winkler(&nw.join(" "), &ws.join(" "));
-                        (alike && sim >= threshold).then_some((sim, e))
-                    })
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                if let Some((_, e)) = best {
+                if let Some(e) = self.best(&ws) {
                     // Never for a form that is another entity's name (it would have been looked up).
                     let canonical = &kb.entities[e].name;
-                    let written_core = ws.join(" ");
-                    if seen.insert((si, written_core)) {
+                    if seen.insert(ws.join(" ")) {
                         out.push(finding(si, run, written, canonical, false));
                     }
                 }
             }
         }
+        out
     }
-    out
+
+    /// The known entity whose name the written words are most like, if any is alike enough.
+    fn best(&self, ws: &[String]) -> Option<usize> {
+        let kb = self.cx.kb;
+        let mut cands: Vec<usize> = ws
+            .iter()
+            .filter_map(|w| self.index.get(prefix(w)))
+            .flatten()
+            .copied()
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        let written = ws.join(" ");
+        cands
+            .into_iter()
+            .filter_map(|k| {
+                let (e, nw) = (self.names[k].0, &self.names[k].1);
+                if nw.len() != ws.len() || nw.as_slice() == ws {
+                    return None;
+                }
+                // One word of a place ("Germans", "Australain") is too often a
+                // demonym or a word of its own to call it a wrong name.
+                if nw.len() == 1 && kb.entities[e].kind == crate::kb::EntityType::Place {
+                    return None;
+                }
+                let multi = nw.len() > 1;
+                if !nw.iter().zip(ws).all(|(a, b)| near(a, b, multi)) {
+                    return None;
+                }
+                let sim = strsim::jaro_winkler(&nw.join(" "), &written);
+                (sim >= self.threshold).then_some((sim, e))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, e)| e)
+    }
 }
 
 fn finding(

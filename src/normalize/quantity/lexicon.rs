@@ -76,7 +76,9 @@ pub static OPENERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .chain(unit::SIGNS.iter().map(|(w, _)| *w))
         .chain(unit::CODES.iter().map(|(w, _)| *w))
         .chain(EXTRA.iter().copied());
+    // A few hundred patterns: a DFA is small, quick to build and the fastest to scan.
     AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
         .build(patterns)
