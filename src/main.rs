@@ -1,5 +1,7 @@
 //! The `claimcheck` command line.
 
+mod kb_cmd;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +64,8 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Ask the knowledge base: who held an office, what a name stands for, …
+    Kb(kb_cmd::Args),
     /// List the rules in force, or print one rule's documentation.
     Rules {
         /// A rule id: print its documentation with an example.
@@ -79,6 +83,9 @@ struct Common {
     /// Write the output to FILE instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Run the knowledge base's own examples first; stop at the first wrong one.
+    #[arg(long)]
+    check_kb: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -278,6 +285,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
             common,
         } => {
             let (cfg, kb) = load_kb(cli.config.as_ref(), &common.rules)?;
+            if common.check_kb {
+                kb::examples::check(&kb)?;
+            }
             let (files, sources) = read_inputs(&paths, &cfg)?;
             let claims = claims::extract(&kb, &files, &sources);
             let out = match format {
@@ -303,6 +313,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 .map(claimcheck::baseline::read)
                 .transpose()?;
             let (cfg, kb) = load_kb(cli.config.as_ref(), &common.rules)?;
+            if common.check_kb {
+                kb::examples::check(&kb)?;
+            }
             let (mut files, mut sources) = read_inputs(&paths, &cfg)?;
             let drafts = sources.len();
             if !against.is_empty() {
@@ -371,6 +384,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 FailOn::Error => rules::Severity::Error,
             };
             Ok(u8::from(findings.iter().any(|f| f.severity >= threshold)))
+        }
+        Command::Kb(args) => {
+            let (_, kb) = load_kb(cli.config.as_ref(), &args.rules)?;
+            let (out, code) = kb_cmd::run(&kb, &args)?;
+            emit(&out, None)?;
+            Ok(code)
         }
         Command::Rules { rule, rules: dirs } => {
             let (_, kb) = load_kb(cli.config.as_ref(), &dirs)?;

@@ -369,7 +369,7 @@ fn error_unknown_key() {
     )]);
     assert_eq!(
         e,
-        "DIR/a.toml:4:1: unknown field `nmae`, expected one of `id`, `name`, `aliases`, `surnames`, `contexts`, `misspellings`, `source`"
+        "DIR/a.toml:4:1: unknown field `nmae`, expected one of `id`, `name`, `aliases`, `surnames`, `contexts`, `misspellings`, `source`, `examples`"
     );
 }
 
@@ -677,5 +677,637 @@ fn all_caps_titles_keep_their_case() {
         found[0]
             .1
             .contains(&Hit::Title(office_idx(&kb, "prime-minister-of-japan")))
+    );
+}
+
+// ---------------------------------------------------------------------------
+// More consistency checks at load
+
+#[test]
+fn error_shared_name_with_a_shared_context() {
+    let e = load_err(&[(
+        "a.toml",
+        r#"[[organization]]
+id = "test-one"
+name = "Test One Agency"
+acronyms = ["TOA"]
+contexts = ["export", "Commerce"]
+SRC
+
+[[organization]]
+id = "test-two"
+name = "Test Two Association"
+acronyms = ["TOA"]
+contexts = ["music", "commerce"]
+SRC
+"#,
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:12:22: context \"commerce\" is also a context of \"test-one\", which shares the name \"TOA\" (DIR/a.toml:4:13); the contexts of two entities with one name must tell them apart"
+    );
+}
+
+#[test]
+fn error_renamed_out_of_order_or_to_itself() {
+    let e = load_err(&[(
+        "a.toml",
+        r#"[[organization]]
+id = "test-org"
+name = "Test Org"
+renamed = [
+  { from = "Old Test Org", on = "2020-05-01" },
+  { from = "Older Test Org", on = "2019-01-01" },
+]
+SRC
+"#,
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:6:35: renamed.on 2019-01-01 is not after the renaming before it (2020-05-01); list renamings oldest first"
+    );
+    let e = load_err(&[(
+        "a.toml",
+        "[[organization]]\nid = \"test-org\"\nname = \"Test Org\"\nrenamed = [{ from = \"test org\", on = \"2020-05-01\" }]\nSRC\n",
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:4:21: renamed.from \"test org\" is the current name; list former names only"
+    );
+}
+
+#[test]
+fn error_figure_value_to_before_from() {
+    let e = load_err(&[(
+        "a.toml",
+        "[[figure]]\nid = \"f\"\nname = \"F\"\nsubject = \"ecb\"\nunit = \"percent\"\nSRC\nvalues = [{ value = 1.0, from = \"2024-05-01\", to = \"2024-04-30\" }]\n",
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:7:52: to 2024-04-30 is before from 2024-05-01; `to` is the last day the value holds"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Examples
+
+const ORG_WITH_EXAMPLES: &str = r#"[[organization]]
+id = "test-board"
+name = "Test Minerals Board"
+acronyms = ["TMBX"]
+SRC
+examples = [
+  { text = "The TMBX approved the permit." },
+  { text = "The Test Minerals Board approved it on Monday.", on = "2024-05-06" },
+  FLAGGED
+]
+"#;
+
+#[test]
+fn examples_are_loaded_with_their_place() {
+    let kb = load_ok(&[(
+        "a.toml",
+        &ORG_WITH_EXAMPLES.replace("FLAGGED", "{ text = \"x\", flag = \"role-holder\" }"),
+    )]);
+    let e = kb.entity("test-board").unwrap();
+    assert_eq!(e.examples.len(), 3);
+    assert_eq!(e.examples[0].text, "The TMBX approved the permit.");
+    assert_eq!(e.examples[0].on, None);
+    assert_eq!(e.examples[1].on, Some(day("2024-05-06")));
+    assert!(e.examples[1].path.ends_with("a.toml"));
+    assert_eq!((e.examples[1].line, e.examples[1].column), (8, 3));
+    // A rule's unique leading part stands for the rule.
+    assert_eq!(e.examples[2].flag.as_deref(), Some("role-holder-conflict"));
+}
+
+#[test]
+fn error_examples_bad_key_flag_or_date() {
+    let bad =
+        |flagged: &str| load_err(&[("a.toml", &ORG_WITH_EXAMPLES.replace("FLAGGED", flagged))]);
+    assert_eq!(
+        bad("{ text = \"x\", when = \"2024-01-01\" }"),
+        "DIR/a.toml:9:17: unknown field `when`, expected one of `text`, `on`, `flag`"
+    );
+    assert_eq!(
+        bad("{ text = \"x\", flag = \"no-such-rule\" }"),
+        "DIR/a.toml:9:24: flag \"no-such-rule\" is not a rule id; expected one of role-holder-conflict, acronym-expansion-mismatch, entity-name-variant, quantity-conflict, date-conflict, reference-mismatch"
+    );
+    assert_eq!(
+        bad("{ text = \"x\", on = \"2024-02-30\" }"),
+        "DIR/a.toml:9:22: on \"2024-02-30\" is not a date; expected an ISO date like \"2024-10-01\""
+    );
+    assert_eq!(
+        bad("{ text = \" \" }"),
+        "DIR/a.toml:9:12: example text is empty; expected some text"
+    );
+    assert!(bad("{ on = \"2024-01-01\" }").contains("missing field `text`"));
+}
+
+#[test]
+fn builtin_examples_all_hold() {
+    let kb = kb();
+    let s = claimcheck::kb::examples::check(&kb).unwrap_or_else(|e| panic!("{e}"));
+    assert!(s.entries >= 7 && s.examples >= 12, "{s:?}");
+    let pm = kb.office("prime-minister-of-japan").unwrap();
+    assert!(pm.examples.iter().any(|x| x.flag.is_none()));
+    assert!(pm.examples.iter().any(|x| x.flag.is_some()));
+}
+
+/// Runs the examples of one added entry and returns the error line, DIR for the folder.
+fn examples_err(text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.toml"), text.replace("SRC", SRC)).unwrap();
+    let kb = load(&[dir.path()]).unwrap_or_else(|e| panic!("{e}"));
+    match claimcheck::kb::examples::check(&kb) {
+        Ok(s) => panic!("all examples held: {s:?}"),
+        Err(e) => e
+            .to_string()
+            .replace(&dir.path().display().to_string(), "DIR"),
+    }
+}
+
+#[test]
+fn a_wrong_example_fails_at_its_place() {
+    // The first wrong one, in file order, is reported.
+    let e = examples_err(&ORG_WITH_EXAMPLES.replace(
+        "FLAGGED",
+        "{ text = \"The Test Minerals Board approved it.\", flag = \"date-conflict\" }",
+    ));
+    assert_eq!(
+        e,
+        "DIR/a.toml:9:3: example 3 of test-board: expected a date-conflict finding, got no finding"
+    );
+    // A sentence that names something else does not resolve to the entry.
+    let e = examples_err(
+        "[[organization]]\nid = \"test-board\"\nname = \"Test Minerals Board\"\nSRC\nexamples = [{ text = \"JOGMEC approved the permit.\" }]\n",
+    );
+    assert_eq!(
+        e,
+        "DIR/a.toml:5:13: example 1 of test-board: expected an entity claim for \"test-board\", got entity \"JOGMEC\" (jogmec)"
+    );
+    // An office example that resolves but names the wrong holder gives a finding.
+    let e = examples_err(
+        "[[office]]\nid = \"prime-minister-of-japan\"\nname = \"Prime Minister of Japan\"\ntitles = [\"Prime Minister\"]\nof = \"japan\"\nSRC\nholders = [{ person = \"takaichi-sanae\", from = \"2025-10-21\" }]\nexamples = [{ text = \"Japan's Prime Minister Ishiba Shigeru spoke.\", on = \"2025-11-03\" }]\n",
+    );
+    assert!(
+        e.starts_with("DIR/a.toml:8:13: example 1 of prime-minister-of-japan: expected no finding, got role-holder-conflict: Prime Minister of Japan is named \"Ishiba Shigeru\" here"),
+        "{e}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Queries (`claimcheck kb`)
+
+#[test]
+fn find_offices_by_name_title_and_qualifier() {
+    let kb = kb();
+    let pm = kb.office_index["prime-minister-of-japan"];
+    for q in [
+        "prime-minister-of-japan",
+        "Prime Minister of Japan",
+        "prime minister of japan",
+        "Japanese Prime Minister",
+        "Japan's Prime Minister",
+        "Japan’s PM",
+        "PM of Japan",
+        "日本首相",
+    ] {
+        assert_eq!(kb.find_offices(q), [pm], "{q}");
+    }
+    // A bare title names every office with it.
+    let all = kb.find_offices("Prime Minister");
+    assert!(all.contains(&pm) && all.len() > 3, "{all:?}");
+    assert!(kb.find_offices("Emperor of Atlantis").is_empty());
+    assert!(kb.find_offices("  ").is_empty());
+}
+
+#[test]
+fn find_entities_acronyms_misspellings_and_search() {
+    let kb = kb();
+    let jogmec = idx(&kb, "jogmec") as usize;
+    assert_eq!(kb.find_entities("JOGMEC"), [jogmec]);
+    assert_eq!(kb.find_entities("jogmec"), [jogmec]);
+    assert_eq!(
+        kb.find_entities("Japan Oil, Gas and Metals National Corporation"),
+        [jogmec]
+    );
+    assert_eq!(kb.lookup_acronym("JOGMEC"), [jogmec]);
+    assert_eq!(kb.lookup_acronym("BIS").len(), 2);
+    assert!(kb.lookup_acronym("Japan").is_empty());
+    assert_eq!(
+        kb.misspelt_as("Albermarle"),
+        [idx(&kb, "albemarle") as usize]
+    );
+    let (entities, offices) = kb.search("takaichi");
+    assert_eq!(entities, [idx(&kb, "takaichi-sanae") as usize]);
+    assert!(offices.is_empty());
+    let (_, offices) = kb.search("minister of japan");
+    assert!(offices.contains(&kb.office_index["prime-minister-of-japan"]));
+    assert_eq!(kb.search(""), (vec![], vec![]));
+}
+
+#[test]
+fn suggestions_and_terms_held() {
+    let kb = kb();
+    let s = kb.suggest("Takaichi Sanea", 3);
+    assert_eq!(
+        s.first().map(String::as_str),
+        Some("Takaichi Sanae"),
+        "{s:?}"
+    );
+    assert!(kb.suggest("zzzzqqq", 3).is_empty());
+    let abe = kb.terms_of("abe-shinzo");
+    assert_eq!(abe.len(), 2);
+    assert_eq!(abe[0].1.from, day("2006-09-26"));
+    assert_eq!(abe[1].1.to, Some(day("2020-09-16")));
+    assert!(
+        kb.offices_of("japan")
+            .contains(&kb.office_index["prime-minister-of-japan"])
+    );
+    assert!(
+        kb.operated_by("mp-materials")
+            .contains(&(idx(&kb, "mountain-pass") as usize))
+    );
+    assert!(kb.operated_by("japan").is_empty());
+}
+
+#[test]
+fn stats_count_every_kind() {
+    let kb = kb();
+    let s = kb.stats();
+    assert_eq!(s.offices.entries, kb.offices.len());
+    assert_eq!(
+        s.holders,
+        kb.offices.iter().map(|o| o.holders.len()).sum::<usize>()
+    );
+    assert_eq!(
+        s.people.entries + s.organizations.entries + s.places.entries,
+        kb.entities.len()
+    );
+    assert_eq!(s.figures.entries, kb.figures.len());
+    assert_eq!(s.events.entries, kb.events.len());
+    assert!(s.offices.with_examples >= 1 && s.places.with_examples >= 2);
+    assert!(s.acronyms >= 50);
+    let t = s.total();
+    assert_eq!(
+        t.entries,
+        kb.entities.len() + kb.offices.len() + kb.figures.len() + kb.events.len()
+    );
+    assert!(t.with_examples >= 7);
+}
+
+// ---------------------------------------------------------------------------
+// date-conflict against the knowledge base's events (tests/fixtures/date/)
+
+/// Checks one fixture with the fictional knowledge base; the findings as JSON and
+/// the human report, both snapshotted.
+fn check_fixture(path: &str, name: &str) -> serde_json::Value {
+    use claimcheck::{claims, read, report, rules};
+    let kb = load(&[Path::new("tests/fixtures/kb")]).unwrap_or_else(|e| panic!("{e}"));
+    let (files, sources, errors) = read::read_all(&[std::path::PathBuf::from(path)]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let claims = claims::extract(&kb, &files, &sources);
+    let findings = rules::check(&kb, &files, &sources, &claims);
+    let json: serde_json::Value =
+        serde_json::from_str(&report::check::json(&findings, &files, &sources, &claims)).unwrap();
+    let human = report::check::human(&findings, &files, &sources, claims.len(), false);
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path("../snapshots");
+    s.set_prepend_module_to_snapshot(false);
+    s.bind(|| {
+        insta::assert_snapshot!(format!("{name}.human"), human);
+        insta::assert_json_snapshot!(format!("{name}.json"), json["findings"]);
+    });
+    json["findings"].clone()
+}
+
+#[test]
+fn date_conflict_against_a_kb_event() {
+    let f = check_fixture(
+        "tests/fixtures/date/kb-event-positive.txt",
+        "date-conflict.kb-event-positive",
+    );
+    assert_eq!(f.as_array().map(Vec::len), Some(1), "{f}");
+    assert_eq!(f[0]["rule"], "date-conflict");
+    assert_eq!(f[0]["expected"], "2025-04-10");
+    assert_eq!(f[0]["locations"][0]["text"], "April 13");
+    assert_eq!(f[0]["locations"][0]["normalized"], "2025-04-13");
+    assert_eq!(f[0]["locations"].as_array().map(Vec::len), Some(1));
+    // The right day, the same verb without the event's subject, another event: nothing.
+    let f = check_fixture(
+        "tests/fixtures/date/kb-event-negative.txt",
+        "date-conflict.kb-event-negative",
+    );
+    assert_eq!(f, serde_json::json!([]));
+}
+
+#[test]
+fn event_is_named_by_subjects_and_terms() {
+    let kb = load(&[Path::new("tests/fixtures/kb")]).unwrap();
+    let ev = kb
+        .events
+        .iter()
+        .find(|e| e.id == "norland-minerals-accord-signed")
+        .unwrap();
+    let nma = ["norland-minerals-agency".to_string()];
+    assert!(ev.is_named(Some("sign"), &nma, None));
+    assert!(!ev.is_named(Some("sign"), &[], None));
+    assert!(!ev.is_named(Some("meet"), &nma, None));
+    assert!(!ev.is_named(None, &nma, None));
+    assert!(ev.is_named(None, &nma, Some("The accord was concluded")));
+}
+
+// ---------------------------------------------------------------------------
+// The evaluation's facts (../shared/eval/dev/knowledge.md) resolve
+
+/// Does `s` name something the knowledge base knows: an entity (name, alias,
+/// acronym), an office, a place's adjective ("Russian"), or a vocabulary term
+/// (measure acronyms such as LCE)?
+fn resolves(kb: &Kb, s: &str) -> bool {
+    let f = claimcheck::kb::fold_name(s);
+    !kb.lookup_name(s).is_empty()
+        || !kb.lookup_acronym(s).is_empty()
+        || !kb.find_offices(s).is_empty()
+        || kb.entities.iter().any(|e| {
+            e.adjectives
+                .iter()
+                .any(|a| claimcheck::kb::fold_name(a) == f)
+        })
+        || kb
+            .vocabulary
+            .iter()
+            .any(|t| claimcheck::kb::fold_name(&t.term) == f)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// Runs of capitalized words ("Bank of Japan", "C.C. Wei", "Ursula von der Leyen"),
+/// connectors allowed inside; a possessive `'s` and punctuation end a run.
+fn cap_runs(text: &str) -> Vec<String> {
+    const LINKS: &[&str] = &["of", "and", "for", "the", "de", "del", "y", "von", "der"];
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        while run.last().is_some_and(|w| LINKS.contains(w)) {
+            run.pop();
+        }
+        if !run.is_empty() {
+            out.push(run.join(" "));
+        }
+        run.clear();
+    };
+    for raw in text.split_whitespace() {
+        let w = raw.trim_start_matches(['(', '"', '“']);
+        let core = w.trim_end_matches([',', ';', ':', ')', '"', '”', '.']);
+        let core = core.strip_suffix("'s").unwrap_or(core);
+        // Initials keep their dots ("C.C.").
+        let core = if w.ends_with('.') && core.split('.').all(|p| p.chars().count() <= 1) {
+            w
+        } else {
+            core
+        };
+        let cap = core.chars().next().is_some_and(|c| c.is_uppercase())
+            && !core.chars().any(|c| c.is_ascii_digit() || is_cjk(c));
+        if cap || (!run.is_empty() && LINKS.contains(&core)) {
+            run.push(core);
+        } else {
+            flush(&mut run, &mut out);
+            continue;
+        }
+        if core.len() != w.len() || w.len() != raw.len() {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The pieces inside parentheses, split at commas: CJK names and quoted forms;
+/// case numbers and descriptions ("Dutch gas hub") are left out.
+fn paren_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in text.split('(').skip(1) {
+        let inner = part.split(')').next().unwrap_or("");
+        for piece in inner.split([',', ';']) {
+            let p = piece.trim();
+            if p.chars().any(is_cjk) && !p.contains(' ') {
+                out.push(p.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Each (acronym, expansion) after `ACRONYM: `, and each name after ` = ` (with no
+/// acronym), up to the description that follows it.
+fn expansions(line: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (i, _) in line.match_indices(": ") {
+        let start = line[..i].rfind([' ', '(']).map_or(0, |s| s + 1);
+        let short = &line[start..i];
+        if !short.chars().next().is_some_and(|c| c.is_uppercase()) {
+            continue;
+        }
+        let mut long = &line[i + 2..];
+        for stop in [" (", "; ", " = ", ", the ", ", also", ". "] {
+            if let Some(p) = long.find(stop) {
+                // "Co." keeps its dot.
+                let keep = stop == ". " && long[..p].ends_with("Co");
+                long = &long[..if keep { p + 1 } else { p }];
+            }
+        }
+        if !long.ends_with("Co.") {
+            long = long.trim_end_matches('.');
+        }
+        out.push((short.to_string(), long.trim().to_string()));
+    }
+    for part in line.split(" = ").skip(1) {
+        let end = ["(", ". ", ";"]
+            .iter()
+            .filter_map(|s| part.find(s))
+            .min()
+            .unwrap_or(part.len());
+        out.push((String::new(), part[..end].trim().to_string()));
+    }
+    out
+}
+
+/// Terms the file lists that no existing entry can take as an alias: a trade
+/// agreement and two product names need entries of their own (or measure terms).
+const PENDING: &[&str] = &[
+    "USMCA",
+    "United States-Mexico-Canada Agreement",
+    "LFP",
+    "lithium iron phosphate",
+    "磷酸铁锂",
+    "HBM",
+    "high-bandwidth memory",
+    "高带宽存储器",
+];
+
+#[test]
+#[ignore = "reads ../shared/eval/dev/knowledge.md (outside the crate)"]
+fn every_name_in_the_eval_knowledge_resolves() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev/knowledge.md");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let kb = kb();
+    let mut names: Vec<(String, &'static str)> = Vec::new();
+    let mut misspellings: Vec<String> = Vec::new();
+    let mut section = "";
+    // Bullets continue on indented lines.
+    let mut items: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            section = if h.starts_with("Office") {
+                "offices"
+            } else if h.starts_with("Acronyms") {
+                "acronyms"
+            } else if h.starts_with("Entities") {
+                "entities"
+            } else {
+                "other"
+            };
+            continue;
+        }
+        if section.is_empty() {
+            continue;
+        }
+        if line.starts_with("  ") && !line.trim().is_empty() {
+            if let Some(last) = items.last_mut() {
+                last.1.push(' ');
+                last.1.push_str(line.trim());
+            }
+        } else if !line.trim().is_empty() {
+            items.push((section.to_string(), line.trim().to_string()));
+        }
+    }
+    for (section, item) in &items {
+        match section.as_str() {
+            "offices" => {
+                let cols: Vec<&str> = item.split('|').map(str::trim).collect();
+                let (Some(office), Some(holders)) = (cols.get(1), cols.get(2)) else {
+                    continue;
+                };
+                if *office == "office" || office.starts_with("---") {
+                    continue;
+                }
+                // "German economy (and energy) minister": the words outside brackets.
+                let plain: String = office
+                    .split('(')
+                    .map(|p| p.split_once(')').map_or(p, |(_, r)| r))
+                    .collect::<Vec<_>>()
+                    .join("")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                names.push((plain, "office"));
+                // "Michelle Bowman and Christopher Waller" are two people.
+                for run in cap_runs(holders).iter().flat_map(|r| r.split(" and ")) {
+                    if run.contains(' ') {
+                        names.push((run.to_string(), "holder"));
+                    }
+                }
+                names.extend(paren_names(holders).into_iter().map(|n| (n, "holder")));
+            }
+            "acronyms" => {
+                for (short, long) in expansions(item) {
+                    if !short.is_empty() {
+                        names.push((short, "acronym"));
+                    }
+                    names.push((long, "expansion"));
+                }
+                if let Some((_, after)) = item.split_once("also ") {
+                    let name = after.split(" (").next().unwrap_or("");
+                    names.push((name.to_string(), "expansion"));
+                }
+                names.extend(paren_names(item).into_iter().map(|n| (n, "name")));
+                // ("often "X"): a quoted alternative name.
+                for (k, q) in item.split('"').enumerate() {
+                    if k % 2 == 1 {
+                        names.push((q.to_string(), "alternative name"));
+                    }
+                }
+            }
+            "entities" => {
+                let body = item.trim_start_matches("- ");
+                let body = body.split_once(':').map_or(body, |(head, rest)| {
+                    if head.contains("spellings") {
+                        rest
+                    } else {
+                        body
+                    }
+                });
+                // Sentences end at ". " after a lowercase letter or a bracket ("C.C. Wei" goes on).
+                let mut sentences = Vec::new();
+                let mut from = 0;
+                for (i, _) in body.match_indices(". ") {
+                    let before = body[..i].chars().next_back();
+                    if before.is_some_and(|c| c.is_lowercase() || c == ')' || c == '"') {
+                        sentences.push(&body[from..i]);
+                        from = i + 2;
+                    }
+                }
+                sentences.push(&body[from..]);
+                for s in sentences {
+                    let quoted: Vec<&str> = s.split('"').skip(1).step_by(2).collect();
+                    if s.contains("misspelling") {
+                        misspellings.extend(quoted.iter().map(|q| q.to_string()));
+                        continue;
+                    }
+                    // Outside quotes: capitalized runs; inside brackets: CJK names.
+                    let unquoted: String = s.split('"').step_by(2).collect::<Vec<_>>().join(" ");
+                    for piece in unquoted.split([';', '=']) {
+                        let outside: String = piece
+                            .split('(')
+                            .map(|p| p.split_once(')').map_or(p, |(_, r)| r))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        let inside: Vec<String> = piece
+                            .split('(')
+                            .skip(1)
+                            .filter_map(|p| p.split_once(')').map(|(i, _)| i.to_string()))
+                            .collect();
+                        names.extend(cap_runs(&outside).into_iter().map(|n| (n, "entity")));
+                        for i in &inside {
+                            names.extend(cap_runs(i).into_iter().map(|n| (n, "entity")));
+                        }
+                        for n in paren_names(piece) {
+                            names.push((n, "entity"));
+                        }
+                        let trimmed = piece.trim().trim_end_matches('.');
+                        if !trimmed.is_empty() && trimmed.chars().all(is_cjk) {
+                            names.push((trimmed.to_string(), "entity"));
+                        }
+                    }
+                }
+            }
+            _ => {
+                // Figures and events: every capitalized run names an entity or a term.
+                let body = item.trim_start_matches("- ");
+                names.extend(cap_runs(body).into_iter().map(|n| (n, "name")));
+            }
+        }
+    }
+    assert!(names.len() > 100, "only {} names read", names.len());
+    let mut missing: Vec<String> = names
+        .iter()
+        .filter(|(n, _)| !PENDING.contains(&n.as_str()) && !resolves(&kb, n))
+        .map(|(n, what)| format!("{what} \"{n}\""))
+        .collect();
+    missing.extend(
+        misspellings
+            .iter()
+            .filter(|m| kb.misspelt_as(m).is_empty())
+            .map(|m| format!("misspelling \"{m}\" (not listed)")),
+    );
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "{} of {} names do not resolve:\n{}",
+        missing.len(),
+        names.len(),
+        missing.join("\n")
     );
 }

@@ -14,8 +14,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Entity, EntityType, Event, Figure, FigureValue, Gazetteer, Kb, Office, Renamed, RuleSettings,
-    SourceRef, Term, VocabTerm, fold_name,
+    Entity, EntityType, Event, Example, Figure, FigureValue, Gazetteer, Kb, Office, Renamed,
+    RuleSettings, SourceRef, Term, VocabTerm, fold_name,
 };
 use crate::Error;
 
@@ -154,6 +154,17 @@ impl DateIn {
     }
 }
 
+/// `{ text = "…", on = "YYYY-MM-DD", flag = "rule-id" }`: see `super::Example`.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct ExampleDoc {
+    text: S,
+    on: Option<Spanned<DateIn>>,
+    flag: Option<S>,
+}
+
+type Examples = Vec<Spanned<ExampleDoc>>;
+
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RenamedDoc {
@@ -175,6 +186,8 @@ struct PersonDoc {
     #[serde(default)]
     misspellings: Vec<S>,
     source: SourceDoc,
+    #[serde(default)]
+    examples: Examples,
 }
 
 #[derive(Deserialize)]
@@ -193,6 +206,8 @@ struct OrganizationDoc {
     #[serde(default)]
     renamed: Vec<RenamedDoc>,
     source: SourceDoc,
+    #[serde(default)]
+    examples: Examples,
 }
 
 #[derive(Deserialize)]
@@ -214,6 +229,8 @@ struct PlaceDoc {
     #[serde(default)]
     renamed: Vec<RenamedDoc>,
     source: SourceDoc,
+    #[serde(default)]
+    examples: Examples,
 }
 
 /// People, organizations and places in one shape.
@@ -231,6 +248,7 @@ struct EntityDoc {
     operator: Option<S>,
     renamed: Vec<RenamedDoc>,
     source: SourceDoc,
+    examples: Examples,
 }
 
 #[derive(Deserialize, Clone)]
@@ -246,6 +264,8 @@ struct OfficeDoc {
     #[serde(default)]
     holders: Vec<HolderDoc>,
     source: SourceDoc,
+    #[serde(default)]
+    examples: Examples,
 }
 
 #[derive(Deserialize, Clone)]
@@ -270,6 +290,8 @@ struct FigureDoc {
     #[serde(default)]
     values: Vec<Spanned<ValueDoc>>,
     source: SourceDoc,
+    #[serde(default)]
+    examples: Examples,
 }
 
 #[derive(Deserialize, Clone)]
@@ -293,6 +315,8 @@ struct EventDoc {
     terms: Vec<S>,
     date: Spanned<DateIn>,
     source: SourceDoc,
+    #[serde(default)]
+    examples: Examples,
 }
 
 #[derive(Deserialize, Clone)]
@@ -452,6 +476,7 @@ fn person(p: PersonDoc) -> EntityDoc {
         operator: None,
         renamed: Vec::new(),
         source: p.source,
+        examples: p.examples,
     }
 }
 
@@ -469,6 +494,7 @@ fn organization(o: OrganizationDoc) -> EntityDoc {
         operator: None,
         renamed: o.renamed,
         source: o.source,
+        examples: o.examples,
     }
 }
 
@@ -486,6 +512,7 @@ fn place(p: PlaceDoc) -> EntityDoc {
         operator: p.operator,
         renamed: p.renamed,
         source: p.source,
+        examples: p.examples,
     }
 }
 
@@ -536,6 +563,64 @@ impl Ctx<'_> {
                 None => Error::Usage(msg),
             },
         )
+    }
+
+    /// An entry's examples, with where each is written; `flag` must be a rule id.
+    fn examples(&self, file: usize, list: &Examples) -> Result<Vec<Example>, Error> {
+        let mut out = Vec::new();
+        for x in list {
+            let d = x.get_ref();
+            let text = self.text(file, "example text", &d.text)?;
+            let on = match &d.on {
+                Some(on) => Some(self.day(file, "on", on)?),
+                None => None,
+            };
+            let flag = match &d.flag {
+                Some(f) => Some(self.rule_id(file, f)?),
+                None => None,
+            };
+            let (path, line, column) = match self.err::<()>(file, x.span(), String::new()) {
+                Err(Error::Rules {
+                    path, line, column, ..
+                }) => (path, line, column),
+                _ => (String::from("?"), 0, 0),
+            };
+            out.push(Example {
+                text,
+                on,
+                flag,
+                path,
+                line,
+                column,
+            });
+        }
+        Ok(out)
+    }
+
+    /// A rule id, or its unique leading part (`role-holder` for `role-holder-conflict`).
+    fn rule_id(&self, file: usize, f: &S) -> Result<String, Error> {
+        let ids: Vec<&str> = crate::rules::all().iter().map(|r| r.id).collect();
+        let want = f.get_ref().as_str();
+        let found: Vec<&&str> = ids
+            .iter()
+            .filter(|id| {
+                **id == want
+                    || id
+                        .strip_prefix(want)
+                        .is_some_and(|rest| rest.starts_with('-'))
+            })
+            .collect();
+        match found.as_slice() {
+            [id] => Ok((**id).to_string()),
+            _ => self.err(
+                file,
+                f.span(),
+                format!(
+                    "flag \"{want}\" is not a rule id; expected one of {}",
+                    ids.join(", ")
+                ),
+            ),
+        }
     }
 
     /// `path:line:column` of a span, for messages that point at a second place.
@@ -701,12 +786,29 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
 
     for At { file, item: e } in &docs.entities {
         let file = *file;
-        let mut renamed = Vec::new();
+        let mut renamed: Vec<Renamed> = Vec::new();
         for r in &e.renamed {
-            renamed.push(Renamed {
-                from: ctx.text(file, "renamed.from", &r.from)?,
-                on: ctx.day(file, "renamed.on", &r.on)?,
-            });
+            let from = ctx.text(file, "renamed.from", &r.from)?;
+            let on = ctx.day(file, "renamed.on", &r.on)?;
+            if fold_name(&from) == fold_name(e.name.get_ref()) {
+                return ctx.err(
+                    file,
+                    r.from.span(),
+                    format!("renamed.from \"{from}\" is the current name; list former names only"),
+                );
+            }
+            // Oldest first, so that each name's period ends where the next begins.
+            if let Some(prev) = renamed.last().filter(|p| p.on >= on) {
+                return ctx.err(
+                    file,
+                    r.on.span(),
+                    format!(
+                        "renamed.on {on} is not after the renaming before it ({}); list renamings oldest first",
+                        prev.on
+                    ),
+                );
+            }
+            renamed.push(Renamed { from, on });
         }
         kb.entities.push(Entity {
             id: ctx.id(file, &e.id)?,
@@ -721,6 +823,7 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
             operator: e.operator.as_ref().map(|o| o.get_ref().clone()),
             renamed,
             source: ctx.source(file, &e.source)?,
+            examples: ctx.examples(file, &e.examples)?,
         });
     }
     for (i, e) in kb.entities.iter().enumerate() {
@@ -785,6 +888,7 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
             aliases: ctx.texts(file, "alias", &o.aliases)?,
             holders,
             source: ctx.source(file, &o.source)?,
+            examples: ctx.examples(file, &o.examples)?,
         });
     }
     for (i, o) in kb.offices.iter().enumerate() {
@@ -839,6 +943,7 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
             values,
             tolerance,
             source: ctx.source(file, &f.source)?,
+            examples: ctx.examples(file, &f.examples)?,
         });
     }
 
@@ -855,6 +960,7 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
             terms: ctx.texts(file, "term", &e.terms)?,
             date: ctx.day(file, "date", &e.date)?,
             source: ctx.source(file, &e.source)?,
+            examples: ctx.examples(file, &e.examples)?,
         });
     }
 
@@ -1027,6 +1133,27 @@ fn check_names(ctx: &Ctx, docs: &Docs) -> Result<(), Error> {
                     let other = docs.entities.get(*j).map(|o| &o.item);
                     let both =
                         !e.contexts.is_empty() && other.is_some_and(|o| !o.contexts.is_empty());
+                    // A context both list cannot tell them apart.
+                    let shared = e.contexts.iter().find(|c| {
+                        other.is_some_and(|o| {
+                            o.contexts
+                                .iter()
+                                .any(|d| fold_name(d.get_ref()) == fold_name(c.get_ref()))
+                        })
+                    });
+                    if let Some(c) = shared {
+                        return ctx.err(
+                            *file,
+                            c.span(),
+                            format!(
+                                "context \"{}\" is also a context of \"{}\", which shares the name \"{}\" ({}); the contexts of two entities with one name must tell them apart",
+                                c.get_ref(),
+                                other.map_or("", |o| o.id.get_ref().as_str()),
+                                n.get_ref(),
+                                ctx.place(*f, span.clone())
+                            ),
+                        );
+                    }
                     if !both {
                         return ctx.err(
                             *file,

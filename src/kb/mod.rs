@@ -5,8 +5,10 @@
 //! override entries by id. `load` validates everything and reports the first problem
 //! with file, line and column.
 
+pub mod examples;
 pub mod gazetteer;
 pub mod load;
+pub mod query;
 
 use std::collections::HashMap;
 
@@ -58,6 +60,22 @@ pub struct Entity {
     /// Former names and the day the current name took effect.
     pub renamed: Vec<Renamed>,
     pub source: SourceRef,
+    pub examples: Vec<Example>,
+}
+
+/// A sentence an entry carries as its own test: it must resolve to the entry with no
+/// finding, or (with `flag`) be flagged by that rule. `claimcheck kb check` runs them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub text: String,
+    /// The date of the article the sentence stands for.
+    pub on: Option<NaiveDate>,
+    /// The rule id that must flag the sentence.
+    pub flag: Option<String>,
+    /// Where the example is written: file, 1-based line and column.
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// A former name of an entity: it was called `from` until the day before `on`.
@@ -91,6 +109,7 @@ pub struct Office {
     pub aliases: Vec<String>,
     pub holders: Vec<Term>,
     pub source: SourceRef,
+    pub examples: Vec<Example>,
 }
 
 impl Office {
@@ -131,6 +150,7 @@ pub struct Figure {
     /// Absolute tolerance in the figure's unit.
     pub tolerance: f64,
     pub source: SourceRef,
+    pub examples: Vec<Example>,
 }
 
 impl Figure {
@@ -153,6 +173,29 @@ pub struct Event {
     pub terms: Vec<String>,
     pub date: NaiveDate,
     pub source: SourceRef,
+    pub examples: Vec<Example>,
+}
+
+impl Event {
+    /// Does a date stand for this event? Every subject must be named with it
+    /// (`subjects`: entity ids), and its event word (`key`, a vocabulary key such as
+    /// `announce` or `take-effect`) must be one of the event's terms, or, when
+    /// `sentence` is given, one of the terms must be written in it.
+    pub fn is_named(&self, key: Option<&str>, subjects: &[String], sentence: Option<&str>) -> bool {
+        if !self.subjects.iter().all(|s| subjects.contains(s)) {
+            return false;
+        }
+        let terms: Vec<String> = self.terms.iter().map(|t| t.to_lowercase()).collect();
+        let by_key = key.is_some_and(|k| {
+            let k = k.replace('-', " ");
+            terms.iter().any(|t| t.starts_with(&k))
+        });
+        let in_sentence = sentence.is_some_and(|s| {
+            let s = s.to_lowercase();
+            terms.iter().any(|t| s.contains(t.as_str()))
+        });
+        by_key || in_sentence
+    }
 }
 
 /// One word or phrase of the vocabulary and what it means.

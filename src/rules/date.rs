@@ -8,12 +8,17 @@
 //! two sentences name a common entity (the sentence's, or one of the article's three
 //! most named), and the sources are about the same story (a person or organization in common, or `min_shared_entities` entities).
 //!
+//! A date not in such a conflict is also checked against the knowledge base's events
+//! (`rules/events.toml`): when every subject of an event is named in its sentence
+//! and its event word is one of the event's terms, a day that differs from the
+//! event's date by at most `max_days_apart` is flagged with the recorded date.
+//!
 //! Example (tests/fixtures/date-conflict/positive.txt):
 //!   #1 (2025-04-12): "The Norland Minerals Agency signed the accord on April 10"
 //!   #2 (2025-04-14): "Norland's Norland Minerals Agency signed the accord on April 3"
 //!   error[date-conflict]: the "sign" event is dated 2025-04-03 here, but 2025-04-10 in #1
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::Datelike;
 
@@ -79,6 +84,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     let mut events: Vec<&str> = index.keys().copied().collect();
     events.sort();
     let mut out = Vec::new();
+    let mut grouped: HashSet<usize> = HashSet::new();
     for event in events {
         let members = &index[event];
         let mut pairs = Vec::new();
@@ -126,6 +132,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             }
         }
         for g in groups(members.len(), &pairs) {
+            grouped.extend(g.iter().map(|&k| members[k]));
             let primary = *g.last().unwrap_or(&g[0]);
             let mut places: Vec<Place> = g
                 .iter()
@@ -156,5 +163,58 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             out.push(f);
         }
     }
+    let mut claims: Vec<usize> = index.values().flatten().copied().collect();
+    claims.sort_unstable();
+    for i in claims.into_iter().filter(|i| !grouped.contains(i)) {
+        if let Some(f) = against_kb(cx, i, max_apart) {
+            out.push(f);
+        }
+    }
     out
+}
+
+/// A dated claim against the knowledge base's events it names: a finding when none
+/// of them has its day and the nearest is at most `max_apart` days away.
+fn against_kb(cx: &Ctx, i: usize, max_apart: i64) -> Option<Finding> {
+    let c = &cx.claims[i];
+    let Kind::Date(d) = &c.kind else { return None };
+    let DateValue::Day(day) = d.value else {
+        return None;
+    };
+    let named: Vec<&crate::kb::Event> = cx
+        .kb
+        .events
+        .iter()
+        .filter(|ev| ev.is_named(d.event.as_deref(), &d.subjects, None))
+        .collect();
+    if named.iter().any(|ev| ev.date == day) {
+        return None;
+    }
+    let ev = named
+        .into_iter()
+        .min_by_key(|ev| (ev.date - day).num_days().abs())
+        .filter(|ev| (ev.date - day).num_days().abs() <= max_apart)?;
+    let expected = ev.date.to_string();
+    Some(Finding {
+        lead: None,
+        rule: ID,
+        severity: Severity::Error,
+        message: format!(
+            "\"{}\" is dated {} here, but the knowledge base dates it {expected}",
+            ev.name,
+            d.value.render()
+        ),
+        subject: Some(ev.name.clone()),
+        expected: Some(expected),
+        help: Some(format!(
+            "source: {}, {} ({})",
+            ev.source.publisher, ev.source.document, ev.source.date
+        )),
+        places: vec![Place {
+            source: c.source,
+            span: c.span.clone(),
+            normalized: d.value.render(),
+            primary: true,
+        }],
+    })
 }
