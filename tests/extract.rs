@@ -173,3 +173,54 @@ fn roles_at_the_edges() {
         ]
     );
 }
+
+/// Words around a title that are not its holder: a courtesy title before the name, a
+/// qualified title that runs on into another name, and a holder who names the body
+/// of his own title.
+#[test]
+fn roles_take_only_their_own_holder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("more.toml"),
+        "[[place]]\nid = \"westmark\"\nname = \"Westmark\"\n\
+         source = { publisher = \"claimcheck fixtures\", document = \"fictional world\", date = \"2025-01-01\" }\n\
+         [[office]]\nid = \"president-of-westmark\"\nname = \"President of Westmark\"\ntitles = [\"President\"]\n\
+         of = \"westmark\"\naliases = [\"President of Westmark\"]\n\
+         source = { publisher = \"claimcheck fixtures\", document = \"fictional world\", date = \"2025-01-01\" }\n\
+         holders = []\n",
+    )
+    .expect("write");
+    let kb = kb::load(&[Path::new("tests/fixtures/kb"), dir.path()]).expect("loads");
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Titles and names\nWire·2025-03-01 09:00\n\n\
+         Prime Minister Mr Hedman opened the session.\n\
+         The Norland Minerals Agency reported on Monday.\n\
+         Board Chairman Olle Berg of the Harrow Rail Company spoke next.\n\
+         Eva Holm, president of Westmark Chess Federation, spoke last.\n",
+    )
+    .expect("write");
+    let (files, sources, errors) = read::read_all(&[article]);
+    assert!(errors.is_empty());
+    let claims = claims::extract(&kb, &files, &sources);
+    let roles: Vec<(String, String, Option<String>)> = claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            claims::Kind::Role(r) => Some((
+                r.office_id.clone(),
+                r.holder.clone(),
+                r.holder_canonical.clone(),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        vec![(
+            "prime-minister-of-norland".to_string(),
+            "Hedman".to_string(),
+            Some("Bo Hedman".to_string())
+        )]
+    );
+}

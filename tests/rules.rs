@@ -198,3 +198,44 @@ fn every_rule_is_documented_and_has_fixtures() {
         }
     }
 }
+
+/// A near-miss of a person's name is a misspelling only where the source names that
+/// person or the office they held; a contraction is never a name.
+#[test]
+fn name_variants_of_people_need_context() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("more.toml"),
+        "[[organization]]\nid = \"shell\"\nname = \"Shell\"\n\
+         source = { publisher = \"claimcheck fixtures\", document = \"fictional world\", date = \"2025-01-01\" }\n",
+    )
+    .expect("write");
+    let kb = kb::load(&[Path::new("tests/fixtures/kb"), dir.path()]).expect("loads");
+    let write = |name: &str, body: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, format!("Title\nWire·2025-03-01 09:00\n\n{body}\n")).expect("write");
+        p
+    };
+    let unrelated = write(
+        "a.txt",
+        "The striker Ada Lindqvest scored twice. She'll play again.",
+    );
+    let named = write(
+        "b.txt",
+        "Ada Lindqvist spoke first. The hall applauded when Ada Lindqvest left.",
+    );
+    let findings = |p: PathBuf| {
+        let (files, sources, errors) = read::read_all(&[p]);
+        assert!(errors.is_empty());
+        let claims = claims::extract(&kb, &files, &sources);
+        rules::check(&kb, &files, &sources, &claims)
+            .into_iter()
+            .filter(|f| f.rule == "entity-name-variant")
+            .map(|f| (f.message, f.places[0].span.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(findings(unrelated), vec![]);
+    let got = findings(named);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "\"Ada Lindqvest\" is not a name of Ada Lindqvist");
+}

@@ -80,6 +80,50 @@ const DEPUTIES: &[&str] = &[
 ];
 
 /// Words between a qualifier and a title that do not change the office.
+/// Words that end the name of a body ("… Lawn Tennis Association").
+const BODY_WORDS: &[&str] = &[
+    "association",
+    "federation",
+    "club",
+    "committee",
+    "company",
+    "council",
+    "league",
+    "society",
+    "union",
+    "institute",
+    "university",
+    "board",
+    "corporation",
+    "foundation",
+    "chamber",
+    "commission",
+];
+
+/// Does the text right after a qualified title ("President of the United States")
+/// continue it into the name of a body ("… United States Lawn Tennis association")?
+fn names_a_body(after: &str) -> bool {
+    let Some(t) = after.strip_prefix(' ') else {
+        return false;
+    };
+    for w in t.split(' ').take(5) {
+        let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if BODY_WORDS.contains(&core.to_lowercase().as_str()) {
+            return true;
+        }
+        let cap = core.starts_with(|c: char| c.is_uppercase() && !is_cjk(c));
+        if !cap || core.len() != w.len() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Courtesy titles written between an office title and its holder's name.
+const HONORIFICS: &[&str] = &[
+    "Mr ", "Mr. ", "Mrs ", "Mrs. ", "Ms ", "Ms. ", "Dr ", "Dr. ", "Sir ", "Dame ",
+];
+
 const FILLERS: &[&str] = &[
     "new", "incoming", "outgoing", "current", "acting", "the", "its", "then",
 ];
@@ -265,6 +309,21 @@ pub fn role_claims(
         let gap = &text[after..sentence.end];
         let skip = gap.len() - gap.trim_start_matches([' ', '的']).len();
         after += skip;
+        // "Chairman Mr Greenspan": the honorific is not part of the name.
+        if let Some(h) = HONORIFICS
+            .iter()
+            .find(|h| text[after..sentence.end].starts_with(*h))
+        {
+            after += h.len();
+        }
+        // A title that ends in its qualifier ("President of the United States")
+        // and runs on into the name of a body ("… Lawn Tennis association") is
+        // part of that name, not an office.
+        if text[m.range.clone()].to_lowercase().contains(" of ")
+            && names_a_body(&text[m.range.end..sentence.end])
+        {
+            continue;
+        }
         let found = holder_after(kb, text, after, sentence.end, &mentions[i + 1..])
             .or_else(|| holder_before(kb, text, sentence.start, m, &mentions[..i]));
         let Some((holder_span, holder_entity)) = found else {
@@ -283,15 +342,21 @@ pub fn role_claims(
                 .into_iter()
                 .find(|&e| kb.entities[e].kind == EntityType::Person)
         });
+        // "Chairman Howard Simpson of the Baltimore Railroad": the holder names the
+        // body of his own title, so the article's last-mentioned body is not it.
+        let own_body = text
+            .get(holder_span.end..sentence.end)
+            .and_then(|t| t.strip_prefix(" of "))
+            .map(|t| t.strip_prefix("the ").unwrap_or(t))
+            .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase()));
         let Some(office) = pick_office(
             kb,
             &offices,
             holder_entity,
             &holder,
             text,
-            before,
             mentions,
-            article_mentions,
+            (!own_body).then_some(article_mentions),
             m,
         ) else {
             continue;
@@ -333,9 +398,8 @@ fn pick_office(
     holder: Option<usize>,
     holder_text: &str,
     text: &str,
-    before: &str,
     mentions: &[Mention],
-    article_mentions: &[Mention],
+    article_mentions: Option<&[Mention]>,
     title: &Mention,
 ) -> Option<usize> {
     if offices.len() == 1
@@ -385,7 +449,6 @@ fn pick_office(
             .find(|&o| kb.offices[o].of.as_deref() == Some(kb.entities[e].id.as_str()))
     };
     // A qualifier right before the title, fillers allowed in between.
-    let _ = before;
     if let Some(q) = mentions
         .iter()
         .rev()
@@ -410,7 +473,7 @@ fn pick_office(
         }
     }
     // Otherwise the body the article mentioned last before the title.
-    article_mentions
+    article_mentions?
         .iter()
         .rev()
         .filter(|q| q.range.end <= title.range.start)

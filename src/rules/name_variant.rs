@@ -65,6 +65,15 @@ fn norm_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Up to `n` bytes of `text` before `end`, cut on a char boundary.
+fn tail(text: &str, end: usize, n: usize) -> &str {
+    let mut start = end.saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
 /// A word's first three characters: what the name index is keyed by.
 fn prefix(w: &str) -> &str {
     w.char_indices().nth(3).map_or(w, |(i, _)| &w[..i])
@@ -113,10 +122,17 @@ fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         if opens {
             out.extend(cur.take().map(|(s, e)| s..e));
         }
-        let cap = core
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() && !is_cjk(c))
+        // "She'll", "Don't": a contraction, not a name.
+        let contraction = [
+            "'ll", "'re", "'ve", "'d", "'m", "n't", "’ll", "’re", "’ve", "’d", "’m", "n’t",
+        ]
+        .iter()
+        .any(|c| core.ends_with(c));
+        let cap = !contraction
+            && core
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() && !is_cjk(c))
             && !core.chars().any(is_cjk)
             && core.chars().filter(|c| c.is_uppercase()).count() * 2 <= core.chars().count().max(2);
         if cap {
@@ -168,10 +184,22 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             v.push(i);
         }
     }
+    // The titles of the offices each person held (lower case): the context that
+    // makes a near-miss of a person's name a misspelling of that person.
+    let mut titles: HashMap<usize, Vec<String>> = HashMap::new();
+    for o in &kb.offices {
+        for t in &o.holders {
+            if let Some(&e) = kb.entity_index.get(&t.person) {
+                let v = titles.entry(e).or_default();
+                v.extend(o.titles.iter().chain(&o.aliases).map(|t| t.to_lowercase()));
+            }
+        }
+    }
     let look = Lookup {
         cx,
         names: &names,
         index: &index,
+        titles: &titles,
         threshold,
         min_len,
     };
@@ -186,6 +214,7 @@ struct Lookup<'a> {
     cx: &'a Ctx<'a>,
     names: &'a [(usize, Vec<String>)],
     index: &'a HashMap<String, Vec<usize>>,
+    titles: &'a HashMap<usize, Vec<String>>,
     threshold: f64,
     min_len: usize,
 }
@@ -229,7 +258,9 @@ impl Lookup<'_> {
                 if ws.is_empty() {
                     continue;
                 }
-                if let Some(e) = self.best(&ws) {
+                if let Some(e) = self.best(&ws)
+                    && self.in_context(si, e, tail(text, run.start, 80))
+                {
                     // Never for a form that is another entity's name (it would have been looked up).
                     let canonical = &kb.entities[e].name;
                     if seen.insert(ws.join(" ")) {
@@ -239,6 +270,26 @@ impl Lookup<'_> {
             }
         }
         out
+    }
+
+    /// Many people share a name but for a letter ("John Terry", "John Kerry"): a
+    /// person's near-miss counts only where the source names that person too, or
+    /// right after the title of an office the person held ("president Ronald Regan").
+    fn in_context(&self, si: usize, e: usize, before: &str) -> bool {
+        let kb = self.cx.kb;
+        let Some(entity) = kb.entities.get(e) else {
+            return false;
+        };
+        if entity.kind != crate::kb::EntityType::Person {
+            return true;
+        }
+        if self.cx.entities[si].binary_search(&entity.id).is_ok() {
+            return true;
+        }
+        let before = before.trim_end().to_lowercase();
+        self.titles
+            .get(&e)
+            .is_some_and(|ts| ts.iter().any(|t| before.ends_with(t.as_str())))
     }
 
     /// The known entity whose name the written words are most like, if any is alike enough.
