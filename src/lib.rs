@@ -10,6 +10,7 @@ pub mod baseline;
 pub mod claims;
 pub mod config;
 pub mod error;
+pub mod index;
 pub mod kb;
 pub mod normalize;
 pub mod read;

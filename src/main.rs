@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimcheck::{Error, claims, config, kb, read, report, rules, suppress};
+use claimcheck::{Error, claims, config, index, kb, read, report, rules, suppress};
 
 #[derive(Parser)]
 #[command(
@@ -42,7 +42,8 @@ enum Command {
         /// Exit 1 when a finding is at or above this severity.
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
-        /// Archive articles read with the drafts; only findings in the drafts are reported.
+        /// Archive articles read with the drafts, or claim indexes (`claimcheck index`);
+        /// only findings in the drafts are reported.
         #[arg(long, value_name = "ARCHIVE", num_args = 1..)]
         against: Vec<PathBuf>,
         /// Print each finding's correction as a unified diff of its article instead.
@@ -66,6 +67,17 @@ enum Command {
     },
     /// Ask the knowledge base: who held an office, what a name stands for, …
     Kb(kb_cmd::Args),
+    /// Write a claim index of archive articles for `check DRAFT --against FILE`.
+    Index {
+        /// Archive files or folders (walked as `check` walks them).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The index file to write.
+        #[arg(long, short, value_name = "FILE")]
+        output: PathBuf,
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
     /// List the rules in force, or print one rule's documentation.
     Rules {
         /// A rule id: print its documentation with an example.
@@ -298,6 +310,26 @@ fn run(cli: Cli) -> Result<u8, Error> {
             emit(&out, common.output.as_ref())?;
             Ok(0)
         }
+        Command::Index {
+            paths,
+            output,
+            rules: dirs,
+        } => {
+            let (cfg, kb) = load_kb(cli.config.as_ref(), &dirs)?;
+            let (files, sources) = read_inputs(&paths, &cfg)?;
+            let claims = claims::extract(&kb, &files, &sources);
+            let s = index::write(&output, &kb, cfg.reference_date, &files, &sources, &claims)?;
+            eprintln!(
+                "claimcheck: indexed {} sources ({} claims, {} stored under {} keys) in {} ({} bytes)",
+                s.sources,
+                s.claims,
+                s.stored,
+                s.keys,
+                output.display(),
+                s.bytes
+            );
+            Ok(0)
+        }
         Command::Check {
             paths,
             format,
@@ -316,6 +348,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
             if common.check_kb {
                 kb::examples::check(&kb)?;
             }
+            // Claim indexes are known by their magic bytes, whatever their name.
+            let (indexes, against): (Vec<PathBuf>, Vec<PathBuf>) =
+                against.into_iter().partition(|p| index::is_index(p));
+            let archive = !against.is_empty() || !indexes.is_empty();
             let (mut files, mut sources) = read_inputs(&paths, &cfg)?;
             let drafts = sources.len();
             if !against.is_empty() {
@@ -328,8 +364,21 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 }));
             }
             let claims = claims::extract(&kb, &files, &sources);
-            let mut findings = rules::check(&kb, &files, &sources, &claims);
-            if !against.is_empty() {
+            let (mut findings, n_claims) = if indexes.is_empty() {
+                (rules::check(&kb, &files, &sources, &claims), claims.len())
+            } else {
+                let (f, n) = index::check(
+                    &kb,
+                    cfg.reference_date,
+                    &indexes,
+                    drafts,
+                    &mut files,
+                    &mut sources,
+                    &claims,
+                )?;
+                (f, claims.len() + n)
+            };
+            if archive {
                 findings = in_drafts(findings, drafts, &sources);
             }
             let mut known: Vec<&str> = rules::all().iter().map(|r| r.id).collect();
@@ -349,7 +398,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 };
                 true
             });
-            if !against.is_empty() {
+            if archive {
                 findings = in_drafts(findings, drafts, &sources);
             }
             if let Some(recorded) = &recorded {
@@ -361,18 +410,18 @@ fn run(cli: Cli) -> Result<u8, Error> {
             }
             let out = match format {
                 _ if diff => corrections(&findings, &files, &sources),
-                CheckFormat::Json => report::check::json(&findings, &files, &sources, &claims),
+                CheckFormat::Json => {
+                    report::check::json_counted(&findings, &files, &sources, n_claims)
+                }
                 CheckFormat::Sarif => report::sarif::render(&findings, &files, &sources, &kb),
                 CheckFormat::Github => report::github::render(&findings, &files, &sources),
                 CheckFormat::Markdown => {
-                    report::markdown::render(&findings, &files, &sources, claims.len())
+                    report::markdown::render(&findings, &files, &sources, n_claims)
                 }
-                CheckFormat::Html => {
-                    report::html::render(&findings, &files, &sources, claims.len())
-                }
+                CheckFormat::Html => report::html::render(&findings, &files, &sources, n_claims),
                 CheckFormat::Human => {
                     let color = common.output.is_none() && color();
-                    report::check::human(&findings, &files, &sources, claims.len(), color)
+                    report::check::human(&findings, &files, &sources, n_claims, color)
                 }
             };
             emit(&out, common.output.as_ref())?;

@@ -21,7 +21,7 @@ pub use quantities::{Keyed, Modality};
 use vocab::{Class, Vocab};
 
 /// One claim, located in its source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     /// Index into the run's sources.
     pub source: usize,
@@ -30,7 +30,7 @@ pub struct Claim {
     pub kind: Kind,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     Quantity(QuantityClaim),
     Date(DateClaim),
@@ -52,13 +52,13 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct QuantityClaim {
     pub qty: Qty,
     pub key: Keyed,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DateClaim {
     pub value: DateValue,
     /// What happened on that date (`announce`, `end`), when the sentence says.
@@ -67,7 +67,7 @@ pub struct DateClaim {
     pub subjects: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct EntityClaim {
     pub canonical: String,
     pub etype: EntityType,
@@ -76,7 +76,7 @@ pub struct EntityClaim {
     pub misspelt: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RoleClaim {
     /// Office id in the knowledge base.
     pub office_id: String,
@@ -91,7 +91,7 @@ pub struct RoleClaim {
     pub holder_canonical: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct AcronymClaim {
     pub short: String,
     pub long: String,

@@ -16,7 +16,9 @@ use crate::kb::{Hit, Kb, Mention};
 use crate::normalize::{DateValue, Qty, Unit};
 
 /// Reported for a past period, expected or planned, or current.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Modality {
     Actual,
     Forecast,
@@ -39,7 +41,7 @@ impl Modality {
 }
 
 /// The keys a quantity is compared by.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Keyed {
     /// Sorted measure keys, joined with `+` (empty: no known measure, never compared).
     pub measure: String,

@@ -67,9 +67,9 @@ fn layer<'a>(
             }
         }
     }
-    // A few hundred terms: a DFA is small, quick to build and the fastest to scan.
+    // Built at every start: the default (contiguous NFA) builds four times faster
+    // than a DFA here, which a one-article run feels more than the scan.
     let ac = AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)

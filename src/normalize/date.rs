@@ -38,7 +38,9 @@ pub fn parse_iso_day(s: &str) -> Option<NaiveDate> {
 }
 
 /// A resolved date, as precise as the text allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum DateValue {
     Day(NaiveDate),
     Month(i32, u32),

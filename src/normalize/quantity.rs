@@ -9,7 +9,9 @@ mod scan;
 mod unit;
 
 /// What a quantity is measured in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Unit {
     /// Value in percentage points: 92 for 92%.
     Percent,
@@ -49,7 +51,7 @@ impl Unit {
 }
 
 /// A word that turns a stated number into a bound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Qualifier {
     /// "over", "more than", 超过, 逾, 以上: above x (bounds: low = x).
     Over,
@@ -67,7 +69,7 @@ pub enum Qualifier {
 }
 
 /// A normalized quantity.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Qty {
     /// The stated number in `unit` (None for a range).
     pub value: Option<f64>,

@@ -61,12 +61,55 @@ pub fn summary(findings: &[Finding], sources: usize, claims: usize) -> Value {
 }
 
 pub fn json(findings: &[Finding], files: &[File], sources: &[Source], claims: &[Claim]) -> String {
-    let v = json!({
-        "tool": tool(),
-        "sources": sources.iter().map(super::extract::source_json).collect::<Vec<_>>(),
-        "findings": findings.iter().map(|f| finding_json(f, files, sources)).collect::<Vec<_>>(),
-        "summary": summary(findings, sources.len(), claims.len()),
-    });
+    json_counted(findings, files, sources, claims.len())
+}
+
+/// A source as `extract::source_json` writes it, serialized without building a
+/// `Value` first (a check against a large archive lists every source); the keys in
+/// the order a `Value` object sorts them.
+#[derive(serde::Serialize)]
+struct SourceOut<'a> {
+    date: Option<String>,
+    id: &'a str,
+    lang: &'a str,
+    path: &'a str,
+    title: &'a Option<String>,
+}
+
+/// The document, keys sorted as in a `Value` object.
+#[derive(serde::Serialize)]
+struct Doc<'a> {
+    findings: Vec<Value>,
+    sources: Vec<SourceOut<'a>>,
+    summary: Value,
+    tool: Value,
+}
+
+/// `json` given the number of claims (a check against a claim index has not loaded them all).
+pub fn json_counted(
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+    claims: usize,
+) -> String {
+    let v = Doc {
+        tool: tool(),
+        sources: sources
+            .iter()
+            .map(|s| SourceOut {
+                date: s.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                id: &s.id,
+                lang: s.lang,
+                path: &s.path,
+                title: &s.title,
+            })
+            .collect(),
+        findings: findings
+            .iter()
+            .map(|f| finding_json(f, files, sources))
+            .collect(),
+        summary: summary(findings, sources.len(), claims),
+    };
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s
