@@ -775,7 +775,7 @@ fn examples_are_loaded_with_their_place() {
     assert_eq!(e.examples[0].on, None);
     assert_eq!(e.examples[1].on, Some(day("2024-05-06")));
     assert!(e.examples[1].path.ends_with("a.toml"));
-    assert_eq!((e.examples[1].line, e.examples[1].column), (8, 3));
+    assert_eq!(e.examples[1].place(), (8, 3));
     // A rule's unique leading part stands for the rule.
     assert_eq!(e.examples[2].flag.as_deref(), Some("role-holder-conflict"));
 }

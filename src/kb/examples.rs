@@ -86,7 +86,7 @@ fn all(kb: &Kb) -> Vec<(&str, usize, &Example, Target<'_>)> {
             out.push((ev.id.as_str(), n + 1, x, Target::Event(ev)));
         }
     }
-    out.sort_by(|a, b| (&a.2.path, a.2.line, a.2.column).cmp(&(&b.2.path, b.2.line, b.2.column)));
+    out.sort_by(|a, b| (&a.2.path, a.2.offset).cmp(&(&b.2.path, b.2.offset)));
     out
 }
 
@@ -96,10 +96,11 @@ pub fn check(kb: &Kb) -> Result<Summary, Error> {
     let results: Vec<Option<String>> = list.par_iter().map(|(_, _, x, t)| run(kb, x, *t)).collect();
     for ((id, n, x, _), r) in list.iter().zip(&results) {
         if let Some(msg) = r {
+            let (line, column) = x.place();
             return Err(Error::Rules {
-                path: x.path.clone(),
-                line: x.line,
-                column: x.column,
+                path: x.path.to_string(),
+                line,
+                column,
                 msg: format!("example {n} of {id}: {msg}"),
             });
         }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{Entity, Office};
 
@@ -61,6 +61,9 @@ pub struct Gazetteer {
     /// Hit sets: `2 * i` is everything pattern `i` stands for (the text matched it
     /// exactly), `2 * i + 1` only what may match in another ASCII case.
     sets: Vec<Vec<Hit>>,
+    /// The automaton's strings are the patterns in ASCII lower case, each once:
+    /// `folded[k]` lists the patterns (ascending) that fold to string `k`.
+    folded: Vec<Vec<u32>>,
 }
 
 impl Gazetteer {
@@ -123,14 +126,36 @@ impl Gazetteer {
                 text,
             });
         }
+        // The automaton is built at every start, so it is kept cheap: lower-cased
+        // strings searched in a lower-cased copy of the text build 3-4 times faster
+        // than `ascii_case_insensitive`, which doubles the transitions.
+        let mut folded: Vec<Vec<u32>> = Vec::new();
+        let mut strings: Vec<String> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let low = p.text.to_ascii_lowercase();
+            let k = *seen.entry(low).or_insert_with_key(|low| {
+                strings.push(low.clone());
+                folded.push(Vec::new());
+                strings.len() - 1
+            });
+            if let Some(list) = folded.get_mut(k) {
+                list.push(i as u32);
+            }
+        }
         // Standard semantics so that overlapping iteration sees every candidate:
         // a longest match that fails its boundary check must not hide a shorter one.
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(patterns.iter().map(|p| p.text.as_str()))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&strings)
             .ok();
-        Gazetteer { ac, patterns, sets }
+        Gazetteer {
+            ac,
+            patterns,
+            sets,
+            folded,
+        }
     }
 
     /// Every mention in `text`, leftmost-longest, in order.
@@ -140,24 +165,32 @@ impl Gazetteer {
         };
         // (start, end, set, exact)
         let mut cands: Vec<(usize, usize, u32, bool)> = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
-            let p = m.pattern().as_usize();
-            let (Some(pat), Some(found)) = (self.patterns.get(p), text.get(m.range())) else {
+        // ASCII lower-casing keeps every byte offset.
+        let low = text.to_ascii_lowercase();
+        for m in ac.find_overlapping_iter(&low) {
+            let Some(found) = text.get(m.range()) else {
                 continue;
             };
-            let exact = found == pat.text;
-            let set = if exact { 2 * p } else { 2 * p + 1 };
-            if self.sets.get(set).is_none_or(|s| s.is_empty()) {
-                continue;
-            }
             let before = text.get(..m.start()).and_then(|t| t.chars().next_back());
             let after = text.get(m.end()..).and_then(|t| t.chars().next());
-            if (pat.open_start && before.is_some_and(is_word_char))
-                || (pat.open_end && after.is_some_and(is_word_char))
-            {
-                continue;
+            let same = self.folded.get(m.pattern().as_usize());
+            for &p in same.map_or(&[][..], Vec::as_slice) {
+                let p = p as usize;
+                let Some(pat) = self.patterns.get(p) else {
+                    continue;
+                };
+                let exact = found == pat.text;
+                let set = if exact { 2 * p } else { 2 * p + 1 };
+                if self.sets.get(set).is_none_or(|s| s.is_empty()) {
+                    continue;
+                }
+                if (pat.open_start && before.is_some_and(is_word_char))
+                    || (pat.open_end && after.is_some_and(is_word_char))
+                {
+                    continue;
+                }
+                cands.push((m.start(), m.end(), set as u32, exact));
             }
-            cands.push((m.start(), m.end(), set as u32, exact));
         }
         // Leftmost first, then longest, then an exact-case match over a folded one.
         cands.sort_by_key(|&(s, e, _, exact)| (s, std::cmp::Reverse(e), !exact));

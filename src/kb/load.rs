@@ -25,7 +25,10 @@ const SEVERITIES: [&str; 4] = ["error", "warning", "info", "off"];
 
 /// The knowledge base compiled into the binary (the repository's `rules/`).
 pub fn builtin() -> Result<Kb, Error> {
-    builtin_parts().map(|(_, kb)| kb.clone())
+    // Built afresh from the cached parse: cloning a cached knowledge base costs
+    // more than building it (the automaton is the exception, and it is built once
+    // per process anyway).
+    build(builtin_docs()?)
 }
 
 /// The built-in knowledge base with every `*.toml` under `dirs` added (overriding by id).
@@ -46,16 +49,16 @@ pub fn load(dirs: &[&Path]) -> Result<Kb, Error> {
             text: text.into(),
         });
     }
-    let (base, _) = builtin_parts()?;
+    let base = builtin_docs()?;
     let mut docs = base.clone();
     let extra = collect(files, base.files.len())?;
     docs.overlay(extra);
     build(&docs)
 }
 
-/// The parsed built-in files and the knowledge base built from them, once per process.
-fn builtin_parts() -> Result<&'static (Docs, Kb), Error> {
-    static BUILTIN: OnceLock<Result<(Docs, Kb), Error>> = OnceLock::new();
+/// The parsed built-in files, once per process.
+fn builtin_docs() -> Result<&'static Docs, Error> {
+    static BUILTIN: OnceLock<Result<Docs, Error>> = OnceLock::new();
     BUILTIN
         .get_or_init(|| {
             let files = BUILTIN_RULES
@@ -65,9 +68,7 @@ fn builtin_parts() -> Result<&'static (Docs, Kb), Error> {
                     text: (*text).into(),
                 })
                 .collect();
-            let docs = collect(files, 0)?;
-            let kb = build(&docs)?;
-            Ok((docs, kb))
+            collect(files, 0)
         })
         .as_ref()
         .map_err(Clone::clone)
@@ -534,20 +535,25 @@ fn serde_message(msg: &str) -> String {
 // Positions and errors.
 
 fn error_at(path: &str, text: &str, span: Range<usize>, msg: String) -> Error {
-    let mut at = span.start.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = text.get(..at).unwrap_or("");
-    // memchr: every example's place is computed at load, so this must be cheap.
-    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let (line, column) = line_col(text, span.start);
     Error::Rules {
         path: path.to_string(),
         line,
         column,
         msg,
     }
+}
+
+/// The 1-based line and column (in chars) of byte `offset` in `text`.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = text.get(..at).unwrap_or("");
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// The files entries point into (`files[i - first]` for entry file `i`).
@@ -580,19 +586,17 @@ impl Ctx<'_> {
                 Some(f) => Some(self.rule_id(file, f)?),
                 None => None,
             };
-            let (path, line, column) = match self.err::<()>(file, x.span(), String::new()) {
-                Err(Error::Rules {
-                    path, line, column, ..
-                }) => (path, line, column),
-                _ => (String::from("?"), 0, 0),
+            let (path, src) = match file.checked_sub(self.first).and_then(|i| self.files.get(i)) {
+                Some(f) => (f.path.clone(), f.text.clone()),
+                None => (Arc::from("?"), Arc::from("")),
             };
             out.push(Example {
                 text,
                 on,
                 flag,
                 path,
-                line,
-                column,
+                src,
+                offset: x.span().start,
             });
         }
         Ok(out)

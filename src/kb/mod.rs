@@ -11,6 +11,7 @@ pub mod load;
 pub mod query;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -72,10 +73,18 @@ pub struct Example {
     pub on: Option<NaiveDate>,
     /// The rule id that must flag the sentence.
     pub flag: Option<String>,
-    /// Where the example is written: file, 1-based line and column.
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
+    /// The file the example is written in, its text and the example's byte offset:
+    /// line and column are worked out only when an example fails (`place`).
+    pub path: Arc<str>,
+    pub src: Arc<str>,
+    pub offset: usize,
+}
+
+impl Example {
+    /// The example's 1-based line and column in its file.
+    pub fn place(&self) -> (usize, usize) {
+        load::line_col(&self.src, self.offset)
+    }
 }
 
 /// A former name of an entity: it was called `from` until the day before `on`.
