@@ -101,11 +101,11 @@ pub struct AcronymClaim {
 
 /// Every claim of every source, in source order, then text order.
 pub fn extract(kb: &Kb, files: &[File], sources: &[Source]) -> Vec<Claim> {
-    let vocab = Vocab::new(kb);
+    let vocab = kb.derived.vocab.get_or_init(|| Vocab::new(kb));
     let per: Vec<Vec<Claim>> = sources
         .par_iter()
         .enumerate()
-        .map(|(i, s)| extract_source(kb, &vocab, &files[s.file], s, i))
+        .map(|(i, s)| extract_source(kb, vocab, &files[s.file], s, i))
         .collect();
     per.into_iter().flatten().collect()
 }

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use super::{Ctx, Finding, Place, Severity};
 use crate::claims::Kind;
 use crate::claims::text::{is_cjk, sentences};
+use crate::kb::Kb;
 
 pub const ID: &str = "entity-name-variant";
 
@@ -164,19 +165,6 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     let kb = cx.kb;
     let threshold = cx.param(ID, "similarity", 0.88);
     let min_len = cx.param(ID, "min_length", 6.0) as usize;
-    // Index: first three letters of each word → names (Latin only), each name's
-    // words normalized once.
-    let names: Vec<(usize, Vec<String>)> = kb
-        .all_names()
-        .filter(|(_, n)| !n.chars().any(is_cjk))
-        .map(|(e, n)| (e, norm_words(n)))
-        .collect();
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, (_, words)) in names.iter().enumerate() {
-        for w in words {
-            index.entry(prefix(w).to_string()).or_default().push(k);
-        }
-    }
     // Each source's claims, found in one pass over all claims.
     let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); cx.sources.len()];
     for (i, c) in cx.claims.iter().enumerate() {
@@ -184,22 +172,12 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             v.push(i);
         }
     }
-    // The titles of the offices each person held (lower case): the context that
-    // makes a near-miss of a person's name a misspelling of that person.
-    let mut titles: HashMap<usize, Vec<String>> = HashMap::new();
-    for o in &kb.offices {
-        for t in &o.holders {
-            if let Some(&e) = kb.entity_index.get(&t.person) {
-                let v = titles.entry(e).or_default();
-                v.extend(o.titles.iter().chain(&o.aliases).map(|t| t.to_lowercase()));
-            }
-        }
-    }
+    let t = kb.derived.names.get_or_init(|| Names::new(kb));
     let look = Lookup {
         cx,
-        names: &names,
-        index: &index,
-        titles: &titles,
+        names: &t.names,
+        index: &t.index,
+        titles: &t.titles,
         threshold,
         min_len,
     };
@@ -207,6 +185,48 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         .into_par_iter()
         .flat_map_iter(|si| look.source(si, &by_source[si]))
         .collect()
+}
+
+/// The knowledge base's names as this rule compares them, built once per knowledge
+/// base (`Kb::derived`).
+pub(crate) struct Names {
+    /// Each Latin name's words, normalized, with its entity.
+    names: Vec<(usize, Vec<String>)>,
+    /// First three letters of a word → the names that have it.
+    index: HashMap<String, Vec<usize>>,
+    /// The titles of the offices each person held (lower case): the context that
+    /// makes a near-miss of a person's name a misspelling of that person.
+    titles: HashMap<usize, Vec<String>>,
+}
+
+impl Names {
+    fn new(kb: &Kb) -> Names {
+        let names: Vec<(usize, Vec<String>)> = kb
+            .all_names()
+            .filter(|(_, n)| !n.chars().any(is_cjk))
+            .map(|(e, n)| (e, norm_words(n)))
+            .collect();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, (_, words)) in names.iter().enumerate() {
+            for w in words {
+                index.entry(prefix(w).to_string()).or_default().push(k);
+            }
+        }
+        let mut titles: HashMap<usize, Vec<String>> = HashMap::new();
+        for o in &kb.offices {
+            for t in &o.holders {
+                if let Some(&e) = kb.entity_index.get(&t.person) {
+                    let v = titles.entry(e).or_default();
+                    v.extend(o.titles.iter().chain(&o.aliases).map(|t| t.to_lowercase()));
+                }
+            }
+        }
+        Names {
+            names,
+            index,
+            titles,
+        }
+    }
 }
 
 /// What one source's check reads; sources are checked independently, in parallel.
