@@ -440,7 +440,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 CheckFormat::Sarif => {
                     report::sarif::render_with_errors(&findings, &files, &sources, &kb, &skipped)
                 }
-                CheckFormat::Github => report::github::render(&findings, &files, &sources),
+                CheckFormat::Github => {
+                    report::github::render_with_errors(&findings, &files, &sources, &skipped)
+                }
                 CheckFormat::Markdown => {
                     report::markdown::render(&findings, &files, &sources, n_claims)
                 }

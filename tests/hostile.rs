@@ -246,11 +246,77 @@ fn bad_files_in_a_walked_folder_are_reported_and_skipped() {
     );
     assert_eq!(loc["region"]["byteOffset"], 4);
     assert_eq!(v["runs"][0]["results"].as_array().map(Vec::len), Some(1));
+    // GitHub workflow commands: the finding, then one error a skipped file.
+    let o = claimcheck(&["check", "--rules", KB, "--format", "github", s(d)]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert_eq!(out.lines().count(), 1 + bad.len(), "{out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("::error file=")
+            && l.ends_with(
+                "/binary.txt,title=claimcheck::binary file (NUL byte at offset 4); file skipped"
+            )),
+        "{out}"
+    );
     // Human output: the finding on stdout, the bad files on stderr, still exit 2.
     let o = claimcheck(&["check", "--rules", KB, s(d)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stdout).contains("error[role-holder-conflict]"));
     assert_eq!(stderr(&o).lines().count(), bad.len());
+}
+
+/// A bad file in the archive of `check --against` or of `index` is skipped the
+/// same way: the draft is still checked, the index still written, exit 2.
+#[test]
+fn bad_archive_files_are_skipped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let draft = d.join("draft.txt");
+    std::fs::write(&draft, role_text()).expect("write");
+    let archive = d.join("archive");
+    std::fs::create_dir(&archive).expect("mkdir");
+    std::fs::write(
+        archive.join("old.txt"),
+        "Old news\nDesk·2023-01-01 09:00\n\nNothing.\n",
+    )
+    .expect("write");
+    std::fs::write(archive.join("scan.txt"), b"%PDF\0").expect("write");
+    let bad = [Bad {
+        name: "scan.txt",
+        message: "binary file (NUL byte at offset 4)",
+        offset: Some(4),
+    }];
+    let o = claimcheck(&[
+        "check",
+        "--rules",
+        KB,
+        "--format",
+        "json",
+        s(&draft),
+        "--against",
+        s(&archive),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let v = json(&o);
+    assert_skipped(&o, &v, &bad);
+    assert_role_finding(&v, "draft.txt", 4, 26);
+    let idx = d.join("archive.idx");
+    let o = claimcheck(&["index", "--rules", KB, "-o", s(&idx), s(&archive)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("/scan.txt: binary file (NUL byte at offset 4); skipped"));
+    assert!(stderr(&o).contains("indexed 1 sources"), "{}", stderr(&o));
+    let o = claimcheck(&[
+        "check",
+        "--rules",
+        KB,
+        "--format",
+        "json",
+        s(&draft),
+        "--against",
+        s(&idx),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_role_finding(&json(&o), "draft.txt", 4, 26);
 }
 
 /// A file the permissions forbid (only testable when not running as root).
