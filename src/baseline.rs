@@ -43,15 +43,12 @@ pub fn write(
         fingerprints: fps,
     })
     .unwrap_or_default();
-    let tmp = path.with_extension("tmp-claimcheck");
-    let fail = |e: std::io::Error| {
+    crate::atomic::write(path, (body + "\n").as_bytes()).map_err(|e| {
         Error::Usage(format!(
             "{}: cannot write the baseline: {e}",
             path.display()
         ))
-    };
-    std::fs::write(&tmp, body + "\n").map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)?;
+    })?;
     Ok(n)
 }
 

@@ -1,11 +1,17 @@
-//! Errors that stop a run. Every one becomes a single line on stderr and exit status 2.
+//! Errors. Every one becomes a single line on stderr and exit status 2: an input
+//! file's error skips that file (the others are still checked), any other stops the run.
 
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
-    /// A file could not be read as an article (not UTF-8, binary, empty, unreadable).
-    Input { path: String, msg: String },
+    /// A file could not be read as an article (not UTF-8, binary, unreadable, not a
+    /// regular file); `offset` is the byte where the problem is, when there is one.
+    Input {
+        path: String,
+        msg: String,
+        offset: Option<usize>,
+    },
     /// A rule or knowledge-base file is invalid; `line` and `column` are 1-based.
     Rules {
         path: String,
@@ -20,7 +26,7 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Input { path, msg } => write!(f, "{path}: {msg}"),
+            Error::Input { path, msg, .. } => write!(f, "{path}: {msg}"),
             Error::Rules {
                 path,
                 line,
@@ -33,3 +39,35 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+impl Error {
+    /// An input error with no byte offset.
+    pub fn input(path: impl Into<String>, msg: impl Into<String>) -> Error {
+        Error::Input {
+            path: path.into(),
+            msg: msg.into(),
+            offset: None,
+        }
+    }
+
+    /// The error as one entry of a report's `errors` array: `file`, `message` and,
+    /// where known, `offset` (the byte where the file stops being readable text).
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Error::Input { path, msg, offset } => {
+                let mut v = serde_json::json!({"file": path, "message": msg});
+                if let Some(o) = offset {
+                    v["offset"] = serde_json::json!(o);
+                }
+                v
+            }
+            Error::Rules {
+                path,
+                line,
+                column,
+                msg,
+            } => serde_json::json!({"file": path, "line": line, "column": column, "message": msg}),
+            Error::Usage(msg) => serde_json::json!({"message": msg}),
+        }
+    }
+}

@@ -52,7 +52,7 @@
 //! `reference_date`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -600,14 +600,8 @@ pub fn write(
     out.extend_from_slice(&header);
     out.extend_from_slice(&data);
     let shown = path.display().to_string();
-    let tmp = PathBuf::from(format!("{shown}.partial"));
-    let written = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(&out).and_then(|_| f.sync_all()))
-        .and_then(|_| std::fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::Usage(format!("{shown}: cannot write: {e}")));
-    }
+    crate::atomic::write(path, &out)
+        .map_err(|e| Error::Usage(format!("{shown}: cannot write: {e}")))?;
     Ok(Stats {
         sources: sources.len(),
         claims: claims.len(),
@@ -642,18 +636,12 @@ struct Index {
 
 impl Index {
     fn err(&self, msg: impl std::fmt::Display) -> Error {
-        Error::Input {
-            path: self.shown.clone(),
-            msg: msg.to_string(),
-        }
+        Error::input(self.shown.clone(), msg.to_string())
     }
 
     fn open(path: &Path, fingerprint: u64) -> Result<Index, Error> {
         let shown = path.display().to_string();
-        let err = |msg: String| Error::Input {
-            path: shown.clone(),
-            msg,
-        };
+        let err = |msg: String| Error::input(shown.clone(), msg);
         let mut file =
             std::fs::File::open(path).map_err(|e| err(format!("cannot read claim index: {e}")))?;
         let size = file

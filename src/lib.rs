@@ -6,6 +6,10 @@
 //! acronyms, keyed by subject and measure) → `rules` (conflict detection through an
 //! index) → `report` (human, JSON, …). `kb` is the knowledge base those stages consult.
 
+// Input decides what these would panic on: propagate errors instead.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod atomic;
 pub mod baseline;
 pub mod claims;
 pub mod config;

@@ -1,5 +1,8 @@
 //! The `claimcheck` command line.
 
+// Input decides what these would panic on: propagate errors instead.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod kb_cmd;
 
 use std::io::{IsTerminal, Write};
@@ -170,20 +173,35 @@ fn load_dirs(dirs: &[PathBuf]) -> Result<kb::Kb, Error> {
     kb::load(&dirs)
 }
 
-/// Reads every article; any unreadable input stops the run (exit status 2). Files
-/// found under folders pass the config's include/exclude globs; undated articles
-/// take its reference date.
-fn read_inputs(
-    paths: &[PathBuf],
-    cfg: &config::Config,
-) -> Result<(Vec<read::File>, Vec<read::Source>), Error> {
+/// The files read, their articles, and the input files skipped.
+type Inputs = (Vec<read::File>, Vec<read::Source>, Vec<Error>);
+
+/// Splits read errors: a file that cannot be read is reported on stderr and skipped
+/// (the run goes on and ends with exit status 2); anything else (a path that does
+/// not exist) stops the run.
+fn skip_bad_files(errors: Vec<Error>, skipped: &mut Vec<Error>) -> Result<(), Error> {
+    for e in errors {
+        match e {
+            Error::Input { .. } => {
+                eprintln!("claimcheck: error: {e}; skipped");
+                skipped.push(e);
+            }
+            _ => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Reads every article; an unreadable file is reported and skipped, a missing path
+/// stops the run (exit status 2). Files found under folders pass the config's
+/// include/exclude globs; undated articles take its reference date.
+fn read_inputs(paths: &[PathBuf], cfg: &config::Config) -> Result<Inputs, Error> {
     let mut list = Vec::new();
+    let mut skipped = Vec::new();
     for p in paths {
         if cfg.filters() && p.is_dir() {
             let (found, errors) = read::collect(std::slice::from_ref(p));
-            if let Some(first) = errors.into_iter().next() {
-                return Err(first);
-            }
+            skip_bad_files(errors, &mut skipped)?;
             list.extend(
                 found
                     .into_iter()
@@ -194,13 +212,16 @@ fn read_inputs(
         }
     }
     let (files, mut sources, errors) = read::read_all(&list);
-    if let Some(first) = errors.into_iter().next() {
-        return Err(first);
-    }
+    skip_bad_files(errors, &mut skipped)?;
     for s in sources.iter_mut().filter(|s| s.date.is_none()) {
         s.date = cfg.reference_date;
     }
-    Ok((files, sources))
+    Ok((files, sources, skipped))
+}
+
+/// The exit status: 2 when an input file was skipped (it outranks 1), else `code`.
+fn status(code: u8, skipped: &[Error]) -> u8 {
+    if skipped.is_empty() { code } else { 2 }
 }
 
 /// Keeps the findings with a place in the first `drafts` sources, reported there.
@@ -278,7 +299,7 @@ fn corrections(
 
 fn emit(out: &str, path: Option<&PathBuf>) -> Result<(), Error> {
     match path {
-        Some(p) => std::fs::write(p, out)
+        Some(p) => claimcheck::atomic::write(p, out.as_bytes())
             .map_err(|e| Error::Usage(format!("{}: cannot write: {e}", p.display()))),
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -300,15 +321,17 @@ fn run(cli: Cli) -> Result<u8, Error> {
             if common.check_kb {
                 kb::examples::check(&kb)?;
             }
-            let (files, sources) = read_inputs(&paths, &cfg)?;
+            let (files, sources, skipped) = read_inputs(&paths, &cfg)?;
             let claims = claims::extract(&kb, &files, &sources);
             let out = match format {
-                ExtractFormat::Json => report::extract::json(&claims, &files, &sources),
+                ExtractFormat::Json => {
+                    report::extract::json_with_errors(&claims, &files, &sources, &skipped)
+                }
                 ExtractFormat::Jsonl => report::extract::jsonl(&claims, &files, &sources),
                 ExtractFormat::Human => report::extract::human(&claims, &files, &sources),
             };
             emit(&out, common.output.as_ref())?;
-            Ok(0)
+            Ok(status(0, &skipped))
         }
         Command::Index {
             paths,
@@ -316,7 +339,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             rules: dirs,
         } => {
             let (cfg, kb) = load_kb(cli.config.as_ref(), &dirs)?;
-            let (files, sources) = read_inputs(&paths, &cfg)?;
+            let (files, sources, skipped) = read_inputs(&paths, &cfg)?;
             let claims = claims::extract(&kb, &files, &sources);
             let s = index::write(&output, &kb, cfg.reference_date, &files, &sources, &claims)?;
             eprintln!(
@@ -328,7 +351,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 output.display(),
                 s.bytes
             );
-            Ok(0)
+            Ok(status(0, &skipped))
         }
         Command::Check {
             paths,
@@ -352,10 +375,11 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let (indexes, against): (Vec<PathBuf>, Vec<PathBuf>) =
                 against.into_iter().partition(|p| index::is_index(p));
             let archive = !against.is_empty() || !indexes.is_empty();
-            let (mut files, mut sources) = read_inputs(&paths, &cfg)?;
+            let (mut files, mut sources, mut skipped) = read_inputs(&paths, &cfg)?;
             let drafts = sources.len();
             if !against.is_empty() {
-                let (more_files, more_sources) = read_inputs(&against, &cfg)?;
+                let (more_files, more_sources, more_skipped) = read_inputs(&against, &cfg)?;
+                skipped.extend(more_skipped);
                 let offset = files.len();
                 files.extend(more_files);
                 sources.extend(more_sources.into_iter().map(|s| read::Source {
@@ -411,10 +435,14 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let out = match format {
                 _ if diff => corrections(&findings, &files, &sources),
                 CheckFormat::Json => {
-                    report::check::json_counted(&findings, &files, &sources, n_claims)
+                    report::check::json_with_errors(&findings, &files, &sources, n_claims, &skipped)
                 }
-                CheckFormat::Sarif => report::sarif::render(&findings, &files, &sources, &kb),
-                CheckFormat::Github => report::github::render(&findings, &files, &sources),
+                CheckFormat::Sarif => {
+                    report::sarif::render_with_errors(&findings, &files, &sources, &kb, &skipped)
+                }
+                CheckFormat::Github => {
+                    report::github::render_with_errors(&findings, &files, &sources, &skipped)
+                }
                 CheckFormat::Markdown => {
                     report::markdown::render(&findings, &files, &sources, n_claims)
                 }
@@ -426,13 +454,14 @@ fn run(cli: Cli) -> Result<u8, Error> {
             };
             emit(&out, common.output.as_ref())?;
             let threshold = match fail_on {
-                _ if write_baseline.is_some() => return Ok(0),
-                FailOn::Never => return Ok(0),
+                _ if write_baseline.is_some() => return Ok(status(0, &skipped)),
+                FailOn::Never => return Ok(status(0, &skipped)),
                 FailOn::Info => rules::Severity::Info,
                 FailOn::Warning => rules::Severity::Warning,
                 FailOn::Error => rules::Severity::Error,
             };
-            Ok(u8::from(findings.iter().any(|f| f.severity >= threshold)))
+            let found = findings.iter().any(|f| f.severity >= threshold);
+            Ok(status(u8::from(found), &skipped))
         }
         Command::Kb(args) => {
             let (_, kb) = load_kb(cli.config.as_ref(), &args.rules)?;

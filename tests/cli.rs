@@ -1,5 +1,5 @@
 //! The command line as scripts and CI steps use it: exit statuses, one-line errors
-//! naming the file with nothing on stdout, output formats, `--output`, `rules`.
+//! naming the file, output formats, `--output`, `rules`.
 
 use std::process::{Command, Output};
 
@@ -122,7 +122,8 @@ fn output_file_instead_of_stdout() {
     assert_eq!(v["summary"]["findings"], 1);
 }
 
-/// Bad input: exit status 2, one line on stderr naming the file, nothing on stdout.
+/// A bad input file: one line on stderr naming it, the other files still read and
+/// reported on stdout, exit status 2 at the end.
 fn bad_input(name: &str, bytes: &[u8], expect: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
     let p = dir.path().join(name);
@@ -130,9 +131,18 @@ fn bad_input(name: &str, bytes: &[u8], expect: &str) {
     let good = dir.path().join("good.txt");
     std::fs::write(&good, "A title\nWire·2025-01-01 10:00\n\nText.\n").expect("write");
     for cmd in ["check", "extract"] {
-        let o = claimcheck(&[cmd, dir.path().to_str().unwrap_or("")]);
+        let o = claimcheck(&[cmd, "--format", "json", dir.path().to_str().unwrap_or("")]);
         assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
-        assert!(o.stdout.is_empty(), "{name}: nothing on stdout");
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        assert_eq!(v["sources"].as_array().map(Vec::len), Some(1), "{name}");
+        assert!(
+            v["sources"][0]["id"]
+                .as_str()
+                .is_some_and(|s| s.ends_with("good.txt"))
+        );
+        let e = &v["errors"][0];
+        assert!(e["file"].as_str().is_some_and(|f| f.ends_with(name)), "{e}");
+        assert_eq!(e["message"], expect);
         let err = stderr(&o);
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains(name) && err.contains(expect), "{name}: {err}");
@@ -140,7 +150,7 @@ fn bad_input(name: &str, bytes: &[u8], expect: &str) {
 }
 
 #[test]
-fn bad_inputs_are_named_and_stop_the_run() {
+fn bad_inputs_are_named_and_skipped() {
     bad_input(
         "binary.txt",
         b"abc\0def",
@@ -151,12 +161,30 @@ fn bad_inputs_are_named_and_stop_the_run() {
         b"caf\xe9 au lait",
         "not valid UTF-8 (invalid byte at offset 3)",
     );
-    bad_input("empty.txt", b"", "empty file");
-    bad_input("blank.md", b"  \n\n ", "empty file");
+    // A path that does not exist stops the run: nothing on stdout.
     let o = claimcheck(&["check", "no/such/path.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no/such/path.txt"));
     assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn empty_files_are_articles_with_nothing_in_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("empty.txt"), b"").expect("write");
+    std::fs::write(dir.path().join("blank.md"), b"  \n\n ").expect("write");
+    let o = claimcheck(&[
+        "check",
+        "--format",
+        "json",
+        dir.path().to_str().unwrap_or(""),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["summary"]["findings"], 0);
+    assert_eq!(v["summary"]["claims"], 0);
+    assert!(v.get("errors").is_none());
 }
 
 #[test]

@@ -594,6 +594,27 @@ fn sarif_validates_against_the_schema() {
     if let Err(e) = schemas.validate(&v, index) {
         panic!("hostile: {e:#}");
     }
+    // Skipped input files as tool execution notifications.
+    let skipped = [
+        claimcheck::Error::Input {
+            path: "bad dir/x.txt".into(),
+            msg: "binary file (NUL byte at offset 3)".into(),
+            offset: Some(3),
+        },
+        claimcheck::Error::input("/abs/loop.md", "symbolic link cannot be followed"),
+    ];
+    let v: Value = serde_json::from_str(&report::sarif::render_with_errors(
+        &findings,
+        &files,
+        &sources,
+        &kb::Kb::default(),
+        &skipped,
+    ))
+    .expect("JSON");
+    assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], false);
+    if let Err(e) = schemas.validate(&v, index) {
+        panic!("notifications: {e:#}");
+    }
     // An absolute path (file URI) too.
     let mut files = files;
     files[0].path = "/tmp/a b/c.txt".to_string();

@@ -170,15 +170,19 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
 /// Reads one file and splits it into its articles.
 pub fn read_file(path: &Path) -> Result<(File, Vec<Source>), Error> {
     let shown = walk::display(path);
-    let bytes = std::fs::read(path).map_err(|e| Error::Input {
-        path: shown.clone(),
-        msg: e.to_string(),
-    })?;
+    let fail = |msg: String| Error::input(shown.clone(), msg);
+    // Only regular files are opened: opening a FIFO would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(fail(walk::not_regular(&meta).to_string()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
     let raw = decode::decode(&shown, bytes)?;
     Ok(parse(&shown, raw))
 }
 
 /// Reads every file under `paths`, in order; a file that cannot be read is an error
+/// (`Error::Input`: skip it and go on; `Error::Usage`: a path that does not exist)
 /// and the others are still read. `Source::file` indexes the returned files.
 pub fn read_all(paths: &[PathBuf]) -> (Vec<File>, Vec<Source>, Vec<Error>) {
     let (list, mut errors) = collect(paths);

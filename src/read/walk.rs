@@ -35,10 +35,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(Error::Usage(
                 format!("{}: no such file or directory", display(p)),
             )),
-            Err(e) => errors.push(Error::Input {
-                path: display(p),
-                msg: e.to_string(),
-            }),
+            Err(e) => errors.push(Error::input(display(p), e.to_string())),
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors),
             Ok(_) => files.push(p.clone()),
         }
@@ -65,13 +62,25 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
     for entry in walker {
         match entry {
             Ok(e) => {
-                let is_file = match e.file_type() {
-                    Some(t) if t.is_symlink() => e.path().is_file(),
-                    Some(t) => t.is_file(),
-                    None => false,
-                };
-                if is_file && wanted(e.path()) {
+                let Some(t) = e.file_type() else { continue };
+                if t.is_dir() || !wanted(e.path()) {
+                    continue;
+                }
+                // A symlink is followed to a file only; a loop or a dangling link is
+                // reported, a symlinked folder is not entered. A FIFO, socket or
+                // device is reported and never opened (opening a FIFO blocks).
+                if t.is_file() {
                     files.push(e.into_path());
+                    continue;
+                }
+                match std::fs::metadata(e.path()) {
+                    Ok(m) if m.is_file() => files.push(e.into_path()),
+                    Ok(m) if m.is_dir() => {}
+                    Ok(m) => errors.push(Error::input(display(e.path()), not_regular(&m))),
+                    Err(err) => errors.push(Error::input(
+                        display(e.path()),
+                        format!("symbolic link cannot be followed: {err}"),
+                    )),
                 }
             }
             Err(err) => {
@@ -81,6 +90,28 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
             }
         }
     }
+}
+
+/// Why a path that is not a regular file is not read.
+pub fn not_regular(m: &std::fs::Metadata) -> &'static str {
+    if m.is_dir() {
+        return "is a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return "not a regular file (a FIFO), not opened";
+        }
+        if t.is_socket() {
+            return "not a regular file (a socket), not opened";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "not a regular file (a device), not opened";
+        }
+    }
+    "not a regular file, not opened"
 }
 
 /// An I/O failure while walking, naming the path it happened on. Problems inside
@@ -101,8 +132,5 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> Option<Error> {
             _ => break,
         }
     }
-    Some(Error::Input {
-        path: display(&path),
-        msg: io.to_string(),
-    })
+    Some(Error::input(display(&path), io.to_string()))
 }

@@ -79,6 +79,9 @@ struct SourceOut<'a> {
 /// The document, keys sorted as in a `Value` object.
 #[derive(serde::Serialize)]
 struct Doc<'a> {
+    /// The input files skipped (`Error::to_json`); absent when none was.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<Value>,
     findings: Vec<Value>,
     sources: Vec<SourceOut<'a>>,
     summary: Value,
@@ -92,7 +95,19 @@ pub fn json_counted(
     sources: &[Source],
     claims: usize,
 ) -> String {
+    json_with_errors(findings, files, sources, claims, &[])
+}
+
+/// `json_counted` with the input files that were skipped, listed under `errors`.
+pub fn json_with_errors(
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+    claims: usize,
+    errors: &[crate::Error],
+) -> String {
     let v = Doc {
+        errors: errors.iter().map(crate::Error::to_json).collect(),
         tool: tool(),
         sources: sources
             .iter()

@@ -85,11 +85,24 @@ pub fn source_json(s: &Source) -> Value {
 }
 
 pub fn json(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
-    let v = json!({
+    json_with_errors(claims, files, sources, &[])
+}
+
+/// `json` with the input files that were skipped, listed under `errors` (absent when none was).
+pub fn json_with_errors(
+    claims: &[Claim],
+    files: &[File],
+    sources: &[Source],
+    errors: &[crate::Error],
+) -> String {
+    let mut v = json!({
         "tool": tool(),
         "sources": sources.iter().map(source_json).collect::<Vec<_>>(),
         "claims": claims.iter().map(|c| claim_json(c, files, sources)).collect::<Vec<_>>(),
     });
+    if !errors.is_empty() {
+        v["errors"] = errors.iter().map(crate::Error::to_json).collect();
+    }
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s

@@ -37,6 +37,16 @@ pub fn escape_property(s: &str) -> String {
 
 /// One line a finding, nothing else (no findings: empty output).
 pub fn render(findings: &[Finding], files: &[File], sources: &[Source]) -> String {
+    render_with_errors(findings, files, sources, &[])
+}
+
+/// `render`, then one `::error` a skipped input file, annotating that file.
+pub fn render_with_errors(
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+    errors: &[crate::Error],
+) -> String {
     let mut out = String::new();
     for f in findings {
         let cmd = match f.severity {
@@ -67,6 +77,15 @@ pub fn render(findings: &[Finding], files: &[File], sources: &[Source]) -> Strin
             props.join(","),
             escape_data(&f.message)
         ));
+    }
+    for e in errors {
+        if let crate::Error::Input { path, msg, .. } = e {
+            out.push_str(&format!(
+                "::error file={},title=claimcheck::{}\n",
+                escape_property(path),
+                escape_data(&format!("{msg}; file skipped"))
+            ));
+        }
     }
     out
 }

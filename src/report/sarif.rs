@@ -142,6 +142,18 @@ pub fn fingerprint(f: &Finding, files: &[File], sources: &[Source]) -> u64 {
 
 /// The SARIF log for a run's findings; `kb` gives the severities in force.
 pub fn render(findings: &[Finding], files: &[File], sources: &[Source], kb: &Kb) -> String {
+    render_with_errors(findings, files, sources, kb, &[])
+}
+
+/// `render` with the input files that were skipped: each a tool execution
+/// notification of the run's invocation, which is then not successful.
+pub fn render_with_errors(
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+    kb: &Kb,
+    errors: &[crate::Error],
+) -> String {
     let all = rules::all();
     let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
     let results: Vec<Value> = findings
@@ -189,7 +201,7 @@ pub fn render(findings: &[Finding], files: &[File], sources: &[Source], kb: &Kb)
             r
         })
         .collect();
-    let log = json!({
+    let mut log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -202,7 +214,31 @@ pub fn render(findings: &[Finding], files: &[File], sources: &[Source], kb: &Kb)
             "results": results,
         }],
     });
+    if !errors.is_empty() {
+        let notes: Vec<Value> = errors.iter().map(notification).collect();
+        log["runs"][0]["invocations"] =
+            json!([{"executionSuccessful": false, "toolExecutionNotifications": notes}]);
+    }
     let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// A skipped input file as a SARIF notification: its message, the file and, where
+/// known, the byte offset as a region.
+fn notification(e: &crate::Error) -> Value {
+    let mut n = json!({"level": "error", "message": {"text": e.to_string()}});
+    let (path, offset) = match e {
+        crate::Error::Input { path, offset, .. } => (Some(path), *offset),
+        crate::Error::Rules { path, .. } => (Some(path), None),
+        crate::Error::Usage(_) => (None, None),
+    };
+    if let Some(p) = path {
+        let mut loc = json!({"artifactLocation": artifact(p)});
+        if let Some(o) = offset {
+            loc["region"] = json!({"byteOffset": o});
+        }
+        n["locations"] = json!([{"physicalLocation": loc}]);
+    }
+    n
 }
