@@ -376,15 +376,29 @@ impl Gen<'_> {
         } else {
             format!("{} tonnes", grouped(v))
         };
+        let zh_article = a.zh;
+        let say = |written: &str| {
+            if zh_article {
+                let n = zh_name(&c.aliases).unwrap_or(&c.name);
+                format!("{n}表示，公司{year}年{zh}为{written}。")
+            } else {
+                format!("{} said its {en} reached {written} in {year}.", c.name)
+            }
+        };
         if v != truth {
             a.inject("quantity-conflict", &written, &format!("{truth} t"));
+            // The right figure in the same article, so the wrong one always has
+            // something to disagree with (its story may have no other article).
+            let right = if a.zh {
+                format!("{}吨", grouped(truth))
+            } else {
+                format!("{} tonnes", grouped(truth))
+            };
+            let s = say(&right);
+            a.body.push(s);
         }
-        a.body.push(if a.zh {
-            let n = zh_name(&c.aliases).unwrap_or(&c.name);
-            format!("{n}表示，公司{year}年{zh}为{written}。")
-        } else {
-            format!("{} said its {en} reached {written} in {year}.", c.name)
-        });
+        let s = say(&written);
+        a.body.push(s);
     }
 
     fn figure(&mut self, a: &mut Article) {
