@@ -82,10 +82,16 @@ fn synthetic(kb: &Kb, files: usize, seed: u64) -> Vec<(String, String)> {
         let mut text = String::new();
         for k in 0..3 {
             let day = day0 + chrono::Duration::days(k);
-            text.push_str(&format!("Markets weigh the outlook\nHarbour Wire·{day} 09:00\n\n"));
+            text.push_str(&format!(
+                "Markets weigh the outlook\nHarbour Wire·{day} 09:00\n\n"
+            ));
             let year = day.year() - 1;
             let truth = 20_000 + (company.len() as u64 * 7919 + year as u64 * 31) % 300 * 1000;
-            let v = if rng.below(50) == 0 { truth * 3 / 2 } else { truth };
+            let v = if rng.below(50) == 0 {
+                truth * 3 / 2
+            } else {
+                truth
+            };
             text.push_str(&format!(
                 "{company} said its copper production reached {v} tonnes in {year}. "
             ));
@@ -93,15 +99,29 @@ fn synthetic(kb: &Kb, files: usize, seed: u64) -> Vec<(String, String)> {
             if let [holder] = o.holders_on(day).as_slice()
                 && let Some(p) = kb.entity(holder)
             {
-                text.push_str(&format!("{alias} {} told reporters the talks had made progress. ", p.name));
+                text.push_str(&format!(
+                    "{alias} {} told reporters the talks had made progress. ",
+                    p.name
+                ));
             }
             let (e, acr) = acronyms[rng.below(acronyms.len())];
-            text.push_str(&format!("The {} ({acr}) said it would review the matter.\n", e.name));
+            text.push_str(&format!(
+                "The {} ({acr}) said it would review the matter.\n",
+                e.name
+            ));
             // One signing day a company and quarter, now and then misdated.
             let q = (day.month0() / 3) as usize;
-            let signed = NaiveDate::from_ymd_opt(day.year(), (q * 3 + 1) as u32, 1 + (company.len() * 3 + q) as u32 % 27)
-                .expect("a valid day");
-            let signed = if rng.below(40) == 0 { signed + chrono::Duration::days(4) } else { signed };
+            let signed = NaiveDate::from_ymd_opt(
+                day.year(),
+                (q * 3 + 1) as u32,
+                1 + (company.len() * 3 + q) as u32 % 27,
+            )
+            .expect("a valid day");
+            let signed = if rng.below(40) == 0 {
+                signed + chrono::Duration::days(4)
+            } else {
+                signed
+            };
             if signed < day {
                 text.push_str(&format!(
                     "{company} signed the supply agreement on {} {}, {}, and expects deliveries to start next year. ",
@@ -123,7 +143,9 @@ fn normalize(kb: &Kb, raw: &[(String, String)]) -> (Vec<File>, Vec<Source>, Vec<
     let mut sources = Vec::new();
     let parsed: Vec<_> = {
         use rayon::prelude::*;
-        raw.par_iter().map(|(p, t)| read::parse(p, t.clone())).collect()
+        raw.par_iter()
+            .map(|(p, t)| read::parse(p, t.clone()))
+            .collect()
     };
     for (file, srcs) in parsed {
         let idx = files.len();
@@ -165,7 +187,9 @@ fn bench_normalizer(c: &mut Criterion) {
     let gen_ = synthetic(&kb, 3000, 7);
     let bytes: usize = gen_.iter().map(|(_, t)| t.len()).sum();
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function("generated-9k-articles", |b| b.iter(|| normalize(&kb, &gen_)));
+    g.bench_function("generated-9k-articles", |b| {
+        b.iter(|| normalize(&kb, &gen_))
+    });
     g.finish();
 }
 

@@ -17,7 +17,7 @@
 //! company name (`entity-name-variant`) and a wrong day for a recorded event
 //! (`date-conflict`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -685,16 +685,31 @@ fn score(gold: &Path, findings: &Path, misses: bool) -> Result<(), String> {
             })
             .unwrap_or_default()
     };
-    let hit = |g: &Gold, f: &serde_json::Value| {
-        f["rule"].as_str() == Some(g.rule.as_str())
-            && locs(f)
-                .iter()
-                .any(|(p, t)| p.ends_with(&g.file) && (t == &g.written || t.contains(&g.written)))
+    // The gold names files relative to the corpus folder: index both sides by the last
+    // two path components, so scoring is linear in findings and gold.
+    let key = |p: &str| -> String {
+        let parts: Vec<&str> = p.rsplitn(3, '/').collect();
+        format!("{}/{}", parts.get(1).unwrap_or(&""), parts[0])
     };
+    let mut at: HashMap<String, Vec<(&str, String)>> = HashMap::new();
+    for f in list {
+        for (p, t) in locs(f) {
+            at.entry(key(&p))
+                .or_default()
+                .push((f["rule"].as_str().unwrap_or(""), t));
+        }
+    }
+    let mut gold_at: HashMap<String, Vec<&Gold>> = HashMap::new();
+    for g in &gf.conflicts {
+        gold_at.entry(key(&g.file)).or_default().push(g);
+    }
     let mut by_rule: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut missed = Vec::new();
     for g in &gf.conflicts {
-        let found = list.iter().any(|f| hit(g, f));
+        let found = at.get(&key(&g.file)).is_some_and(|v| {
+            v.iter()
+                .any(|(r, t)| *r == g.rule && t.contains(&g.written))
+        });
         let e = by_rule.entry(g.rule.as_str()).or_default();
         e.1 += 1;
         if found {
@@ -707,9 +722,9 @@ fn score(gold: &Path, findings: &Path, misses: bool) -> Result<(), String> {
     // its rule (a wrong reference figure also disagrees with the other articles).
     let explained = |f: &serde_json::Value| {
         locs(f).iter().any(|(p, t)| {
-            gf.conflicts
-                .iter()
-                .any(|g| p.ends_with(&g.file) && t.contains(&g.written))
+            gold_at
+                .get(&key(p))
+                .is_some_and(|v| v.iter().any(|g| t.contains(&g.written)))
         })
     };
     let extra: Vec<&serde_json::Value> = list.iter().filter(|f| !explained(f)).collect();
