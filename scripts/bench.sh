@@ -64,7 +64,7 @@ row() { # label, bytes, cores, command
   r=$(rss "$4")
   ROWS+=("$(awk -v l="$1" -v b="$2" -v c="$3" -v s="$s" -v r="$r" 'BEGIN {
     mb = b / 1e6; rate = (s > 0) ? mb / s : 0
-    printf "| %s | %.2f | %.3f | %.1f | %.1f | %s |", l, mb, s, rate, rate / c, r }')")
+    printf "| %s | %.3g | %.3g | %.3g | %.3g | %s |", l, mb, s, rate, rate / c, r }')")
   echo "${ROWS[-1]}" >&2
 }
 
