@@ -205,7 +205,7 @@ fn grouped(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -309,7 +309,8 @@ impl Gen<'_> {
                 .map(|t| t.person.as_str())
                 .filter(|p| p != holder)
                 .collect();
-            let Some(other) = kb.entity(*self.rng.pick(&others)) else {
+            let other = self.rng.pick(&others).to_string();
+            let Some(other) = kb.entity(&other) else {
                 return;
             };
             written_by = other;
