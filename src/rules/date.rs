@@ -81,6 +81,22 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             _ => None,
         }
     };
+    // Per dated claim: the entities its sentence names and its article's top three,
+    // sorted; two dates can only conflict when these meet.
+    let mut attached: HashMap<usize, Vec<&str>> = HashMap::new();
+    let mut days: HashMap<usize, i64> = HashMap::new();
+    for &i in index.values().flatten() {
+        if let Some(d) = date(i) {
+            let mut v: Vec<&str> = d.subjects.iter().map(String::as_str).collect();
+            v.extend(top[cx.claims[i].source].iter().map(String::as_str));
+            v.sort_unstable();
+            v.dedup();
+            attached.insert(i, v);
+            if let DateValue::Day(day) = d.value {
+                days.insert(i, day.num_days_from_ce() as i64);
+            }
+        }
+    }
     let mut events: Vec<&str> = index.keys().copied().collect();
     events.sort();
     let mut out = Vec::new();
@@ -88,47 +104,40 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     for event in events {
         let members = &index[event];
         let mut pairs = Vec::new();
-        for x in 0..members.len() {
-            for y in x + 1..members.len() {
-                let (a, b) = (members[x], members[y]);
-                let (Some(da), Some(db)) = (date(a), date(b)) else {
-                    continue;
-                };
-                // Only days are precise enough to contradict each other; days months
-                // apart are more likely two events than one misdated.
-                let (DateValue::Day(dx), DateValue::Day(dy)) = (da.value, db.value) else {
-                    continue;
-                };
-                if agree(da.value, db.value) || (dx - dy).num_days().abs() > max_apart {
-                    continue;
-                }
-                let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
-                if sa == sb {
-                    // One article giving one event two dates: both sentences must name
-                    // the same person or organization ("the week ended February 22 …
-                    // ended February 27" are two weeks).
-                    let actor = da.subjects.iter().any(|e| {
-                        db.subjects.contains(e)
-                            && cx
-                                .kb
-                                .entity(e)
-                                .is_some_and(|x| x.kind != crate::kb::EntityType::Place)
-                    });
-                    if !actor {
-                        continue;
-                    }
-                } else if !cx.same_story(sa, sb, min_shared) {
+        for (x, y) in candidates(members, &attached, &days, max_apart) {
+            let (a, b) = (members[x], members[y]);
+            let (Some(da), Some(db)) = (date(a), date(b)) else {
+                continue;
+            };
+            // Only days are precise enough to contradict each other; days months
+            // apart are more likely two events than one misdated.
+            let (DateValue::Day(dx), DateValue::Day(dy)) = (da.value, db.value) else {
+                continue;
+            };
+            if agree(da.value, db.value) || (dx - dy).num_days().abs() > max_apart {
+                continue;
+            }
+            let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
+            if sa == sb {
+                // One article giving one event two dates: both sentences must name
+                // the same person or organization ("the week ended February 22 …
+                // ended February 27" are two weeks).
+                let actor = da.subjects.iter().any(|e| {
+                    db.subjects.contains(e)
+                        && cx
+                            .kb
+                            .entity(e)
+                            .is_some_and(|x| x.kind != crate::kb::EntityType::Place)
+                });
+                if !actor {
                     continue;
                 }
-                let subjects = |d: &DateClaim, s: usize| -> Vec<String> {
-                    let mut v = d.subjects.clone();
-                    v.extend(top[s].iter().cloned());
-                    v
-                };
-                let (xa, xb) = (subjects(da, sa), subjects(db, sb));
-                if xa.iter().any(|e| xb.contains(e)) {
-                    pairs.push((x, y));
-                }
+            } else if !cx.same_story(sa, sb, min_shared) {
+                continue;
+            }
+            let (xa, xb) = (&attached[&a], &attached[&b]);
+            if xa.iter().any(|e| xb.contains(e)) {
+                pairs.push((x, y));
             }
         }
         for g in groups(members.len(), &pairs) {
@@ -217,4 +226,44 @@ fn against_kb(cx: &Ctx, i: usize, max_apart: i64) -> Option<Finding> {
             primary: true,
         }],
     })
+}
+
+/// The pairs of positions in `members` (first < second, sorted) whose days differ by at
+/// most `max_apart` days and whose claims share an attached entity: a superset of the
+/// pairs `check` keeps. Each entity's dated claims are sorted by day and compared with
+/// the days in the window after them only, skipping their own day (same day, no
+/// conflict), so the cost follows the pairs that can conflict, not every pair.
+fn candidates(
+    members: &[usize],
+    attached: &HashMap<usize, Vec<&str>>,
+    days: &HashMap<usize, i64>,
+    max_apart: i64,
+) -> Vec<(usize, usize)> {
+    let mut by_entity: HashMap<&str, Vec<(i64, usize)>> = HashMap::new();
+    for (k, m) in members.iter().enumerate() {
+        let Some(&day) = days.get(m) else { continue };
+        for &e in attached.get(m).map(Vec::as_slice).unwrap_or(&[]) {
+            by_entity.entry(e).or_default().push((day, k));
+        }
+    }
+    let mut out = Vec::new();
+    for v in by_entity.values_mut() {
+        if v.len() < 2 {
+            continue;
+        }
+        v.sort_unstable();
+        for (i, &(day, x)) in v.iter().enumerate() {
+            // Past the claims of the same day, up to `max_apart` days later.
+            let next = i + v[i..].partition_point(|&(d, _)| d == day);
+            for &(d, y) in &v[next..] {
+                if d - day > max_apart {
+                    break;
+                }
+                out.push((x.min(y), x.max(y)));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }

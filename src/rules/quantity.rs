@@ -115,29 +115,32 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             _ => None,
         };
         let mut pairs = Vec::new();
-        for (a_pos, &a) in members.iter().enumerate() {
-            for &b in &members[a_pos + 1..] {
-                let (Some(qa), Some(qb)) = (q(a), q(b)) else {
-                    continue;
-                };
-                let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
-                if !cx.tied(sa, sb, &qa.key, &qb.key, min_shared) {
-                    continue;
-                }
-                let (la, ha) = interval(qa, rt, about, nearly);
-                let (lb, hb) = interval(qb, rt, about, nearly);
-                if ha < lb || hb < la {
-                    pairs.push((a_pos, members.iter().position(|&m| m == b).unwrap_or(a_pos)));
-                }
+        for (a_pos, b_pos) in candidates(cx, members, rt, about, nearly) {
+            let (a, b) = (members[a_pos], members[b_pos]);
+            let (Some(qa), Some(qb)) = (q(a), q(b)) else {
+                continue;
+            };
+            let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
+            if !cx.tied(sa, sb, &qa.key, &qb.key, min_shared) {
+                continue;
             }
+            let (la, ha) = interval(qa, rt, about, nearly);
+            let (lb, hb) = interval(qb, rt, about, nearly);
+            if ha < lb || hb < la {
+                pairs.push((a_pos, b_pos));
+            }
+        }
+        let mut degree = vec![0usize; members.len()];
+        for &(x, y) in &pairs {
+            degree[x] += 1;
+            degree[y] += 1;
         }
         for g in groups(members.len(), &pairs) {
             // The claim in most conflicts is the primary; ties: the later one.
-            let degree = |k: usize| pairs.iter().filter(|(x, y)| *x == k || *y == k).count();
             let primary = g
                 .iter()
                 .copied()
-                .max_by_key(|&k| (degree(k), k))
+                .max_by_key(|&k| (degree[k], k))
                 .unwrap_or(g[0]);
             let mut places: Vec<Place> = g
                 .iter()
@@ -167,5 +170,74 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             out.push(f);
         }
     }
+    out
+}
+
+/// The pairs of positions in `members` (first < second, sorted) that can conflict: a
+/// superset of the pairs `check` keeps, found without comparing every pair. Two claims
+/// can only be tied through an entity both are attached to (a claim's subject; for a
+/// claim with none, each person or organization its source names), and can only
+/// conflict when their intervals are disjoint: within each entity's claims sorted by
+/// interval ends, those are a suffix (starting above the claim's high end) and a prefix
+/// (ending below its low end). The cost is the sorting plus the disjoint pairs, not
+/// every pair of a group.
+fn candidates(
+    cx: &Ctx,
+    members: &[usize],
+    rt: f64,
+    about: f64,
+    nearly: f64,
+) -> Vec<(usize, usize)> {
+    let mut by_entity: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut bounds = Vec::with_capacity(members.len());
+    for (k, &m) in members.iter().enumerate() {
+        let Kind::Quantity(q) = &cx.claims[m].kind else {
+            bounds.push((f64::NAN, f64::NAN));
+            continue;
+        };
+        bounds.push(interval(q, rt, about, nearly));
+        match &q.key.subject {
+            Some(x) => by_entity.entry(x.as_str()).or_default().push(k),
+            None => {
+                for id in &cx.entities[cx.claims[m].source] {
+                    let actor = cx
+                        .kb
+                        .entity(id)
+                        .is_some_and(|e| e.kind != crate::kb::EntityType::Place);
+                    if actor {
+                        by_entity.entry(id.as_str()).or_default().push(k);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let pair = |x: usize, y: usize| (x.min(y), x.max(y));
+    for ks in by_entity.values() {
+        if ks.len() < 2 {
+            continue;
+        }
+        // NaN bounds never order: such a claim is paired with all (the caller's test
+        // decides, as it would have).
+        let (odd, mut by_lo): (Vec<usize>, Vec<usize>) = ks
+            .iter()
+            .partition(|&&k| bounds[k].0.is_nan() || bounds[k].1.is_nan());
+        for &k in &odd {
+            out.extend(ks.iter().filter(|&&j| j != k).map(|&j| pair(k, j)));
+        }
+        let mut by_hi = by_lo.clone();
+        by_lo.sort_by(|&x, &y| bounds[x].0.total_cmp(&bounds[y].0));
+        by_hi.sort_by(|&x, &y| bounds[x].1.total_cmp(&bounds[y].1));
+        for &a in &by_lo {
+            let (la, ha) = bounds[a];
+            let above = by_lo.partition_point(|&b| bounds[b].0 <= ha);
+            out.extend(by_lo[above..].iter().map(|&b| pair(a, b)));
+            let below = by_hi.partition_point(|&b| bounds[b].1 < la);
+            out.extend(by_hi[..below].iter().map(|&b| pair(a, b)));
+        }
+    }
+    out.retain(|(x, y)| x != y);
+    out.sort_unstable();
+    out.dedup();
     out
 }

@@ -17,7 +17,8 @@
 //!   error[role-holder-conflict]: Prime Minister of Norland is named "Ada Lindqvist"
 //!   here, but the holder on 2024-09-02 is Bo Hedman (in office from 2024-07-01)
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use chrono::NaiveDate;
 
@@ -69,6 +70,19 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             .or_default()
             .push((i, r, date));
     }
+    // Where each person is named (entity and role claims, in claim order), so a group
+    // looks at its right holder's mentions only, not at every claim of the run.
+    let mut named: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in cx.claims.iter().enumerate() {
+        let id = match &c.kind {
+            Kind::Entity(e) => e.id.as_deref(),
+            Kind::Role(r) => r.holder_id.as_deref(),
+            _ => None,
+        };
+        if let Some(id) = id {
+            named.entry(id).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     let mut keys: Vec<_> = groups.keys().cloned().collect();
     keys.sort();
@@ -102,7 +116,18 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             })
             .collect();
         // The right holder named elsewhere in that term: the other side of the conflict.
-        for c in cx.claims {
+        let mut taken: HashSet<(usize, Range<usize>)> =
+            places.iter().map(|p| (p.source, p.span.clone())).collect();
+        let mut sides: HashSet<usize> = places
+            .iter()
+            .filter(|p| !p.primary && p.normalized == expected.name)
+            .map(|p| p.source)
+            .collect();
+        let mentions = named
+            .get(expected_id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for c in mentions.iter().map(|&i| &cx.claims[i]) {
             let (id, span) = match &c.kind {
                 Kind::Entity(e) => (e.id.as_deref(), c.span.clone()),
                 Kind::Role(r) if r.office_id == *office_id => {
@@ -110,11 +135,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 }
                 _ => continue,
             };
-            if id != Some(expected_id.as_str())
-                || places
-                    .iter()
-                    .any(|p| p.source == c.source && p.span == span)
-            {
+            if id != Some(expected_id.as_str()) || taken.contains(&(c.source, span.clone())) {
                 continue;
             }
             let in_term = match (cx.sources[c.source].date, term) {
@@ -122,11 +143,9 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 (None, _) => true,
                 _ => false,
             };
-            if in_term
-                && !places
-                    .iter()
-                    .any(|p| p.source == c.source && !p.primary && p.normalized == expected.name)
-            {
+            if in_term && !sides.contains(&c.source) {
+                taken.insert((c.source, span.clone()));
+                sides.insert(c.source);
                 places.push(Place {
                     source: c.source,
                     span,
