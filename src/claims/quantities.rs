@@ -480,6 +480,9 @@ fn keyed(
     }
 }
 
+/// How far after a figure (in bytes) its period's date may start.
+const AFTER_WINDOW: usize = 1000;
+
 /// The period a quantity is for: a date right after it ("in 2025", "on March 6",
 /// "between 2025 and 2030"), else the nearest date before it in its sentence
 /// (not one after "since"), else the article's year. Quarters refine a year.
@@ -496,7 +499,9 @@ fn period(
     // those before it are found by binary search.
     let in_sentence = cx.dates;
     let sorted = cx.dates_sorted;
-    let limit = clause_end.max(right.end);
+    // A date more than a paragraph's length after the figure is not its period; the
+    // bound keeps a sentence of endless figures and dates linear.
+    let limit = clause_end.max(right.end).min(r.end + AFTER_WINDOW);
     let first_after = if sorted {
         in_sentence.partition_point(|(d, _)| d.start < r.end)
     } else {
