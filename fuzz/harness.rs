@@ -44,7 +44,11 @@ impl Drop for Scratch {
 
 /// Every span a grammar returns must lie on char boundaries of its text.
 fn check_span(text: &str, r: &std::ops::Range<usize>) {
-    assert!(r.start <= r.end && r.end <= text.len(), "span {r:?} out of {}", text.len());
+    assert!(
+        r.start <= r.end && r.end <= text.len(),
+        "span {r:?} out of {}",
+        text.len()
+    );
     assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
 }
 

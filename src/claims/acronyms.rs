@@ -139,7 +139,10 @@ pub fn acronym_claims(
     let mut out = Vec::new();
     let s = &text[sentence.clone()];
     // Each `(` pairs with the first `)` after it: found by search, not by a scan per `(`.
-    let closes: Vec<usize> = s.match_indices(')').map(|(i, _)| sentence.start + i).collect();
+    let closes: Vec<usize> = s
+        .match_indices(')')
+        .map(|(i, _)| sentence.start + i)
+        .collect();
     for (i, _) in s.match_indices('(') {
         let open = sentence.start + i;
         let Some(&close) = closes.get(closes.partition_point(|&c| c < open)) else {

@@ -259,7 +259,11 @@ struct Sorted<'a, T> {
 impl<'a, T> Sorted<'a, T> {
     fn new(items: &'a [T], span: fn(&T) -> &Range<usize>) -> Self {
         let sorted = items.is_sorted_by_key(|x| span(x).start);
-        Sorted { items, span, sorted }
+        Sorted {
+            items,
+            span,
+            sorted,
+        }
     }
 
     /// The items lying within `s`, in list order.

@@ -133,15 +133,16 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
         // what it measures better than the rest of the clause ("Canada supplies …").
         let of = of_phrase(text, r, &rights[i], &left);
         // Every window lies in left.start..=reach; the terms are sorted by start.
-        let reach = of.as_ref().map_or(rights[i].end, |o| o.end).max(rights[i].end);
+        let reach = of
+            .as_ref()
+            .map_or(rights[i].end, |o| o.end)
+            .max(rights[i].end);
         let near = terms_from(cx.terms, left.start, reach);
         let in_of = |t: &Term| {
             of.as_ref()
                 .is_some_and(|o| t.range.start >= o.start && t.range.end <= o.end)
         };
-        let of_has_measure = near
-            .iter()
-            .any(|t| t.class == Class::Measure && in_of(t));
+        let of_has_measure = near.iter().any(|t| t.class == Class::Measure && in_of(t));
         let mut keys: Vec<&str> = near
             .iter()
             .filter(|t| match t.class {
@@ -186,7 +187,15 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
         let mut keys: Vec<String> = keys.into_iter().map(String::from).collect();
         keys.sort();
         keys.dedup();
-        out.push(keyed(cx, sentence.clone(), r, &rights[i], keys, &left, &marks));
+        out.push(keyed(
+            cx,
+            sentence.clone(),
+            r,
+            &rights[i],
+            keys,
+            &left,
+            &marks,
+        ));
     }
     out
 }
@@ -440,34 +449,36 @@ fn keyed(
         _ => Modality::Current,
     };
     // A reference figure: its term in the window, its body named in the sentence.
-    let figure = terms_from(cx.terms, left.start, right.end).iter().find_map(|t| {
-        let inside = (t.range.start >= left.start && t.range.end <= left.end)
-            || (t.range.start >= right.start && t.range.end <= right.end);
-        if t.class != Class::Figure || !inside {
-            return None;
-        }
-        let f: usize = cx.vocab.keys[t.key as usize]
-            .trim_start_matches('#')
-            .parse()
-            .ok()?;
-        let fig = &cx.kb.figures[f];
-        // The figure's body: the quantity's own subject when it has one ("China's
-        // output" is not the US figure), else a mention anywhere in the sentence.
-        let ours = match subject {
-            Some(e) => cx.kb.entities[e].id == fig.subject,
-            None => cx.mentions.iter().any(|m| {
-                m.range.start >= sentence.start
-                    && m.range.end <= sentence.end
-                    && cx.kb.gazetteer.hits(m.pattern).iter().any(|h| match h {
-                        Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
-                            cx.kb.entities[*e as usize].id == fig.subject
-                        }
-                        _ => false,
-                    })
-            }),
-        };
-        ours.then_some(f)
-    });
+    let figure = terms_from(cx.terms, left.start, right.end)
+        .iter()
+        .find_map(|t| {
+            let inside = (t.range.start >= left.start && t.range.end <= left.end)
+                || (t.range.start >= right.start && t.range.end <= right.end);
+            if t.class != Class::Figure || !inside {
+                return None;
+            }
+            let f: usize = cx.vocab.keys[t.key as usize]
+                .trim_start_matches('#')
+                .parse()
+                .ok()?;
+            let fig = &cx.kb.figures[f];
+            // The figure's body: the quantity's own subject when it has one ("China's
+            // output" is not the US figure), else a mention anywhere in the sentence.
+            let ours = match subject {
+                Some(e) => cx.kb.entities[e].id == fig.subject,
+                None => cx.mentions.iter().any(|m| {
+                    m.range.start >= sentence.start
+                        && m.range.end <= sentence.end
+                        && cx.kb.gazetteer.hits(m.pattern).iter().any(|h| match h {
+                            Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
+                                cx.kb.entities[*e as usize].id == fig.subject
+                            }
+                            _ => false,
+                        })
+                }),
+            };
+            ours.then_some(f)
+        });
     Keyed {
         measure: keys.join("+"),
         subject: subject.map(|e| cx.kb.entities[e].id.clone()),
