@@ -9,6 +9,10 @@ use crate::kb::{Hit, Kb, Mention};
 /// Looks like an acronym: 2–12 chars, no spaces, at least two uppercase letters,
 /// and mostly uppercase letters, digits and `&`.
 pub fn is_acronym(s: &str) -> bool {
+    // Twelve characters are at most 48 bytes: a longer text is no acronym.
+    if s.len() > 48 {
+        return false;
+    }
     let n = s.chars().count();
     let upper = s.chars().filter(|c| c.is_ascii_uppercase()).count();
     (2..=12).contains(&n)
@@ -134,12 +138,16 @@ pub fn acronym_claims(
 ) -> Vec<Claim> {
     let mut out = Vec::new();
     let s = &text[sentence.clone()];
+    // Each `(` pairs with the first `)` after it: found by search, not by a scan per `(`.
+    let closes: Vec<usize> = s
+        .match_indices(')')
+        .map(|(i, _)| sentence.start + i)
+        .collect();
     for (i, _) in s.match_indices('(') {
         let open = sentence.start + i;
-        let Some(close_rel) = text[open..sentence.end].find(')') else {
+        let Some(&close) = closes.get(closes.partition_point(|&c| c < open)) else {
             continue;
         };
-        let close = open + close_rel;
         let inner = text[open + 1..close].trim();
         // Where the words before the parenthesis end (never before the sentence).
         let before_end = text[..open].trim_end().len().max(sentence.start);
@@ -147,7 +155,7 @@ pub fn acronym_claims(
             if let Some(long) = long_before(kb, text, sentence.start, before_end, inner, mentions) {
                 out.push(claim(source, inner, open + 1..close, text, long, close + 1));
             }
-        } else if inner.split_whitespace().count() >= 2
+        } else if inner.split_whitespace().nth(1).is_some()
             && inner.chars().next().is_some_and(|c| c.is_uppercase())
         {
             // "ACR (Long Name)"

@@ -125,28 +125,22 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         })
         .collect();
     // Words inside a name ("Export-Import Bank") are not measure words.
+    let in_mention = Reach::new(mentions.iter().map(|m| &m.range));
     let terms: Vec<vocab::Term> = vocab
         .find(text, range.clone())
         .into_iter()
-        .filter(|t| {
-            !mentions
-                .iter()
-                .any(|m| m.range.start <= t.range.start && t.range.end <= m.range.end)
-        })
+        .filter(|t| !in_mention.contains(&t.range))
         .collect();
     let dates: Vec<(Range<usize>, DateValue)> = scan_dates(article, src.date)
         .into_iter()
         .map(|(r, d)| (shift(r), d))
         .collect();
     // A number inside a date is not a quantity.
+    let in_date = Reach::new(dates.iter().map(|(d, _)| d));
     let qtys: Vec<(Range<usize>, Qty)> = scan_quantities(article)
         .into_iter()
         .map(|(r, q)| (shift(r), q))
-        .filter(|(r, _)| {
-            !dates
-                .iter()
-                .any(|(d, _)| d.start < r.end && r.start < d.end)
-        })
+        .filter(|(r, _)| !in_date.overlaps(r))
         // A whole number counting nothing ("Group 1 -") is a label, not a claim;
         // fractions and multiples ("one-tenth", "up to twice") are kept.
         .filter(|(_, q)| {
@@ -159,23 +153,30 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         .collect();
 
     let mut out = entities::entity_claims(kb, index, &mentions, article);
-    let cx = quantities::Ctx {
-        kb,
-        vocab,
-        text,
-        article_date: src.date,
-        terms: &terms,
-        mentions: &mentions,
-        dates: &dates,
-    };
+    // Each sentence takes its items by binary search over the position-sorted lists,
+    // so the cost grows with the items, not with sentences × items.
+    let by_mention = Sorted::new(&mentions, |m| &m.range);
+    let by_term = Sorted::new(&terms, |t| &t.range);
+    let by_qty = Sorted::new(&qtys, |(r, _)| r);
+    let by_date = Sorted::new(&dates, |(r, _)| r);
     for sentence in text::sentences(text, range.clone()) {
-        let within = |r: &Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
-        let s_mentions: Vec<_> = mentions
-            .iter()
-            .filter(|m| within(&m.range))
-            .cloned()
-            .collect();
-        let s_terms: Vec<_> = terms.iter().filter(|t| within(&t.range)).cloned().collect();
+        let s_mentions: Vec<_> = by_mention.within(&sentence).cloned().collect();
+        let s_terms: Vec<_> = by_term.within(&sentence).cloned().collect();
+        let s_dates_v: Vec<(Range<usize>, DateValue)> =
+            by_date.within(&sentence).cloned().collect();
+        // Everything the quantity keys look at lies in the sentence (see `key_sentence`).
+        let cx = quantities::Ctx {
+            kb,
+            vocab,
+            text,
+            article_date: src.date,
+            terms: &s_terms,
+            mentions: &s_mentions,
+            mentions_sorted: s_mentions.is_sorted_by_key(|m| m.range.start),
+            dates: &s_dates_v,
+            dates_sorted: s_dates_v.is_sorted_by_key(|(d, _)| d.start),
+            intro_forecast: quantities::intro_forecast(text, &s_terms),
+        };
         let roles = entities::role_claims(
             kb,
             index,
@@ -210,7 +211,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             sentence.clone(),
             &s_mentions,
         ));
-        let s_qtys: Vec<_> = qtys.iter().filter(|(r, _)| within(r)).cloned().collect();
+        let s_qtys: Vec<_> = by_qty.within(&sentence).cloned().collect();
         for ((r, qty), key) in
             s_qtys
                 .iter()
@@ -225,12 +226,8 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
                 }),
             });
         }
-        let s_dates: Vec<Range<usize>> = dates
-            .iter()
-            .filter(|(r, _)| within(r))
-            .map(|(r, _)| r.clone())
-            .collect();
-        for (r, value) in dates.iter().filter(|(r, _)| within(r)) {
+        let s_dates: Vec<Range<usize>> = s_dates_v.iter().map(|(r, _)| r.clone()).collect();
+        for (r, value) in &s_dates_v {
             out.push(Claim {
                 source: index,
                 span: r.clone(),
@@ -249,6 +246,81 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
     }
     out.sort_by_key(|c| (c.span.start, c.span.end));
     out
+}
+
+/// A list of spanned items, and whether it is sorted by start (then `within` searches
+/// it; an unsorted list is filtered whole, with the same result).
+struct Sorted<'a, T> {
+    items: &'a [T],
+    span: fn(&T) -> &Range<usize>,
+    sorted: bool,
+}
+
+impl<'a, T> Sorted<'a, T> {
+    fn new(items: &'a [T], span: fn(&T) -> &Range<usize>) -> Self {
+        let sorted = items.is_sorted_by_key(|x| span(x).start);
+        Sorted {
+            items,
+            span,
+            sorted,
+        }
+    }
+
+    /// The items lying within `s`, in list order.
+    fn within(&self, s: &Range<usize>) -> impl Iterator<Item = &'a T> {
+        let span = self.span;
+        let (lo, hi) = if self.sorted {
+            (
+                self.items.partition_point(|x| span(x).start < s.start),
+                self.items.partition_point(|x| span(x).start <= s.end),
+            )
+        } else {
+            (0, self.items.len())
+        };
+        let (s, e) = (s.start, s.end);
+        self.items[lo..hi.max(lo)].iter().filter(move |x| {
+            let r = span(x);
+            r.start >= s && r.end <= e
+        })
+    }
+}
+
+/// Ranges sorted by start with the running maximum of their ends: whether any of them
+/// contains or overlaps a range is one binary search.
+struct Reach {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Reach {
+    fn new<'r>(ranges: impl Iterator<Item = &'r Range<usize>>) -> Reach {
+        let mut v: Vec<(usize, usize)> = ranges.map(|r| (r.start, r.end)).collect();
+        v.sort_unstable();
+        let mut max = 0;
+        let reach = v
+            .iter()
+            .map(|&(_, e)| {
+                max = max.max(e);
+                max
+            })
+            .collect();
+        Reach {
+            starts: v.into_iter().map(|(s, _)| s).collect(),
+            reach,
+        }
+    }
+
+    /// Does one range start at or before `r` and end at or after it?
+    fn contains(&self, r: &Range<usize>) -> bool {
+        let k = self.starts.partition_point(|&s| s <= r.start);
+        k > 0 && self.reach[k - 1] >= r.end
+    }
+
+    /// Does one range share a byte with `r`?
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let k = self.starts.partition_point(|&s| s < r.end);
+        k > 0 && self.reach[k - 1] > r.start
+    }
 }
 
 /// The event a date is the date of: the event word just before it ("announced on

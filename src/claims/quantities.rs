@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::text::{clause_start, is_cjk, words};
+use super::text::{is_cjk, words};
 use super::vocab::{Class, Term, Vocab};
 use crate::kb::{Hit, Kb, Mention};
 use crate::normalize::{DateValue, Qty, Unit};
@@ -90,14 +90,23 @@ pub struct Ctx<'a> {
     pub vocab: &'a Vocab,
     pub text: &'a str,
     pub article_date: Option<NaiveDate>,
+    /// The sentence's terms, sorted by start.
     pub terms: &'a [Term],
+    /// The sentence's mentions; `mentions_sorted` when by start.
     pub mentions: &'a [Mention],
+    pub mentions_sorted: bool,
+    /// The sentence's dates (only those); `dates_sorted` when by start.
     pub dates: &'a [(Range<usize>, DateValue)],
+    pub dates_sorted: bool,
+    /// The end of the sentence's first forecast word followed by `,` or `:` (one that
+    /// introduces the clauses after it).
+    pub intro_forecast: Option<usize>,
 }
 
 /// Keys every quantity of one sentence (in order).
 pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty)]) -> Vec<Keyed> {
     let text = cx.text;
+    let marks = Marks::new(text, sentence.clone());
     // Right windows first: a phrase after one quantity is not the next one's measure.
     let rights: Vec<Range<usize>> = qtys
         .iter()
@@ -114,7 +123,7 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
         } else {
             sentence.start
         };
-        let left = clause_start(text, floor.min(r.start), r.start)..r.start;
+        let left = marks.clause_start(floor.min(r.start), r.start)..r.start;
         let left = cap_left(text, left);
         let in_window = |t: &Term| {
             (t.range.start >= left.start && t.range.end <= left.end)
@@ -123,16 +132,18 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
         // What the figure is "of" ("80% of US potash imports", 长期平均值的96%) says
         // what it measures better than the rest of the clause ("Canada supplies …").
         let of = of_phrase(text, r, &rights[i], &left);
+        // Every window lies in left.start..=reach; the terms are sorted by start.
+        let reach = of
+            .as_ref()
+            .map_or(rights[i].end, |o| o.end)
+            .max(rights[i].end);
+        let near = terms_from(cx.terms, left.start, reach);
         let in_of = |t: &Term| {
             of.as_ref()
                 .is_some_and(|o| t.range.start >= o.start && t.range.end <= o.end)
         };
-        let of_has_measure = cx
-            .terms
-            .iter()
-            .any(|t| t.class == Class::Measure && in_of(t));
-        let mut keys: Vec<&str> = cx
-            .terms
+        let of_has_measure = near.iter().any(|t| t.class == Class::Measure && in_of(t));
+        let mut keys: Vec<&str> = near
             .iter()
             .filter(|t| match t.class {
                 Class::Measure if of_has_measure => in_of(t),
@@ -149,8 +160,7 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
                 let nr = text[r.clone()]
                     .rfind(noun.as_str())
                     .map_or(r.end..r.end, |p| r.start + p..r.start + p + noun.len());
-                let counted: Vec<&str> = cx
-                    .terms
+                let counted: Vec<&str> = near
                     .iter()
                     .filter(|t| {
                         t.class == Class::Measure
@@ -167,6 +177,7 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
                         &rights[i],
                         vec![singular(noun)],
                         &left,
+                        &marks,
                     ));
                     continue;
                 }
@@ -176,7 +187,15 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
         let mut keys: Vec<String> = keys.into_iter().map(String::from).collect();
         keys.sort();
         keys.dedup();
-        out.push(keyed(cx, sentence.clone(), r, &rights[i], keys, &left));
+        out.push(keyed(
+            cx,
+            sentence.clone(),
+            r,
+            &rights[i],
+            keys,
+            &left,
+            &marks,
+        ));
     }
     out
 }
@@ -298,6 +317,80 @@ fn right_window(text: &str, from: usize, limit: usize) -> Range<usize> {
     from..end
 }
 
+/// The end of the first-ending forecast word among `terms` that is followed by `,` or
+/// `:` ("预计，…", "expects:"): it makes every figure after it a forecast.
+pub fn intro_forecast(text: &str, terms: &[Term]) -> Option<usize> {
+    terms
+        .iter()
+        .filter(|t| {
+            t.class == Class::Forecast
+                && text[t.range.end..]
+                    .trim_start()
+                    .starts_with([',', '，', ':', '：'])
+        })
+        .map(|t| t.range.end)
+        .min()
+}
+
+/// The terms (sorted by start) that start in `from..=to`.
+fn terms_from(terms: &[Term], from: usize, to: usize) -> &[Term] {
+    let lo = terms.partition_point(|t| t.range.start < from);
+    let hi = terms.partition_point(|t| t.range.start <= to).max(lo);
+    &terms[lo..hi]
+}
+
+/// The clause marks of one sentence, found once: where clauses start (after `,` `:`
+/// `"` …) and end (at `,` `;` …), so that each quantity finds its clause by binary
+/// search instead of scanning a long sentence again.
+pub struct Marks {
+    /// Each clause-start character's byte range.
+    starts: Vec<(usize, usize)>,
+    /// Each clause-end character's first byte.
+    ends: Vec<usize>,
+    sentence_end: usize,
+}
+
+impl Marks {
+    pub fn new(text: &str, sentence: Range<usize>) -> Marks {
+        let mut starts = Vec::new();
+        let mut ends = Vec::new();
+        for (i, c) in text[sentence.clone()].char_indices() {
+            let at = sentence.start + i;
+            if is_clause_start(c) {
+                starts.push((at, at + c.len_utf8()));
+            }
+            if matches!(c, ',' | '，' | ';' | '；') {
+                ends.push(at);
+            }
+        }
+        Marks {
+            starts,
+            ends,
+            sentence_end: sentence.end,
+        }
+    }
+
+    /// As `text::clause_start(text, floor, at)`, for `floor..at` within the sentence.
+    pub fn clause_start(&self, floor: usize, at: usize) -> usize {
+        let k = self.starts.partition_point(|&(_, e)| e <= at);
+        match k.checked_sub(1).map(|i| self.starts[i]) {
+            Some((s, e)) if s >= floor => e,
+            _ => floor,
+        }
+    }
+
+    /// The first clause end at or after `from`, else the sentence's end.
+    fn clause_end(&self, from: usize) -> usize {
+        let k = self.ends.partition_point(|&p| p < from);
+        self.ends.get(k).copied().unwrap_or(self.sentence_end)
+    }
+}
+
+fn is_clause_start(c: char) -> bool {
+    matches!(c, ',' | '，' | ':' | '：' | '、' | '"' | '“' | '”')
+}
+
+#[allow(clippy::too_many_arguments)]
 fn keyed(
     cx: &Ctx,
     sentence: Range<usize>,
@@ -305,11 +398,17 @@ fn keyed(
     right: &Range<usize>,
     keys: Vec<String>,
     left: &Range<usize>,
+    marks: &Marks,
 ) -> Keyed {
     // Subject: the nearest entity named before the quantity in its sentence; not a
     // person who is only its speaker ("X said output rose 5%", X表示…).
-    let subject = cx
-        .mentions
+    // Only mentions starting before the figure can end before it (when sorted).
+    let upto = if cx.mentions_sorted {
+        cx.mentions.partition_point(|m| m.range.start <= r.start)
+    } else {
+        cx.mentions.len()
+    };
+    let subject = cx.mentions[..upto]
         .iter()
         .filter(|m| m.range.start >= sentence.start && m.range.end <= r.start)
         .rev()
@@ -330,54 +429,56 @@ fn keyed(
                     _ => None,
                 })
         });
-    let (period, default, day) = period(cx, sentence.clone(), r, right);
+    let (period, default, day) = period(cx, sentence.clone(), r, right, marks);
     let year = period.get(..4).and_then(|y| y.parse::<i32>().ok());
     // Expected, not reported: a forecast word in the figure's clause, or one that
     // introduces the clauses after it ("预计，…", "expects:").
-    let clause = clause_start(cx.text, sentence.start, r.start);
-    let forecast = cx.terms.iter().any(|t| {
-        t.class == Class::Forecast
-            && t.range.start >= sentence.start
-            && t.range.end <= r.start
-            && (t.range.start >= clause
-                || cx.text[t.range.end..]
-                    .trim_start()
-                    .starts_with([',', '，', ':', '：']))
-    });
+    let clause = marks.clause_start(sentence.start, r.start);
+    // Either a forecast word that introduces what follows, anywhere before the figure
+    // (the sentence's first such word is found once), or one in the figure's clause.
+    let forecast = cx.intro_forecast.is_some_and(|end| end <= r.start)
+        || terms_from(cx.terms, clause, r.start).iter().any(|t| {
+            t.class == Class::Forecast
+                && t.range.start >= sentence.start
+                && t.range.end <= r.start
+                && t.range.start >= clause
+        });
     let modality = match (forecast, year, cx.article_date) {
         (true, _, _) => Modality::Forecast,
         (false, Some(y), Some(d)) if y < d.year() && !default => Modality::Actual,
         _ => Modality::Current,
     };
     // A reference figure: its term in the window, its body named in the sentence.
-    let figure = cx.terms.iter().find_map(|t| {
-        let inside = (t.range.start >= left.start && t.range.end <= left.end)
-            || (t.range.start >= right.start && t.range.end <= right.end);
-        if t.class != Class::Figure || !inside {
-            return None;
-        }
-        let f: usize = cx.vocab.keys[t.key as usize]
-            .trim_start_matches('#')
-            .parse()
-            .ok()?;
-        let fig = &cx.kb.figures[f];
-        // The figure's body: the quantity's own subject when it has one ("China's
-        // output" is not the US figure), else a mention anywhere in the sentence.
-        let ours = match subject {
-            Some(e) => cx.kb.entities[e].id == fig.subject,
-            None => cx.mentions.iter().any(|m| {
-                m.range.start >= sentence.start
-                    && m.range.end <= sentence.end
-                    && cx.kb.gazetteer.hits(m.pattern).iter().any(|h| match h {
-                        Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
-                            cx.kb.entities[*e as usize].id == fig.subject
-                        }
-                        _ => false,
-                    })
-            }),
-        };
-        ours.then_some(f)
-    });
+    let figure = terms_from(cx.terms, left.start, right.end)
+        .iter()
+        .find_map(|t| {
+            let inside = (t.range.start >= left.start && t.range.end <= left.end)
+                || (t.range.start >= right.start && t.range.end <= right.end);
+            if t.class != Class::Figure || !inside {
+                return None;
+            }
+            let f: usize = cx.vocab.keys[t.key as usize]
+                .trim_start_matches('#')
+                .parse()
+                .ok()?;
+            let fig = &cx.kb.figures[f];
+            // The figure's body: the quantity's own subject when it has one ("China's
+            // output" is not the US figure), else a mention anywhere in the sentence.
+            let ours = match subject {
+                Some(e) => cx.kb.entities[e].id == fig.subject,
+                None => cx.mentions.iter().any(|m| {
+                    m.range.start >= sentence.start
+                        && m.range.end <= sentence.end
+                        && cx.kb.gazetteer.hits(m.pattern).iter().any(|h| match h {
+                            Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
+                                cx.kb.entities[*e as usize].id == fig.subject
+                            }
+                            _ => false,
+                        })
+                }),
+            };
+            ours.then_some(f)
+        });
     Keyed {
         measure: keys.join("+"),
         subject: subject.map(|e| cx.kb.entities[e].id.clone()),
@@ -390,6 +491,9 @@ fn keyed(
     }
 }
 
+/// How far after a figure (in bytes) its period's date may start.
+const AFTER_WINDOW: usize = 1000;
+
 /// The period a quantity is for: a date right after it ("in 2025", "on March 6",
 /// "between 2025 and 2030"), else the nearest date before it in its sentence
 /// (not one after "since"), else the article's year. Quarters refine a year.
@@ -398,19 +502,27 @@ fn period(
     sentence: Range<usize>,
     r: &Range<usize>,
     right: &Range<usize>,
+    marks: &Marks,
 ) -> (String, bool, Option<NaiveDate>) {
     let text = cx.text;
-    let clause_end = text[r.end..sentence.end]
-        .find([',', '，', ';', '；'])
-        .map_or(sentence.end, |p| r.end + p);
-    let in_sentence: Vec<&(Range<usize>, DateValue)> = cx
-        .dates
+    let clause_end = marks.clause_end(r.end);
+    // `cx.dates` are the sentence's; sorted by start, the dates after the figure and
+    // those before it are found by binary search.
+    let in_sentence = cx.dates;
+    let sorted = cx.dates_sorted;
+    // A date more than a paragraph's length after the figure is not its period; the
+    // bound keeps a sentence of endless figures and dates linear.
+    let limit = clause_end.max(right.end).min(r.end + AFTER_WINDOW);
+    let first_after = if sorted {
+        in_sentence.partition_point(|(d, _)| d.start < r.end)
+    } else {
+        0
+    };
+    // Only the first two dates that qualify are used.
+    let after: Vec<&(Range<usize>, DateValue)> = in_sentence[first_after..]
         .iter()
-        .filter(|(d, _)| d.start >= sentence.start && d.end <= sentence.end)
-        .collect();
-    let after: Vec<&&(Range<usize>, DateValue)> = in_sentence
-        .iter()
-        .filter(|(d, _)| d.start >= r.end && d.end <= clause_end.max(right.end))
+        .take_while(|(d, _)| !sorted || d.start <= limit)
+        .filter(|(d, _)| d.start >= r.end && d.end <= limit)
         .filter(|(d, _)| {
             let gap = text[r.end..d.start].to_lowercase();
             let last = gap.split_whitespace().last().unwrap_or("");
@@ -419,11 +531,19 @@ fn period(
                 || gap.contains("between")
                 || gap.contains("from")
         })
+        .take(2)
         .collect();
-    let before = in_sentence.iter().rev().find(|(d, _)| {
+    let upto = if sorted {
+        in_sentence.partition_point(|(d, _)| d.start <= r.start)
+    } else {
+        in_sentence.len()
+    };
+    let before = in_sentence[..upto].iter().rev().find(|(d, _)| {
         d.end <= r.start && {
-            let pre = text[sentence.start..d.start].to_lowercase();
-            let pre = pre.trim_end();
+            // Only the last word matters: lowercase the end of the text before it.
+            let pre = text[sentence.start..d.start].trim_end();
+            let tail = pre.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+            let pre = pre[tail..].to_lowercase();
             !(pre.ends_with("since") || pre.ends_with("自") || text[d.end..].starts_with("以来"))
         }
     });
@@ -450,7 +570,7 @@ fn period(
     } else {
         vec![]
     };
-    let q = quarter(&text[clause_start(text, sentence.start, r.start)..clause_end.max(r.end)]);
+    let q = quarter(&text[marks.clause_start(sentence.start, r.start)..clause_end.max(r.end)]);
     match chosen.as_slice() {
         [a, b] => (format!("{}..{}", a.render(), b.render()), false, None),
         [d] => {

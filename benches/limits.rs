@@ -1,0 +1,226 @@
+//! Time and memory must grow linearly with input size: each pathological input runs
+//! through the whole pipeline (read, extract, rules) at sizes n and 8n, and the ratios
+//! must stay under a generous bound. `cargo bench --bench limits` prints the table;
+//! `LIMITS_SCALE=0.25` runs every size at a quarter.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use claimcheck::{claims, kb, read, rules};
+
+/// Counts live heap bytes and their peak, for the memory ratio.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(l.size(), Ordering::Relaxed) + l.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, l, new) };
+        if !q.is_null() {
+            if new >= l.size() {
+                let now = LIVE.fetch_add(new - l.size(), Ordering::Relaxed) + new - l.size();
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(l.size() - new, Ordering::Relaxed);
+            }
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// 8× the input may take at most this many times as long (linear is 8×) or as much
+/// memory at its peak.
+const MAX_RATIO: f64 = 16.0;
+
+/// Below this the timer and the allocator's noise dominate: the ratio is not judged.
+const NOISE: Duration = Duration::from_millis(30);
+
+struct Case {
+    name: &'static str,
+    /// The file name (its extension picks the reader).
+    path: &'static str,
+    /// The size unit at n.
+    n: usize,
+    make: fn(usize) -> String,
+}
+
+fn repeat(unit: &str, k: usize) -> String {
+    unit.repeat(k)
+}
+
+const BYLINE: &str = "Wire·2024-05-02 10:00\n";
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "digit and separator runs",
+            path: "digits.txt",
+            n: 50_000,
+            make: |k| format!("{BYLINE}{}", repeat("1234567890.,-", k)),
+        },
+        Case {
+            name: "1,1,1,…",
+            path: "ones.txt",
+            n: 100_000,
+            make: |k| format!("{BYLINE}Output was {} tonnes.", repeat("1,", k)),
+        },
+        Case {
+            name: "to to to",
+            path: "to.txt",
+            n: 50_000,
+            make: |k| format!("{BYLINE}Exports rose 5 {}6%.", repeat("to ", k)),
+        },
+        Case {
+            name: "1 to 2 to 3 …",
+            path: "ranges.txt",
+            n: 25_000,
+            make: |k| {
+                let mut s = String::from(BYLINE);
+                for i in 0..k {
+                    s.push_str(&format!("{i} to "));
+                }
+                s.push_str("9%.");
+                s
+            },
+        },
+        Case {
+            name: "nested parentheses",
+            path: "parens.txt",
+            n: 12_500,
+            make: |k| format!("{BYLINE}Rates {}rose 12%{}.", "(".repeat(k), ")".repeat(k)),
+        },
+        Case {
+            name: "nested HTML elements",
+            path: "nested.html",
+            n: 5_000,
+            make: |k| {
+                format!(
+                    "<p>{BYLINE}</p>{}Exports rose 12% to $4.2 billion.{}",
+                    "<div><span>".repeat(k),
+                    "</span></div>".repeat(k)
+                )
+            },
+        },
+        Case {
+            name: "acronym definitions (8n = 100,000)",
+            path: "acronyms.txt",
+            n: 12_500,
+            make: |k| {
+                let mut s = String::from(BYLINE);
+                for i in 0..k {
+                    let (a, b) = (b'A' + (i % 26) as u8, b'A' + (i / 26 % 26) as u8);
+                    s.push_str(&format!(
+                        "the Foo{} Bar{} ({}{}) ",
+                        a as char, b as char, a as char, b as char
+                    ));
+                }
+                s
+            },
+        },
+        Case {
+            name: "numbers on one line (8n = 1,000,000)",
+            path: "numbers.txt",
+            n: 125_000,
+            make: |k| {
+                let mut s = String::from(BYLINE);
+                for i in 0..k {
+                    s.push_str(&format!("{} ", i % 1000 + 1));
+                }
+                s
+            },
+        },
+        Case {
+            name: "prose on one line (8n = 10 MB)",
+            path: "line.txt",
+            n: 1_250_000 / 80,
+            make: |k| {
+                let unit = "the Central Bank said exports rose 12% to $4.2 billion in 2023 and ";
+                let unit = format!("{unit:<80}");
+                format!("{BYLINE}{}", repeat(&unit, k))
+            },
+        },
+    ]
+}
+
+/// Runs the pipeline once; returns the time and the peak heap bytes above the start.
+fn run(kb: &kb::Kb, path: &str, text: String) -> (Duration, usize, usize) {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let t = Instant::now();
+    let (file, sources) = read::parse(path, text);
+    let files = vec![file];
+    let claims = claims::extract(kb, &files, &sources);
+    let findings = rules::check(kb, &files, &sources, &claims);
+    let took = t.elapsed();
+    let n = claims.len() + findings.len();
+    drop((files, claims, findings));
+    (took, PEAK.load(Ordering::Relaxed) - base, n)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter picks cases by name.
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let scale: f64 = std::env::var("LIMITS_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1.0);
+    let kb = kb::builtin().expect("built-in knowledge base");
+    println!(
+        "{:<40} {:>10} {:>10} {:>10} {:>7} {:>9} {:>9} {:>7}",
+        "input", "bytes 8n", "time n", "time 8n", "ratio", "peak n", "peak 8n", "ratio"
+    );
+    let mut bad = Vec::new();
+    for c in cases() {
+        if !filter.is_empty() && !filter.iter().any(|f| c.name.contains(f.as_str())) {
+            continue;
+        }
+        let n = ((c.n as f64 * scale) as usize).max(1);
+        let small = (c.make)(n);
+        let big = (c.make)(8 * n);
+        let bytes = big.len();
+        // A warm-up run, then the two sizes.
+        let _ = run(&kb, c.path, small.clone());
+        let (t1, m1, _) = run(&kb, c.path, small);
+        let (t8, m8, _) = run(&kb, c.path, big);
+        let tr = t8.as_secs_f64() / t1.as_secs_f64();
+        let mr = m8 as f64 / m1.max(1) as f64;
+        println!(
+            "{:<40} {:>10} {:>9.1?} {:>9.1?} {:>6.1}x {:>8.1}M {:>8.1}M {:>6.1}x",
+            c.name,
+            bytes,
+            t1,
+            t8,
+            tr,
+            m1 as f64 / 1e6,
+            m8 as f64 / 1e6,
+            mr
+        );
+        if t8 > NOISE && tr > MAX_RATIO {
+            bad.push(format!("{}: time {tr:.1}x", c.name));
+        }
+        if m8 > 1 << 20 && mr > MAX_RATIO {
+            bad.push(format!("{}: memory {mr:.1}x", c.name));
+        }
+    }
+    assert!(bad.is_empty(), "super-linear: {bad:?}");
+}
