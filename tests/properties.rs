@@ -348,11 +348,10 @@ proptest! {
 
     /// The same files named in another order, and the same folder written in another
     /// order: the same findings, in the same order.
-    // Found by this property: a finding with places in several files takes the first
-    // file named on the command line as its primary place, so `check b a` and
-    // `check a b` differ (src/rules, main's ordering): left for a fix there.
+    // Found by this property: a finding with places in several files took the first
+    // file named on the command line as its primary place; files are now read in
+    // path order.
     #[test]
-    #[ignore = "fails: a multi-file finding's primary place follows the command-line order"]
     fn input_order_changes_nothing((corpus, order) in corpus_and_order()) {
         let files: Vec<String> = corpus.iter().enumerate().map(|(k, a)| render_file(k, a)).collect();
         let n = files.len();

@@ -445,10 +445,10 @@ fn collect_walks_folders() {
         [
             "a.md",
             "b.txt",
+            "notes.json",
             "sub/C.HTML",
             "sub/d.markdown",
             "sub/e.htm",
-            "notes.json"
         ]
     );
 }

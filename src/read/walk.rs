@@ -1,6 +1,5 @@
 //! Command-line paths → the files to read.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
@@ -40,9 +39,11 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
             Ok(_) => files.push(p.clone()),
         }
     }
-    // The same file named twice (or reached twice) is read once.
-    let mut seen = HashSet::new();
-    files.retain(|f| seen.insert(f.clone()));
+    // Read in path order, whatever order the paths were named in, so that the
+    // findings and their primary places do not depend on it; the same file named
+    // twice (or reached twice) is read once.
+    files.sort();
+    files.dedup();
     (files, errors)
 }
 
