@@ -227,20 +227,21 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             });
         }
         let s_dates: Vec<Range<usize>> = s_dates_v.iter().map(|(r, _)| r.clone()).collect();
+        // What every date of the sentence shares, worked out once: a sentence can be
+        // a whole unpunctuated line with thousands of dates.
+        let near = Near {
+            terms: &s_terms,
+            terms_sorted: s_terms.is_sorted_by_key(|t| t.range.start),
+            longest_term: s_terms.iter().map(|t| t.range.len()).max().unwrap_or(0),
+            dates: &s_dates,
+            dates_sorted: cx.dates_sorted,
+            subjects: date_subjects(kb, &s_mentions),
+        };
         for (r, value) in &s_dates_v {
             out.push(Claim {
                 source: index,
                 span: r.clone(),
-                kind: Kind::Date(date_claim(
-                    kb,
-                    vocab,
-                    text,
-                    r,
-                    *value,
-                    &s_terms,
-                    &s_mentions,
-                    &s_dates,
-                )),
+                kind: Kind::Date(date_claim(vocab, text, r, *value, &near)),
             });
         }
     }
@@ -326,17 +327,37 @@ impl Reach {
 /// The event a date is the date of: the event word just before it ("announced on
 /// October 9") or just after it (9月18日宣布), with no comma and no other date
 /// between them.
-#[allow(clippy::too_many_arguments)]
 fn date_claim(
-    kb: &Kb,
     vocab: &Vocab,
     text: &str,
     r: &Range<usize>,
     value: DateValue,
-    terms: &[vocab::Term],
-    mentions: &[crate::kb::Mention],
-    dates: &[Range<usize>],
+    near: &Near,
 ) -> DateClaim {
+    // Only terms that start close enough can be the date's event word.
+    let terms = if near.terms_sorted {
+        let from = r.start.saturating_sub(EVENT_BEFORE + near.longest_term);
+        let lo = near.terms.partition_point(|t| t.range.start < from);
+        let hi = near
+            .terms
+            .partition_point(|t| t.range.start <= r.end + EVENT_AFTER)
+            .max(lo);
+        &near.terms[lo..hi]
+    } else {
+        near.terms
+    };
+    // Whether a date lies wholly inside `b` (dates do not overlap, so when sorted
+    // the first one starting in `b` tells).
+    let date_inside = |b: &Range<usize>| {
+        if near.dates_sorted {
+            let i = near.dates.partition_point(|d| d.start < b.start);
+            near.dates.get(i).is_some_and(|d| d.end <= b.end)
+        } else {
+            near.dates
+                .iter()
+                .any(|d| d.start >= b.start && d.end <= b.end)
+        }
+    };
     let between = |t: &vocab::Term| {
         if t.range.end <= r.start {
             t.range.end..r.start
@@ -346,10 +367,9 @@ fn date_claim(
     };
     let clear = |t: &vocab::Term| {
         let b = between(t);
-        !text[b.clone()].contains([',', '，', ';', '；'])
-            && !dates.iter().any(|d| d.start >= b.start && d.end <= b.end)
+        !text[b.clone()].contains([',', '，', ';', '；']) && !date_inside(&b)
     };
-    let near = |t: &&vocab::Term, before: bool, max: usize| {
+    let is_near = |t: &&vocab::Term, before: bool, max: usize| {
         t.class == Class::Event
             && (t.range.end <= r.start) == before
             && between(t).len() <= max
@@ -357,15 +377,39 @@ fn date_claim(
     };
     let event = terms
         .iter()
-        .filter(|t| near(t, true, 48))
+        .filter(|t| is_near(t, true, EVENT_BEFORE))
         .min_by_key(|t| between(t).len())
         .or_else(|| {
             terms
                 .iter()
-                .filter(|t| near(t, false, 12))
+                .filter(|t| is_near(t, false, EVENT_AFTER))
                 .min_by_key(|t| between(t).len())
         })
         .map(|t| vocab.keys[t.key as usize].clone());
+    DateClaim {
+        value,
+        event,
+        subjects: near.subjects.clone(),
+    }
+}
+
+/// A sentence's terms and dates (each list sorted by start when its flag says so)
+/// and the entities it names, for the claims of its dates.
+struct Near<'a> {
+    terms: &'a [vocab::Term],
+    terms_sorted: bool,
+    longest_term: usize,
+    dates: &'a [Range<usize>],
+    dates_sorted: bool,
+    subjects: Vec<String>,
+}
+
+/// Longest gap between a date and an event word before it, and after it.
+const EVENT_BEFORE: usize = 48;
+const EVENT_AFTER: usize = 12;
+
+/// The entities a sentence names, sorted, each once: the subjects of its dates.
+fn date_subjects(kb: &Kb, mentions: &[crate::kb::Mention]) -> Vec<String> {
     let mut subjects: Vec<String> = mentions
         .iter()
         .flat_map(|m| kb.gazetteer.hits(m.pattern).iter())
@@ -378,9 +422,5 @@ fn date_claim(
         .collect();
     subjects.sort();
     subjects.dedup();
-    DateClaim {
-        value,
-        event,
-        subjects,
-    }
+    subjects
 }

@@ -408,10 +408,14 @@ fn keyed(
     } else {
         cx.mentions.len()
     };
+    // Within a window before the figure: an unpunctuated line is one sentence, and
+    // every figure in it would go back over all of it.
+    let reach = r.start.saturating_sub(AFTER_WINDOW);
     let subject = cx.mentions[..upto]
         .iter()
-        .filter(|m| m.range.start >= sentence.start && m.range.end <= r.start)
         .rev()
+        .take_while(|m| !cx.mentions_sorted || m.range.start >= reach)
+        .filter(|m| m.range.start >= sentence.start && m.range.end <= r.start)
         .find_map(|m| {
             cx.kb
                 .gazetteer
@@ -433,7 +437,7 @@ fn keyed(
     let year = period.get(..4).and_then(|y| y.parse::<i32>().ok());
     // Expected, not reported: a forecast word in the figure's clause, or one that
     // introduces the clauses after it ("预计，…", "expects:").
-    let clause = marks.clause_start(sentence.start, r.start);
+    let clause = marks.clause_start(sentence.start, r.start).max(reach);
     // Either a forecast word that introduces what follows, anywhere before the figure
     // (the sentence's first such word is found once), or one in the figure's clause.
     let forecast = cx.intro_forecast.is_some_and(|end| end <= r.start)
@@ -570,7 +574,15 @@ fn period(
     } else {
         vec![]
     };
-    let q = quarter(&text[marks.clause_start(sentence.start, r.start)..clause_end.max(r.end)]);
+    // The quarter is looked for in the figure's clause, within a window on each side:
+    // a clause can be a whole unpunctuated line, and every figure in it would scan it.
+    let from = marks
+        .clause_start(sentence.start, r.start)
+        .max(text.floor_char_boundary(r.start.saturating_sub(AFTER_WINDOW)));
+    let to = clause_end
+        .max(r.end)
+        .min(text.floor_char_boundary(r.end + AFTER_WINDOW));
+    let q = quarter(text.get(from..to.max(from)).unwrap_or(""));
     match chosen.as_slice() {
         [a, b] => (format!("{}..{}", a.render(), b.render()), false, None),
         [d] => {
