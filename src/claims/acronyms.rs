@@ -129,6 +129,9 @@ fn long_before(
 }
 
 /// Every acronym definition in a sentence.
+/// The longest parenthesis (in bytes) read as an acronym or the name it stands for.
+const MAX_PARENTHESIS: usize = 256;
+
 pub fn acronym_claims(
     kb: &Kb,
     source: usize,
@@ -148,6 +151,11 @@ pub fn acronym_claims(
         let Some(&close) = closes.get(closes.partition_point(|&c| c < open)) else {
             continue;
         };
+        // Neither an acronym nor a body's name runs this long; looking inside would
+        // make nested parentheses quadratic.
+        if close - open > MAX_PARENTHESIS {
+            continue;
+        }
         let inner = text[open + 1..close].trim();
         // Where the words before the parenthesis end (never before the sentence).
         let before_end = text[..open].trim_end().len().max(sentence.start);
