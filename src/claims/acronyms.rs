@@ -40,15 +40,17 @@ fn long_before(
 ) -> Option<Range<usize>> {
     // A known name ending here is the long form, unless it is only the tail of a
     // longer capitalized name ("Northern Survey Board of Norland").
-    let known = mentions
+    // Mentions come in text order without overlaps, so their ends are sorted too:
+    // the one ending here is found by binary search, not by a scan per parenthesis.
+    let first = mentions.partition_point(|m| m.range.end < end);
+    let known = mentions[first..]
         .iter()
+        .take_while(|m| m.range.end == end)
         .find(|m| {
-            m.range.end == end
-                && kb
-                    .gazetteer
-                    .hits(m.pattern)
-                    .iter()
-                    .any(|h| matches!(h, Hit::Name(_)))
+            kb.gazetteer
+                .hits(m.pattern)
+                .iter()
+                .any(|h| matches!(h, Hit::Name(_)))
         })
         .map(|m| m.range.clone());
     let head = text.get(floor..end)?;

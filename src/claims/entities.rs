@@ -131,8 +131,9 @@ const FILLERS: &[&str] = &[
 /// A capitalized name run starting at `at` (initials, particles such as `von der`),
 /// at most four words; the range of the name without a possessive `'s`.
 fn name_run(text: &str, at: usize) -> Option<Range<usize>> {
-    // A name never runs past its line.
-    let rest = &text[at..];
+    // A name never runs past its line, nor (four words) past a few hundred bytes:
+    // the bound keeps a long line from being searched for its end at every name.
+    let rest = &text[at..text.floor_char_boundary(at + 256)];
     let rest = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
     let mut end = at;
     let mut words = 0;
