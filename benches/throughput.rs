@@ -31,21 +31,6 @@ impl Rng {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `files` files of three dated articles each, as (path, text).
 fn synthetic(kb: &Kb, files: usize, seed: u64) -> Vec<(String, String)> {
     let mut rng = Rng(seed);
@@ -124,10 +109,8 @@ fn synthetic(kb: &Kb, files: usize, seed: u64) -> Vec<(String, String)> {
             };
             if signed < day {
                 text.push_str(&format!(
-                    "{company} signed the supply agreement on {} {}, {}, and expects deliveries to start next year. ",
-                    MONTHS[signed.month0() as usize],
-                    signed.day(),
-                    signed.year()
+                    "{company} signed the supply agreement on {}, and expects deliveries to start next year. ",
+                    signed.format("%B %-d, %Y")
                 ));
             }
             text.push_str("Traders said volumes were thin through the afternoon.\n\n");

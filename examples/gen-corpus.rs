@@ -168,21 +168,6 @@ fn en_alias(aliases: &[String]) -> Option<&str> {
         .map(String::as_str)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `Japan's`, `United States'`.
 fn possessive(name: &str) -> String {
     if name.ends_with('s') {
@@ -193,7 +178,7 @@ fn possessive(name: &str) -> String {
 }
 
 fn en_day(d: NaiveDate) -> String {
-    format!("{} {}, {}", MONTHS[d.month0() as usize], d.day(), d.year())
+    d.format("%B %-d, %Y").to_string()
 }
 
 fn zh_day(d: NaiveDate) -> String {
