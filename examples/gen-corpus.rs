@@ -97,7 +97,8 @@ struct World<'a> {
     acronyms: Vec<(usize, String)>,
     /// Companies: bodies with a CEO.
     companies: Vec<usize>,
-    /// Reference figures in percent or tonnes whose subject is a known entity.
+    /// Reference figures in percent or tonnes whose subject is a known entity (not the
+    /// worldwide ones: their terms carry the scope).
     figures: Vec<usize>,
     /// Events whose subjects are all known entities.
     events: Vec<usize>,
@@ -144,7 +145,8 @@ impl<'a> World<'a> {
         let figures = (0..kb.figures.len())
             .filter(|&i| {
                 let f = &kb.figures[i];
-                matches!(f.unit.as_str(), "percent" | "t") && kb.entity(&f.subject).is_some()
+                matches!(f.unit.as_str(), "percent" | "t")
+                    && f.subject.as_deref().is_some_and(|s| kb.entity(s).is_some())
             })
             .collect();
         let events = (0..kb.events.len())
@@ -393,7 +395,7 @@ impl Gen<'_> {
             return;
         }
         let f = &kb.figures[*self.rng.pick(&self.w.figures)];
-        let Some(subject) = kb.entity(&f.subject) else {
+        let Some(subject) = f.subject.as_deref().and_then(|s| kb.entity(s)) else {
             return;
         };
         let percent = f.unit == "percent";

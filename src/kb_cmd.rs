@@ -11,7 +11,8 @@ use clap::{Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use claimcheck::Error;
-use claimcheck::kb::{Entity, EntityType, Kb, Office, SourceRef, Term};
+use claimcheck::kb::{Entity, EntityType, Figure, FigureValue, Kb, Office, SourceRef, Term};
+use claimcheck::report::num;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,6 +39,15 @@ pub enum Query {
     What { name: String },
     /// Entities and offices whose id, name, alias, acronym or surname contains TEXT.
     Find { text: String },
+    /// Reference figures whose id, name or term contains TEXT ("lithium", "全球稀土"):
+    /// subject, unit, tolerance, bases, every value with its period, and source; with
+    /// --on, the value in force that day.
+    Figure {
+        text: String,
+        /// The day to give the value for (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
     /// How many offices, holders, people, organizations, acronyms, places, figures and
     /// events the knowledge base holds, and the share of entries with examples.
     Stats,
@@ -118,6 +128,35 @@ pub fn run(kb: &Kb, args: &Args) -> Result<(String, u8), Error> {
                 listing_human(kb, &entities, &offices)
             };
             Ok((out, u8::from(nothing)))
+        }
+        Query::Figure { text, on } => {
+            let day = match on {
+                Some(s) => Some(claimcheck::normalize::date::parse_iso_day(s).ok_or_else(
+                    || Error::Usage(format!("--on \"{s}\" is not a date; expected YYYY-MM-DD")),
+                )?),
+                None => None,
+            };
+            let found = kb.find_figures(text);
+            if found.is_empty() {
+                eprintln!(
+                    "claimcheck: no reference figure whose id, name or term contains \"{text}\""
+                );
+            }
+            let figures: Vec<&Figure> = found.iter().filter_map(|&i| kb.figures.get(i)).collect();
+            let out = if json {
+                pretty(&json!({
+                    "query": text,
+                    "on": day.map(|d| d.to_string()),
+                    "figures": figures.iter().map(|f| figure_json(kb, f, day)).collect::<Vec<_>>(),
+                }))
+            } else {
+                figures
+                    .iter()
+                    .map(|f| figure_human(kb, f, day))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok((out, u8::from(found.is_empty())))
         }
         Query::Stats => {
             let s = kb.stats();
@@ -336,7 +375,7 @@ fn entity_json(kb: &Kb, e: &Entity) -> Value {
     let figures: Vec<Value> = kb
         .figures
         .iter()
-        .filter(|f| f.subject == e.id)
+        .filter(|f| f.subject.as_deref() == Some(e.id.as_str()))
         .map(|f| json!({"id": f.id, "name": f.name}))
         .collect();
     let events: Vec<Value> = kb
@@ -425,7 +464,7 @@ fn entity_human(kb: &Kb, e: &Entity) -> String {
     let figures: Vec<String> = kb
         .figures
         .iter()
-        .filter(|f| f.subject == e.id)
+        .filter(|f| f.subject.as_deref() == Some(e.id.as_str()))
         .map(|f| f.name.clone())
         .collect();
     list_line(&mut out, "figures", &figures);
@@ -500,4 +539,79 @@ fn stats_human(s: &claimcheck::kb::query::Stats) -> String {
         format!("{}, {} examples", share(total), s.examples),
     );
     out
+}
+
+fn level(v: &FigureValue) -> String {
+    if v.low == v.high {
+        num(v.low).to_string()
+    } else {
+        format!("{}-{}", num(v.low), num(v.high))
+    }
+}
+
+fn value_period(v: &FigureValue) -> String {
+    match v.to {
+        Some(to) => format!("{} to {to}", v.from),
+        None => format!("from {} (still in force)", v.from),
+    }
+}
+
+fn subject_name(kb: &Kb, f: &Figure) -> String {
+    match &f.subject {
+        Some(id) => format!("{} [{id}]", name_of(kb, id)),
+        None => "worldwide (its terms name the scope)".to_string(),
+    }
+}
+
+fn figure_human(kb: &Kb, f: &Figure, day: Option<NaiveDate>) -> String {
+    let mut out = format!(
+        "{} [{}], in {}, tolerance {}\n",
+        f.name,
+        f.id,
+        f.unit,
+        num(f.tolerance)
+    );
+    out.push_str(&format!("  subject: {}\n", subject_name(kb, f)));
+    list_line(&mut out, "terms", &f.terms);
+    let bases: Vec<String> = f
+        .equivalents
+        .iter()
+        .map(|e| format!("{} (x{})", e.basis, num(e.factor)))
+        .collect();
+    list_line(&mut out, "also as", &bases);
+    match day {
+        Some(d) => match f.value_on(d) {
+            Some(v) => out.push_str(&format!(
+                "  on {d}: {} {} ({})\n",
+                level(v),
+                f.unit,
+                value_period(v)
+            )),
+            None => out.push_str(&format!("  on {d}: no value recorded\n")),
+        },
+        None => {
+            for v in &f.values {
+                out.push_str(&format!("  {}: {} {}\n", value_period(v), level(v), f.unit));
+            }
+        }
+    }
+    out.push_str(&format!("  source: {}\n", source_human(&f.source)));
+    out
+}
+
+fn figure_json(kb: &Kb, f: &Figure, day: Option<NaiveDate>) -> Value {
+    let value = |v: &FigureValue| json!({"low": num(v.low), "high": num(v.high), "from": v.from.to_string(), "to": v.to.map(|d| d.to_string())});
+    json!({
+        "id": f.id,
+        "name": f.name,
+        "subject": f.subject.as_ref().map(|id| json!({"id": id, "name": name_of(kb, id)})),
+        "terms": f.terms,
+        "unit": f.unit,
+        "tolerance": num(f.tolerance),
+        "equivalents": f.equivalents.iter().map(|e| json!({"basis": e.basis, "factor": num(e.factor)})).collect::<Vec<_>>(),
+        "values": f.values.iter().map(value).collect::<Vec<_>>(),
+        "on": day.map(|d| f.value_on(d).map(value)),
+        "source": source_json(&f.source),
+        "examples": f.examples.len(),
+    })
 }

@@ -786,7 +786,7 @@ fn error_examples_bad_key_flag_or_date() {
         |flagged: &str| load_err(&[("a.toml", &ORG_WITH_EXAMPLES.replace("FLAGGED", flagged))]);
     assert_eq!(
         bad("{ text = \"x\", when = \"2024-01-01\" }"),
-        "DIR/a.toml:9:17: unknown field `when`, expected one of `text`, `on`, `flag`"
+        "DIR/a.toml:9:17: unknown field `when`, expected one of `text`, `on`, `flag`, `lookalike`"
     );
     assert_eq!(
         bad("{ text = \"x\", flag = \"no-such-rule\" }"),
@@ -801,6 +801,42 @@ fn error_examples_bad_key_flag_or_date() {
         "DIR/a.toml:9:12: example text is empty; expected some text"
     );
     assert!(bad("{ on = \"2024-01-01\" }").contains("missing field `text`"));
+}
+
+#[test]
+fn error_lookalike_that_is_also_flagged() {
+    let e = load_err(&[(
+        "a.toml",
+        &ORG_WITH_EXAMPLES.replace(
+            "FLAGGED",
+            "{ text = \"x\", flag = \"date-conflict\", lookalike = true }",
+        ),
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:9:3: an example is either a look-alike or flagged, not both"
+    );
+}
+
+#[test]
+fn error_figure_equivalent_without_factor_or_basis() {
+    let fig = |eq: &str| {
+        load_err(&[(
+            "a.toml",
+            &format!(
+                "[[figure]]\nid = \"f\"\nname = \"F\"\nsubject = \"ecb\"\nunit = \"t\"\nSRC\nequivalents = [{eq}]\n"
+            ),
+        )])
+    };
+    assert_eq!(
+        fig("{ basis = \"oxide\", factor = 0.0 }"),
+        "DIR/a.toml:7:16: an equivalent needs a basis and a factor > 0 (got \"oxide\", 0)"
+    );
+    assert_eq!(
+        fig("{ basis = \" \", factor = 2.0 }"),
+        "DIR/a.toml:7:16: an equivalent needs a basis and a factor > 0 (got \" \", 2)"
+    );
+    assert!(fig("{ factor = 2.0 }").contains("missing field `basis`"));
 }
 
 #[test]
@@ -844,6 +880,23 @@ fn a_wrong_example_fails_at_its_place() {
     assert_eq!(
         e,
         "DIR/a.toml:5:13: example 1 of test-board: expected an entity claim for \"test-board\", got entity \"JOGMEC\" (jogmec)"
+    );
+    // A look-alike that does resolve to the entry is wrong.
+    let e = examples_err(
+        "[[organization]]\nid = \"test-board\"\nname = \"Test Minerals Board\"\nSRC\nexamples = [{ text = \"The Test Minerals Board met.\", lookalike = true }]\n",
+    );
+    assert_eq!(
+        e,
+        "DIR/a.toml:5:13: example 1 of test-board: a look-alike, expected nothing that resolves to the entry, got entity \"Test Minerals Board\" (test-board)"
+    );
+    // A look-alike that does not resolve holds (and so do the examples before it).
+    let e = examples_err(&ORG_WITH_EXAMPLES.replace(
+        "FLAGGED",
+        "{ text = \"JOGMEC approved the permit.\", lookalike = true },\n  { text = \"x\", flag = \"date-conflict\" }",
+    ));
+    assert!(
+        e.starts_with("DIR/a.toml:10:3: example 4 of test-board:"),
+        "{e}"
     );
     // An office example that resolves but names the wrong holder gives a finding.
     let e = examples_err(

@@ -243,6 +243,75 @@ fn nothing_found_exits_1_with_suggestions() {
 }
 
 #[test]
+fn figure_lists_values_bases_and_the_value_on_a_day() {
+    let o = claimcheck(&["kb", "figure", "zircite", "--rules", KB]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("Norland zircite production [norland-zircite-production], in t, tolerance 100\n  subject: Norland [norland]\n  terms: zircite production\n  also as: zircite oxide equivalent (x2)\n  2024-01-01 to 2024-12-31: 10000 t\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("World zircite production [world-zircite-production], in t, tolerance 1000\n  subject: worldwide (its terms name the scope)\n"),
+        "{out}"
+    );
+    // A term finds it too; --on gives the value in force, or says there is none.
+    let o = claimcheck(&[
+        "kb",
+        "figure",
+        "global zircite",
+        "--on",
+        "2024-05-01",
+        "--rules",
+        KB,
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("  on 2024-05-01: 50000 t (2024-01-01 to 2024-12-31)\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Norland"), "{out}");
+    let o = claimcheck(&[
+        "kb",
+        "figure",
+        "Bank of Norland policy",
+        "--on",
+        "2025-03-04",
+        "--format",
+        "json",
+        "--rules",
+        KB,
+    ]);
+    let v = json(&o);
+    assert_eq!(v["figures"][0]["id"], "bank-of-norland-policy-rate");
+    assert_eq!(v["figures"][0]["on"]["low"], 2.5);
+    assert_eq!(v["figures"][0]["subject"]["id"], "bank-of-norland");
+    let o = claimcheck(&[
+        "kb",
+        "figure",
+        "zircite",
+        "--on",
+        "2023-05-01",
+        "--rules",
+        KB,
+    ]);
+    assert!(stdout(&o).contains("  on 2023-05-01: no value recorded\n"));
+    // Nothing found: exit 1, a message, and an empty list in JSON.
+    let o = claimcheck(&[
+        "kb",
+        "figure",
+        "unobtainium",
+        "--format",
+        "json",
+        "--rules",
+        KB,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(json(&o)["figures"], serde_json::json!([]));
+    assert!(stderr(&o).contains("no reference figure"), "{}", stderr(&o));
+}
+
+#[test]
 fn bad_usage_exits_2() {
     let o = claimcheck(&["kb", "who", "Prime Minister of Japan", "--on", "2025-13-01"]);
     assert_eq!(o.status.code(), Some(2));

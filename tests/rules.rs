@@ -184,6 +184,45 @@ fn reference_mismatch() {
     negative("reference-mismatch");
 }
 
+/// A figure on several bases, a worldwide figure and a capacity next to a figure's term.
+#[test]
+fn reference_mismatch_bases_world_and_capacity() {
+    let r = run("tests/fixtures/reference-mismatch/bases-positive.txt");
+    let got: Vec<(String, String, String)> = r
+        .findings
+        .iter()
+        .map(|f| {
+            assert_eq!(f.rule, "reference-mismatch", "{}", r.human);
+            (
+                f.subject.clone().unwrap_or_default(),
+                f.places[0].normalized.clone(),
+                f.expected.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let want = [
+        ("Norland zircite production", "13000 t", "10000 t"),
+        ("World zircite production", "70000 t", "50000 t"),
+        ("Norland zircite production", "30000 t", "10000 t"),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want, "{}", r.human);
+    // The help names the equivalent basis, so an editor sees 20,000 t oxide would hold.
+    let help = r.findings[2].help.clone().unwrap_or_default();
+    assert!(
+        help.starts_with("or 20000 t zircite oxide equivalent; source:"),
+        "{help}"
+    );
+    snapshot("reference-mismatch.bases-positive", &r);
+
+    let r = run("tests/fixtures/reference-mismatch/bases-negative.txt");
+    assert!(r.findings.is_empty(), "{}", r.human);
+    snapshot("reference-mismatch.bases-negative", &r);
+}
+
 #[test]
 fn every_rule_is_documented_and_has_fixtures() {
     for r in rules::all() {

@@ -461,6 +461,10 @@ fn keyed(
             if t.class != Class::Figure || !inside {
                 return None;
             }
+            // "production capacity", "production quota": not the level the figure is.
+            if keys.iter().any(|k| cx.kb.unreferenced.contains(k)) {
+                return None;
+            }
             let f: usize = cx.vocab.keys[t.key as usize]
                 .trim_start_matches('#')
                 .parse()
@@ -468,14 +472,19 @@ fn keyed(
             let fig = &cx.kb.figures[f];
             // The figure's body: the quantity's own subject when it has one ("China's
             // output" is not the US figure), else a mention anywhere in the sentence.
+            // A worldwide figure's term names its scope ("global … production"): it
+            // is no country's own figure.
+            let Some(body) = &fig.subject else {
+                return subject.is_none().then_some(f);
+            };
             let ours = match subject {
-                Some(e) => cx.kb.entities[e].id == fig.subject,
+                Some(e) => cx.kb.entities[e].id == *body,
                 None => cx.mentions.iter().any(|m| {
                     m.range.start >= sentence.start
                         && m.range.end <= sentence.end
                         && cx.kb.gazetteer.hits(m.pattern).iter().any(|h| match h {
                             Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
-                                cx.kb.entities[*e as usize].id == fig.subject
+                                cx.kb.entities[*e as usize].id == *body
                             }
                             _ => false,
                         })

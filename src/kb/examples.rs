@@ -4,7 +4,8 @@
 //! resolve to its entry (an office: a role claim for it; a person: an entity or role
 //! claim naming them; an organization or place: an entity claim for it, by name or
 //! acronym; a figure: a quantity keyed to it; an event: a date claim of it) and give
-//! no finding; with `flag` it must give at least one finding of that rule.
+//! no finding; with `flag` it must give at least one finding of that rule; with
+//! `lookalike = true` it must neither resolve to its entry nor give a finding.
 
 use rayon::prelude::*;
 
@@ -138,7 +139,14 @@ fn run(kb: &Kb, x: &Example, target: Target) -> Option<String> {
         }
         return Some(format!("expected a {rule} finding, got {}", found()));
     }
-    if !claims.iter().any(|c| target.resolved_by(c, &x.text)) {
+    if x.lookalike {
+        if let Some(c) = claims.iter().find(|c| target.resolved_by(c, &x.text)) {
+            let got = describe(&files[0].text, c);
+            return Some(format!(
+                "a look-alike, expected nothing that resolves to the entry, got {got}"
+            ));
+        }
+    } else if !claims.iter().any(|c| target.resolved_by(c, &x.text)) {
         let got: Vec<String> = claims.iter().map(|c| describe(&files[0].text, c)).collect();
         let got = if got.is_empty() {
             "no claim".to_string()

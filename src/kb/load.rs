@@ -15,8 +15,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Entity, EntityType, Event, Example, Figure, FigureValue, Gazetteer, Kb, Office, Renamed,
-    RuleSettings, SourceRef, Term, VocabTerm, fold_name,
+    Entity, EntityType, Equivalent, Event, Example, Figure, FigureValue, Gazetteer, Kb, Office,
+    Renamed, RuleSettings, SourceRef, Term, VocabTerm, fold_name,
 };
 use crate::Error;
 
@@ -163,6 +163,8 @@ struct ExampleDoc {
     text: S,
     on: Option<Spanned<DateIn>>,
     flag: Option<S>,
+    #[serde(default)]
+    lookalike: bool,
 }
 
 type Examples = Vec<Spanned<ExampleDoc>>;
@@ -283,17 +285,27 @@ struct HolderDoc {
 struct FigureDoc {
     id: S,
     name: S,
-    subject: S,
+    #[serde(default)]
+    subject: Option<S>,
     #[serde(default)]
     terms: Vec<S>,
     unit: S,
     #[serde(default)]
     tolerance: Option<Spanned<f64>>,
     #[serde(default)]
+    equivalents: Vec<Spanned<EquivalentDoc>>,
+    #[serde(default)]
     values: Vec<Spanned<ValueDoc>>,
     source: SourceDoc,
     #[serde(default)]
     examples: Examples,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct EquivalentDoc {
+    basis: String,
+    factor: f64,
 }
 
 #[derive(Deserialize, Clone)]
@@ -336,6 +348,10 @@ struct MeasureDoc {
     class: Option<S>,
     key: S,
     terms: Vec<S>,
+    /// `false`: a quantity this word measures is never checked against a reference
+    /// figure ("production capacity", "quota").
+    #[serde(default)]
+    reference: Option<bool>,
 }
 
 const VOCAB_CLASSES: &[&str] = &["measure", "event", "forecast", "former", "increment"];
@@ -595,6 +611,13 @@ impl Ctx<'_> {
                 Some(f) => Some(self.rule_id(file, f)?),
                 None => None,
             };
+            if d.lookalike && flag.is_some() {
+                return self.err(
+                    file,
+                    x.span(),
+                    "an example is either a look-alike or flagged, not both".to_string(),
+                );
+            }
             let (path, src) = match file.checked_sub(self.first).and_then(|i| self.files.get(i)) {
                 Some(f) => (f.path.clone(), f.text.clone()),
                 None => (Arc::from("?"), Arc::from("")),
@@ -603,6 +626,7 @@ impl Ctx<'_> {
                 text,
                 on,
                 flag,
+                lookalike: d.lookalike,
                 path,
                 src,
                 offset: x.span().start,
@@ -922,6 +946,24 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
             Some(t) => *t.get_ref(),
             None => 0.0,
         };
+        let mut equivalents = Vec::new();
+        for e in &f.equivalents {
+            let d = e.get_ref();
+            if !(d.factor.is_finite() && d.factor > 0.0) || d.basis.trim().is_empty() {
+                return ctx.err(
+                    file,
+                    e.span(),
+                    format!(
+                        "an equivalent needs a basis and a factor > 0 (got {:?}, {})",
+                        d.basis, d.factor
+                    ),
+                );
+            }
+            equivalents.push(Equivalent {
+                basis: d.basis.clone(),
+                factor: d.factor,
+            });
+        }
         let mut values = Vec::new();
         for v in &f.values {
             values.push(figure_value(&ctx, file, v)?);
@@ -951,11 +993,15 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
         kb.figures.push(Figure {
             id: ctx.id(file, &f.id)?,
             name: ctx.text(file, "name", &f.name)?,
-            subject: refer(file, "subject", &f.subject, None)?,
+            subject: match &f.subject {
+                Some(s) => Some(refer(file, "subject", s, None)?),
+                None => None,
+            },
             terms: ctx.texts(file, "term", &f.terms)?,
             unit: ctx.text(file, "unit", &f.unit)?,
             values,
             tolerance,
+            equivalents,
             source: ctx.source(file, &f.source)?,
             examples: ctx.examples(file, &f.examples)?,
         });
@@ -1024,6 +1070,9 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
             Some(c) => c.get_ref().clone(),
             None => "measure".to_string(),
         };
+        if m.reference == Some(false) {
+            kb.unreferenced.insert(key.clone());
+        }
         for t in ctx.texts(*file, "term", &m.terms)? {
             kb.vocabulary.push(VocabTerm {
                 class: class.clone(),

@@ -74,6 +74,9 @@ pub struct Example {
     pub on: Option<NaiveDate>,
     /// The rule id that must flag the sentence.
     pub flag: Option<String>,
+    /// A look-alike ("production capacity" next to a production figure): it must
+    /// neither resolve to the entry nor give a finding.
+    pub lookalike: bool,
     /// The file the example is written in, its text and the example's byte offset:
     /// line and column are worked out only when an example fails (`place`).
     pub path: Arc<str>,
@@ -143,14 +146,23 @@ pub struct FigureValue {
     pub to: Option<NaiveDate>,
 }
 
+/// Another basis a figure is written in: `factor` times the figure's value.
+#[derive(Debug, Clone)]
+pub struct Equivalent {
+    pub basis: String,
+    pub factor: f64,
+}
+
 /// A dated reference figure: a policy rate, a survey's production figure.
 #[derive(Debug, Clone)]
 pub struct Figure {
     pub id: String,
     /// Human name: "Bank of Norland policy rate".
     pub name: String,
-    /// Entity id of the body it belongs to (`ecb`).
-    pub subject: String,
+    /// Entity id of the body or place it belongs to (`ecb`, `china`); none for a
+    /// worldwide figure, whose terms name the scope themselves ("global rare earth
+    /// production") and which applies only to a quantity with no subject of its own.
+    pub subject: Option<String>,
     /// Phrases that name the measure in a sentence that mentions the subject
     /// (`deposit facility rate`, `deposit rate`, `存款便利利率`).
     pub terms: Vec<String>,
@@ -159,6 +171,9 @@ pub struct Figure {
     pub values: Vec<FigureValue>,
     /// Absolute tolerance in the figure's unit.
     pub tolerance: f64,
+    /// Other bases the same amount is commonly given in (lithium content is also
+    /// written as lithium carbonate equivalent, 5.323 times as heavy).
+    pub equivalents: Vec<Equivalent>,
     pub source: SourceRef,
     pub examples: Vec<Example>,
 }
@@ -241,6 +256,9 @@ pub struct Kb {
     pub rules: HashMap<String, RuleSettings>,
     /// The vocabulary claims are keyed with (`rules/measures.toml`).
     pub vocabulary: Vec<VocabTerm>,
+    /// Measure keys that say a quantity is not the measured level itself (a capacity,
+    /// a quota, a target): such a quantity is never checked against a reference figure.
+    pub unreferenced: std::collections::BTreeSet<String>,
     /// Index of `entities` and `offices` by id.
     pub entity_index: HashMap<String, usize>,
     pub office_index: HashMap<String, usize>,

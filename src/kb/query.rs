@@ -139,6 +139,21 @@ impl Kb {
         (entities, offices)
     }
 
+    /// Reference figures whose id, name or one of whose terms contains `q` (folded).
+    pub fn find_figures(&self, q: &str) -> Vec<usize> {
+        let f = fold(q);
+        if f.is_empty() {
+            return Vec::new();
+        }
+        let has = |s: &String| fold(s).contains(&f);
+        (0..self.figures.len())
+            .filter(|&i| {
+                let g = &self.figures[i];
+                has(&g.id) || has(&g.name) || g.terms.iter().any(has)
+            })
+            .collect()
+    }
+
     /// Up to `n` known names (of entities and offices) closest to `q`, best first: the
     /// "did you mean" of a query that names nothing.
     pub fn suggest(&self, q: &str, n: usize) -> Vec<String> {

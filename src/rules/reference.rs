@@ -9,6 +9,11 @@
 //! article's date.
 //! Because rates are decided days before they take effect, a level in force up to
 //! `effective_lag_days` after that day is also accepted.
+//! A figure may name equivalent bases (lithium content is also given as lithium
+//! carbonate equivalent, 5.323 times as heavy): a quantity that matches the value
+//! on any of them holds. A worldwide figure has no subject: its terms name the scope
+//! ("global lithium production") and it checks only quantities with no subject of
+//! their own, so "Chile's output" is never compared with the world total.
 //!
 //! Example (tests/fixtures/reference-mismatch/positive.txt):
 //!   (2025-03-05): "The Bank of Norland kept its policy rate at 3% on March 4"
@@ -55,8 +60,14 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         if in_force.is_empty() {
             continue; // the series does not cover that day
         }
+        // The figure's own basis, or any equivalent one (tolerance scaled alike).
+        let factors = std::iter::once(1.0).chain(fig.equivalents.iter().map(|e| e.factor));
         let t = fig.tolerance;
-        let holds = in_force.iter().any(|v| lo <= v.high + t && v.low - t <= hi);
+        let holds = factors.into_iter().any(|k| {
+            in_force
+                .iter()
+                .any(|v| lo <= v.high * k + t * k && v.low * k - t * k <= hi)
+        });
         if holds {
             continue;
         }
@@ -103,8 +114,11 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             subject: Some(fig.name.clone()),
             expected: Some(expected.clone()),
             help: Some(format!(
-                "source: {}, {} ({})",
-                fig.source.publisher, fig.source.document, fig.source.date
+                "{}source: {}, {} ({})",
+                equivalents(fig, now),
+                fig.source.publisher,
+                fig.source.document,
+                fig.source.date
             )),
             places: vec![Place {
                 source: c.source,
@@ -113,6 +127,21 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 primary: true,
             }],
         });
+    }
+    out
+}
+
+/// "or 260,800 t lithium carbonate equivalent; " for a figure with other bases.
+fn equivalents(fig: &crate::kb::Figure, v: &crate::kb::FigureValue) -> String {
+    let mut out = String::new();
+    for e in &fig.equivalents {
+        let (lo, hi) = (v.low * e.factor, v.high * e.factor);
+        let level = if lo == hi {
+            num(lo.round()).to_string()
+        } else {
+            format!("{}-{}", num(lo.round()), num(hi.round()))
+        };
+        out.push_str(&format!("or {level} {} {}; ", fig.unit, e.basis));
     }
     out
 }
