@@ -133,6 +133,29 @@ fn measures_are_keyed_by_what_they_measure() {
     );
 }
 
+/// A reporting body names where a figure comes from, not whose it is, unless possessive;
+/// an ordinary body named before a figure is its subject.
+#[test]
+fn a_reporter_is_the_subject_only_through_its_possessive() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("a.txt");
+    std::fs::write(
+        &p,
+        "Statistics\nWire·2025-06-01 09:00\n\n\
+         The NSO said zircite production rose to 12,000 tonnes.\n\
+         Norland told the Norland Statistics Office that exports reached 3,000 tonnes.\n\
+         The NSO's budget grew to $40 million.\n\
+         The Norland Minerals Agency said zircite production rose to 13,000 tonnes.\n",
+    )
+    .expect("write");
+    let v = extract(p.to_str().unwrap_or(""));
+    let subject = |text: &str| find(&v, "quantity", text)["subject"].clone();
+    assert_eq!(subject("12,000 tonnes"), Value::Null);
+    assert_eq!(subject("3,000 tonnes"), "Norland");
+    assert_eq!(subject("$40 million"), "Norland Statistics Office");
+    assert_eq!(subject("13,000 tonnes"), "Norland Minerals Agency");
+}
+
 /// Roles at the edges: a name ending a sentence, a deputy, a former holder (前), and
 /// a surname two people share (the office's holders decide).
 #[test]

@@ -424,6 +424,14 @@ fn keyed(
                 .find_map(|h| match h {
                     // "China's output", "Japanese imports": a possessive or adjective
                     // names whose figure it is, as a name does.
+                    // A reporting body ("the IEA said world demand …") names the
+                    // figure's source, not whose figure it is, unless possessive.
+                    Hit::Name(e) | Hit::Acronym(e)
+                        if cx.kb.entities[*e as usize].reporter
+                            && !possessive(cx.text, m.range.end) =>
+                    {
+                        None
+                    }
                     Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e)
                         if !(cx.kb.entities[*e as usize].kind == crate::kb::EntityType::Person
                             && speaks(cx.text, m.range.end)) =>
@@ -622,6 +630,12 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Is the name ending at `end` followed by a speech verb?
+/// `'s`, `’s` or 的 right after a name: its figure ("OPEC's output", 欧佩克的产量).
+fn possessive(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    after.starts_with("'s") || after.starts_with("’s") || after.starts_with('的')
+}
+
 fn speaks(text: &str, end: usize) -> bool {
     let after = text[end..].trim_start_matches([' ', ',', '，']);
     SPEECH.iter().any(|v| after.starts_with(v))

@@ -209,6 +209,9 @@ struct OrganizationDoc {
     misspellings: Vec<S>,
     #[serde(default)]
     renamed: Vec<RenamedDoc>,
+    /// A body that mostly reports or receives others' figures (an agency, a regulator).
+    #[serde(default)]
+    reporter: bool,
     source: SourceDoc,
     #[serde(default)]
     examples: Examples,
@@ -251,6 +254,7 @@ struct EntityDoc {
     misspellings: Vec<S>,
     operator: Option<S>,
     renamed: Vec<RenamedDoc>,
+    reporter: bool,
     source: SourceDoc,
     examples: Examples,
 }
@@ -501,6 +505,7 @@ fn person(p: PersonDoc) -> EntityDoc {
         misspellings: p.misspellings,
         operator: None,
         renamed: Vec::new(),
+        reporter: false,
         source: p.source,
         examples: p.examples,
     }
@@ -519,6 +524,7 @@ fn organization(o: OrganizationDoc) -> EntityDoc {
         misspellings: o.misspellings,
         operator: None,
         renamed: o.renamed,
+        reporter: o.reporter,
         source: o.source,
         examples: o.examples,
     }
@@ -537,6 +543,7 @@ fn place(p: PlaceDoc) -> EntityDoc {
         misspellings: p.misspellings,
         operator: p.operator,
         renamed: p.renamed,
+        reporter: false,
         source: p.source,
         examples: p.examples,
     }
@@ -860,6 +867,7 @@ fn build(docs: &Docs) -> Result<Kb, Error> {
             misspellings: ctx.texts(file, "misspelling", &e.misspellings)?,
             operator: e.operator.as_ref().map(|o| o.get_ref().clone()),
             renamed,
+            reporter: e.reporter,
             source: ctx.source(file, &e.source)?,
             examples: ctx.examples(file, &e.examples)?,
         });

@@ -61,6 +61,10 @@ pub struct Entity {
     pub operator: Option<String>,
     /// Former names and the day the current name took effect.
     pub renamed: Vec<Renamed>,
+    /// A body that mostly reports or receives others' figures (an agency, a regulator,
+    /// a producers' group quoting its members): it is the subject of a figure only
+    /// through its possessive ("OPEC's output"), not by being named before it.
+    pub reporter: bool,
     pub source: SourceRef,
     pub examples: Vec<Example>,
 }
