@@ -184,7 +184,8 @@ fn reference_mismatch() {
     negative("reference-mismatch");
 }
 
-/// A figure on several bases, a worldwide figure and a capacity next to a figure's term.
+/// A figure on several bases, a worldwide figure, a term with a number in it, and a
+/// capacity next to a figure's term.
 #[test]
 fn reference_mismatch_bases_world_and_capacity() {
     let r = run("tests/fixtures/reference-mismatch/bases-positive.txt");
@@ -204,6 +205,8 @@ fn reference_mismatch_bases_world_and_capacity() {
         ("Norland zircite production", "13000 t", "10000 t"),
         ("World zircite production", "70000 t", "50000 t"),
         ("Norland zircite production", "30000 t", "10000 t"),
+        // The term holds a number ("one-year") read as a quantity of its own.
+        ("Bank of Norland one-year lending rate", "4.5%", "4%"),
     ];
     let want: Vec<(String, String, String)> = want
         .iter()

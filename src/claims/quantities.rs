@@ -178,6 +178,7 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
                         vec![singular(noun)],
                         &left,
                         &marks,
+                        i.checked_sub(1).map(|j| &qtys[j].0),
                     ));
                     continue;
                 }
@@ -195,6 +196,7 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
             keys,
             &left,
             &marks,
+            i.checked_sub(1).map(|j| &qtys[j].0),
         ));
     }
     out
@@ -399,6 +401,7 @@ fn keyed(
     keys: Vec<String>,
     left: &Range<usize>,
     marks: &Marks,
+    prev: Option<&Range<usize>>,
 ) -> Keyed {
     // Subject: the nearest entity named before the quantity in its sentence; not a
     // person who is only its speaker ("X said output rose 5%", X表示…).
@@ -461,45 +464,57 @@ fn keyed(
         _ => Modality::Current,
     };
     // A reference figure: its term in the window, its body named in the sentence.
-    let figure = terms_from(cx.terms, left.start, right.end)
-        .iter()
-        .find_map(|t| {
-            let inside = (t.range.start >= left.start && t.range.end <= left.end)
-                || (t.range.start >= right.start && t.range.end <= right.end);
-            if t.class != Class::Figure || !inside {
-                return None;
-            }
-            // "production capacity", "production quota": not the level the figure is.
-            if keys.iter().any(|k| cx.kb.unreferenced.contains(k)) {
-                return None;
-            }
-            let f: usize = cx.vocab.keys[t.key as usize]
-                .trim_start_matches('#')
-                .parse()
-                .ok()?;
-            let fig = &cx.kb.figures[f];
-            // The figure's body: the quantity's own subject when it has one ("China's
-            // output" is not the US figure), else a mention anywhere in the sentence.
-            // A worldwide figure's term names its scope ("global … production"): it
-            // is no country's own figure.
-            let Some(body) = &fig.subject else {
-                return subject.is_none().then_some(f);
-            };
-            let ours = match subject {
-                Some(e) => cx.kb.entities[e].id == *body,
-                None => cx.mentions.iter().any(|m| {
-                    m.range.start >= sentence.start
-                        && m.range.end <= sentence.end
-                        && cx.kb.gazetteer.hits(m.pattern).iter().any(|h| match h {
-                            Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
-                                cx.kb.entities[*e as usize].id == *body
-                            }
-                            _ => false,
-                        })
-                }),
-            };
-            ours.then_some(f)
-        });
+    // A term may hold the quantity before this one, when a number inside it was read
+    // as a quantity of its own ("one-year loan prime rate", 一年期贷款市场报价利率):
+    // it then starts at most TERM_REACH before that quantity and ends before this one.
+    let holds_prev = |t: &Term| {
+        prev.is_some_and(|p| {
+            t.range.start <= p.start && t.range.end >= p.end && t.range.end <= r.start
+        })
+    };
+    let back = prev.map_or(left.start, |p| {
+        left.start
+            .min(p.start.saturating_sub(TERM_REACH))
+            .max(sentence.start)
+    });
+    let figure = terms_from(cx.terms, back, right.end).iter().find_map(|t| {
+        let inside = (t.range.start >= left.start && t.range.end <= left.end)
+            || (t.range.start >= right.start && t.range.end <= right.end)
+            || holds_prev(t);
+        if t.class != Class::Figure || !inside {
+            return None;
+        }
+        // "production capacity", "production quota": not the level the figure is.
+        if keys.iter().any(|k| cx.kb.unreferenced.contains(k)) {
+            return None;
+        }
+        let f: usize = cx.vocab.keys[t.key as usize]
+            .trim_start_matches('#')
+            .parse()
+            .ok()?;
+        let fig = &cx.kb.figures[f];
+        // The figure's body: the quantity's own subject when it has one ("China's
+        // output" is not the US figure), else a mention anywhere in the sentence.
+        // A worldwide figure's term names its scope ("global … production"): it
+        // is no country's own figure.
+        let Some(body) = &fig.subject else {
+            return subject.is_none().then_some(f);
+        };
+        let ours = match subject {
+            Some(e) => cx.kb.entities[e].id == *body,
+            None => cx.mentions.iter().any(|m| {
+                m.range.start >= sentence.start
+                    && m.range.end <= sentence.end
+                    && cx.kb.gazetteer.hits(m.pattern).iter().any(|h| match h {
+                        Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
+                            cx.kb.entities[*e as usize].id == *body
+                        }
+                        _ => false,
+                    })
+            }),
+        };
+        ours.then_some(f)
+    });
     Keyed {
         measure: keys.join("+"),
         subject: subject.map(|e| cx.kb.entities[e].id.clone()),
@@ -511,6 +526,9 @@ fn keyed(
         figure,
     }
 }
+
+/// How far before the quantity it holds a reference figure's term may start.
+const TERM_REACH: usize = 64;
 
 /// How far after a figure (in bytes) its period's date may start.
 const AFTER_WINDOW: usize = 1000;
