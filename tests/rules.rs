@@ -156,6 +156,44 @@ fn entity_name_variant() {
     negative("entity-name-variant");
 }
 
+/// Names inside Chinese text, two letters swapped, and a name led by an acronym.
+#[test]
+fn entity_name_variant_forms() {
+    let r = run("tests/fixtures/entity-name-variant/forms-positive.txt");
+    let got: Vec<(&str, &str)> = r
+        .findings
+        .iter()
+        .map(|f| {
+            assert_eq!(f.rule, "entity-name-variant", "{}", r.human);
+            (
+                r.json["findings"]
+                    .as_array()
+                    .and_then(|a| a.iter().find(|j| j["message"] == f.message.as_str()))
+                    .and_then(|j| j["locations"][0]["text"].as_str())
+                    .unwrap_or(""),
+                f.expected.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Harow Crossing", "Harrow Crossing"),
+            (
+                "Institute of Appiled Geology",
+                "Institute of Applied Geology"
+            ),
+            ("NX Harbour Logistcs", "NX Harbour Logistics"),
+        ],
+        "{}",
+        r.human
+    );
+    snapshot("entity-name-variant.forms-positive", &r);
+    let r = run("tests/fixtures/entity-name-variant/forms-negative.txt");
+    assert!(r.findings.is_empty(), "{}", r.human);
+    snapshot("entity-name-variant.forms-negative", &r);
+}
+
 #[test]
 fn quantity_conflict() {
     positive(

@@ -1,12 +1,13 @@
 //! entity-name-variant: a known entity written in a form that is not one of its names.
 //!
-//! Every run of capitalized words (connectors such as "of" and "and" allowed) that
-//! is not itself a known name is looked up, through an index of the words of all
-//! known names, against the names that share a word beginning; it is a variant of a
-//! name when the two are alike as wholes (Jaro-Winkler similarity at or above
-//! `similarity`) and word by word, each differing word being either a short form of
-//! the other ("Cross"/"Crossing") or within two edits of it ("Lindqvst",
-//! "Geolgy", "Earth"/"Earths"). Generic words (Mine, Inc, Group, …) may be
+//! Every run of capitalized words (connectors such as "of" and "and" allowed; a short
+//! acronym may lead it, as in "LG Energy Solution"; Latin names inside Chinese or
+//! Japanese text count too) that is not itself a known name is looked up, through an
+//! index of the words of all known names, against the names that share a word
+//! beginning; it is a variant of a name when the two are alike as wholes (Jaro-Winkler
+//! similarity at or above `similarity`) and word by word, each differing word being
+//! either a short form of the other ("Cross"/"Crossing") or within two edits of it
+//! ("Lindqvst", "Geolgy", "Earth"/"Earths"; two swapped letters, "Chevorn", are one). Generic words (Mine, Inc, Group, …) may be
 //! added or dropped. Known misspellings listed in the knowledge base are flagged as
 //! such. A form that is another known entity's name is never flagged.
 //!
@@ -101,8 +102,52 @@ fn near(a: &str, b: &str, abbreviation: bool) -> bool {
     if la.abs_diff(lb) > 2 {
         return false;
     }
-    let d = strsim::levenshtein(a, b);
+    // Cheap bound first (this runs for every candidate word): two edits, swaps
+    // included, leave at most four letters of the shorter word outside the common
+    // beginning and end.
+    let p = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let q = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take(shorter - p)
+        .take_while(|(x, y)| x == y)
+        .count();
+    if shorter - p - q > 4 {
+        return false;
+    }
+    // Two letters swapped ("Chevorn") are one slip, not two.
+    let d = strsim::osa_distance(a, b);
     shorter >= 4 && d <= 2 && d * 4 <= shorter.max(4)
+}
+
+/// Does `c` write Chinese or Japanese (script or full-width punctuation)?
+fn cjk_like(c: char) -> bool {
+    is_cjk(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
+}
+
+/// The words of `text[r]` with their offsets: split at spaces, and around Chinese or
+/// Japanese text, which a Latin name sits in without spaces ("分析人士说，Glencroe将…");
+/// a CJK stretch is never capitalized, so it ends a run.
+fn words(text: &str, r: Range<usize>) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut pos = r.start;
+    for w in text[r].split(' ') {
+        let at = pos;
+        pos += w.len() + 1;
+        let mut start = 0;
+        let mut cjk = None;
+        for (i, c) in w.char_indices() {
+            let now = cjk_like(c);
+            if cjk.is_some_and(|was| was != now) {
+                out.push((at + start, &w[start..i]));
+                start = i;
+            }
+            cjk = Some(now);
+        }
+        out.push((at + start, &w[start..]));
+    }
+    out
 }
 
 /// Capitalized runs of Latin words in a sentence, with their ranges. An opening
@@ -110,10 +155,7 @@ fn near(a: &str, b: &str, abbreviation: bool) -> bool {
 fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut cur: Option<(usize, usize)> = None;
-    let mut pos = r.start;
-    for w in text[r.clone()].split(' ') {
-        let at = pos;
-        pos += w.len() + 1;
+    for (at, w) in words(text, r.clone()) {
         let core =
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'' && c != '’');
         // `core` is a slice of `w`: its offset is what the trim took off the front.
@@ -129,14 +171,28 @@ fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         ]
         .iter()
         .any(|c| core.ends_with(c));
-        let cap = !contraction
+        let word = !contraction
             && core
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() && !is_cjk(c))
-            && !core.chars().any(is_cjk)
-            && core.chars().filter(|c| c.is_uppercase()).count() * 2 <= core.chars().count().max(2);
+            && !core.chars().any(is_cjk);
+        // A short acronym may lead a name ("LG Energy Solution", "SK Hynix"); it
+        // joins a run but never starts one alone (see `source`).
+        let acronym = word
+            && (2..=4).contains(&core.len())
+            && core
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let cap = word
+            && (acronym
+                || core.chars().filter(|c| c.is_uppercase()).count() * 2
+                    <= core.chars().count().max(2));
         if cap {
+            if acronym {
+                // Only at the start of a run: "Harrow Cross NMA" is two things.
+                out.extend(cur.take().map(|(s, e)| s..e));
+            }
             let end = core_at + core.len();
             cur = Some(cur.map_or((core_at, end), |(s, _)| (s, end)));
         } else if !(cur.is_some() && CONNECTORS.contains(&core) && !closes) {
@@ -159,6 +215,25 @@ fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
             (trimmed.len() > lead).then(|| r.start + lead..r.start + trimmed.len())
         })
         .collect()
+}
+
+/// A run that begins with a short acronym, as written and without it: "LG Energy
+/// Soltuion" is looked up whole, "NMA Harrow Cross" also as "Harrow Cross". A lone
+/// acronym is no run.
+fn with_and_without_acronym(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let t = &text[r.clone()];
+    let first = t.split(' ').next().unwrap_or("");
+    let is_acronym = (2..=4).contains(&first.len())
+        && first
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if !is_acronym {
+        return vec![r];
+    }
+    match t.find(' ') {
+        Some(sp) => vec![r.clone(), r.start + sp + 1..r.end],
+        None => Vec::new(),
+    }
 }
 
 pub fn check(cx: &Ctx) -> Vec<Finding> {
@@ -263,7 +338,10 @@ impl Lookup<'_> {
             }
         }
         for s in sentences(text, src.range.clone()) {
-            for run in runs(text, s) {
+            for run in runs(text, s)
+                .into_iter()
+                .flat_map(|r| with_and_without_acronym(text, r))
+            {
                 let written = &text[run.clone()];
                 let covered = known
                     .iter()
@@ -284,6 +362,7 @@ impl Lookup<'_> {
                     // Never for a form that is another entity's name (it would have been looked up).
                     let canonical = &kb.entities[e].name;
                     if seen.insert(ws.join(" ")) {
+                        known.push(run.clone());
                         out.push(finding(si, run, written, canonical, false));
                     }
                 }
@@ -393,13 +472,39 @@ mod tests {
         assert!(near("earths", "earth", true));
         assert!(!near("japan", "jamaica", true));
         assert!(!near("japan", "korea", true));
+        assert!(near("chevron", "chevorn", false));
+        assert!(near("newmont", "newmnot", false));
+        assert!(!near("chevron", "chervil", false));
     }
 
     #[test]
     fn capitalized_runs() {
         let s = "The NMA \"Harrow Cross Mine\" has a grade, said Bank of Norland officials.";
         let r: Vec<&str> = runs(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
-        assert_eq!(r, vec!["The", "Harrow Cross Mine", "Bank of Norland"]);
+        // A lone acronym is a run here; `with_and_without_acronym` drops it.
+        assert_eq!(
+            r,
+            vec!["The", "NMA", "Harrow Cross Mine", "Bank of Norland"]
+        );
+        // Latin names inside Chinese text; a short acronym starts a run, never ends one.
+        let s = "分析人士说，Anglo Amercian将从中受益。LG Energy Soltuion与Harrow Cross NMA";
+        let r: Vec<&str> = runs(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(
+            r,
+            vec![
+                "Anglo Amercian",
+                "LG Energy Soltuion",
+                "Harrow Cross",
+                "NMA"
+            ]
+        );
+        let s = "LG Energy Soltuion";
+        let r: Vec<&str> = with_and_without_acronym(s, 0..s.len())
+            .into_iter()
+            .map(|r| &s[r])
+            .collect();
+        assert_eq!(r, vec!["LG Energy Soltuion", "Energy Soltuion"]);
+        assert!(with_and_without_acronym("NMA", 0..3).is_empty());
         let s = "The Institute of Applied Geolgy said";
         let r: Vec<&str> = runs(s, 0..s.len()).into_iter().map(|r| &s[r]).collect();
         assert_eq!(r, vec!["Institute of Applied Geolgy"]);
