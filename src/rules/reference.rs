@@ -9,6 +9,8 @@
 //! article's date.
 //! Because rates are decided days before they take effect, a level in force up to
 //! `effective_lag_days` after that day is also accepted.
+//! A range written as one ("4.50%-4.75%") must match a recorded range at both ends;
+//! a single figure inside a recorded range holds.
 //! A figure may name equivalent bases (lithium content is also given as lithium
 //! carbonate equivalent, 5.323 times as heavy): a quantity that matches the value
 //! on any of them holds. A worldwide figure has no subject: its terms name the scope
@@ -63,10 +65,17 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         // The figure's own basis, or any equivalent one (tolerance scaled alike).
         let factors = std::iter::once(1.0).chain(fig.equivalents.iter().map(|e| e.factor));
         let t = fig.tolerance;
+        // A range written as one ("4.50%-4.75%") against a range the series records
+        // must match at both ends: one step off shares an end but is another range.
+        let written_range = q.qty.value.is_none() && q.qty.qualifier.is_none() && lo < hi;
         let holds = factors.into_iter().any(|k| {
-            in_force
-                .iter()
-                .any(|v| lo <= v.high * k + t * k && v.low * k - t * k <= hi)
+            in_force.iter().any(|v| {
+                if written_range && v.low < v.high {
+                    (lo - v.low * k).abs() <= t * k && (hi - v.high * k).abs() <= t * k
+                } else {
+                    lo <= v.high * k + t * k && v.low * k - t * k <= hi
+                }
+            })
         });
         if holds {
             continue;
