@@ -156,6 +156,28 @@ fn a_reporter_is_the_subject_only_through_its_possessive() {
     assert_eq!(subject("13,000 tonnes"), "Norland Minerals Agency");
 }
 
+/// A figure's day: a full date after it is whole even with a comma inside ("at 2.5%
+/// on March 4, 2025, …"); in Chinese, a date after 于 before the figure is its day; a
+/// date before a figure in English is when it was said (its year only).
+#[test]
+fn a_figure_takes_its_own_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("a.txt");
+    std::fs::write(
+        &p,
+        "Rates\nWire·2025-03-20 09:00\n\n\
+         The Bank of Norland kept its policy rate at 2.5% on March 4, 2025, where it has stood since January.\n\
+         诺兰央行于2025年3月4日将政策利率维持在2.75%。\n\
+         On March 4, 2025, the agency said zircite output rose by 3%.\n",
+    )
+    .expect("write");
+    let v = extract(p.to_str().unwrap_or(""));
+    let period = |text: &str| find(&v, "quantity", text)["period"].clone();
+    assert_eq!(period("2.5%"), "2025-03-04");
+    assert_eq!(period("2.75%"), "2025-03-04");
+    assert_eq!(period("3%"), "2025");
+}
+
 /// Roles at the edges: a name ending a sentence, a deputy, a former holder (前), and
 /// a surname two people share (the office's holders decide).
 #[test]

@@ -561,7 +561,9 @@ fn period(
     let after: Vec<&(Range<usize>, DateValue)> = in_sentence[first_after..]
         .iter()
         .take_while(|(d, _)| !sorted || d.start <= limit)
-        .filter(|(d, _)| d.start >= r.end && d.end <= limit)
+        // A date that starts in the clause is whole even past a comma inside it
+        // ("at 4% on June 11, 2024": the comma is not the clause's end).
+        .filter(|(d, _)| d.start >= r.end && d.start <= limit)
         .filter(|(d, _)| {
             let gap = text[r.end..d.start].to_lowercase();
             let last = gap.split_whitespace().last().unwrap_or("");
@@ -596,12 +598,16 @@ fn period(
         }
     } else if let Some(b) = before {
         // A date before the figure is most often when it was said ("said on April
-        // 15 that …"): it tells the figure's year, not its day or month.
+        // 15 that …"): it tells the figure's year, not its day or month. In Chinese
+        // the figure's own date comes before it, after 于 ("于2024年9月5日将利率维持在
+        // 4.25%"): that is its day.
         before_day = match b.1 {
             DateValue::Day(d) => Some(d),
             _ => None,
         };
+        let own = text[..b.0.start].ends_with('于') && b.0.start >= sentence.start;
         match b.1 {
+            _ if own => vec![b.1],
             DateValue::Day(d) => vec![DateValue::Year(d.year())],
             DateValue::Month(y, _) => vec![DateValue::Year(y)],
             other => vec![other],
@@ -647,13 +653,13 @@ const SPEECH: &[&str] = &[
     "said", "says", "told", "stated", "noted", "added", "表示", "称", "说", "指出", "透露",
 ];
 
-/// Is the name ending at `end` followed by a speech verb?
 /// `'s`, `’s` or 的 right after a name: its figure ("OPEC's output", 欧佩克的产量).
 fn possessive(text: &str, end: usize) -> bool {
     let after = &text[end..];
     after.starts_with("'s") || after.starts_with("’s") || after.starts_with('的')
 }
 
+/// Is the name ending at `end` followed by a speech verb?
 fn speaks(text: &str, end: usize) -> bool {
     let after = text[end..].trim_start_matches([' ', ',', '，']);
     SPEECH.iter().any(|v| after.starts_with(v))
