@@ -61,17 +61,21 @@ pub enum Format {
     Json,
 }
 
+/// The day `--on` names, if given.
+fn on_day(on: Option<&str>) -> Result<Option<NaiveDate>, Error> {
+    on.map(|s| {
+        claimcheck::normalize::date::parse_iso_day(s)
+            .ok_or_else(|| Error::Usage(format!("--on \"{s}\" is not a date; expected YYYY-MM-DD")))
+    })
+    .transpose()
+}
+
 /// Runs one query: what to print on stdout, and the exit status.
 pub fn run(kb: &Kb, args: &Args) -> Result<(String, u8), Error> {
     let json = args.format == Format::Json;
     match &args.query {
         Query::Who { office, on } => {
-            let day = match on {
-                Some(s) => Some(claimcheck::normalize::date::parse_iso_day(s).ok_or_else(
-                    || Error::Usage(format!("--on \"{s}\" is not a date; expected YYYY-MM-DD")),
-                )?),
-                None => None,
-            };
+            let day = on_day(on.as_deref())?;
             let found = kb.find_offices(office);
             if found.is_empty() {
                 not_found(kb, "office", office);
@@ -130,12 +134,7 @@ pub fn run(kb: &Kb, args: &Args) -> Result<(String, u8), Error> {
             Ok((out, u8::from(nothing)))
         }
         Query::Figure { text, on } => {
-            let day = match on {
-                Some(s) => Some(claimcheck::normalize::date::parse_iso_day(s).ok_or_else(
-                    || Error::Usage(format!("--on \"{s}\" is not a date; expected YYYY-MM-DD")),
-                )?),
-                None => None,
-            };
+            let day = on_day(on.as_deref())?;
             let found = kb.find_figures(text);
             if found.is_empty() {
                 eprintln!(
@@ -541,14 +540,6 @@ fn stats_human(s: &claimcheck::kb::query::Stats) -> String {
     out
 }
 
-fn level(v: &FigureValue) -> String {
-    if v.low == v.high {
-        num(v.low).to_string()
-    } else {
-        format!("{}-{}", num(v.low), num(v.high))
-    }
-}
-
 fn value_period(v: &FigureValue) -> String {
     match v.to {
         Some(to) => format!("{} to {to}", v.from),
@@ -583,7 +574,7 @@ fn figure_human(kb: &Kb, f: &Figure, day: Option<NaiveDate>) -> String {
         Some(d) => match f.value_on(d) {
             Some(v) => out.push_str(&format!(
                 "  on {d}: {} {} ({})\n",
-                level(v),
+                v.level(),
                 f.unit,
                 value_period(v)
             )),
@@ -591,7 +582,12 @@ fn figure_human(kb: &Kb, f: &Figure, day: Option<NaiveDate>) -> String {
         },
         None => {
             for v in &f.values {
-                out.push_str(&format!("  {}: {} {}\n", value_period(v), level(v), f.unit));
+                out.push_str(&format!(
+                    "  {}: {} {}\n",
+                    value_period(v),
+                    v.level(),
+                    f.unit
+                ));
             }
         }
     }

@@ -1,23 +1,9 @@
 //! The command line as scripts and CI steps use it: exit statuses, one-line errors
 //! naming the file, output formats, `--output`, `rules`.
 
-use std::process::{Command, Output};
+mod common;
 
-fn claimcheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{claimcheck, stderr, stdout};
 
 const KB: &str = "tests/fixtures/kb";
 const POSITIVE: &str = "tests/fixtures/role-holder-conflict/positive.txt";

@@ -1,35 +1,17 @@
 //! Project settings and review workflow: inline suppressions, `claimcheck.toml`
 //! (found by walking up, or `--config`), `check --against`, `check --diff`.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+use std::process::Output;
+
+use common::{claimcheck, run_in, stderr, stdout};
 use serde_json::Value;
 
 const KB: &str = "tests/fixtures/kb";
 const DIR: &str = "tests/fixtures/config";
 const QUANTITY: &str = "tests/fixtures/quantity-conflict/positive.txt";
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn claimcheck(args: &[&str]) -> Output {
-    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 /// The findings of a `--format json` run as (rule, severity, primary text, line, column).
 fn findings(o: &Output) -> Vec<(String, String, String, u64, u64)> {

@@ -14,6 +14,14 @@ fn extract(path: &str) -> Value {
     serde_json::from_str(&report::extract::json(&claims, &files, &sources)).expect("valid JSON")
 }
 
+/// `extract` on an article written for one test.
+fn extract_text(article: &str) -> Value {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = dir.path().join("a.txt");
+    std::fs::write(&p, article).expect("write");
+    extract(p.to_str().unwrap_or(""))
+}
+
 fn find<'a>(v: &'a Value, kind: &str, text: &str) -> &'a Value {
     v["claims"]
         .as_array()
@@ -99,17 +107,12 @@ fn every_kind_of_claim_with_its_values() {
 /// look alike kept apart.
 #[test]
 fn measures_are_keyed_by_what_they_measure() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let p = dir.path().join("a.txt");
-    std::fs::write(
-        &p,
+    let v = extract_text(
         "Shares of the market\nWire·2025-06-01 09:00\n\n\
          Norland controls 87% of global rare earth processing capacity, officials said.\n\
          Analysts added that 87 per cent of the world's rare-earth processing capacity is controlled by Norland.\n\
          Norland also holds 91% of refining capacity and 92% of high-purity heavy rare earth refining capacity.\n",
-    )
-    .expect("write");
-    let v = extract(p.to_str().unwrap_or(""));
+    );
     let measure = |text: &str| {
         find(&v, "quantity", text)["measure"]
             .as_str()
@@ -137,18 +140,13 @@ fn measures_are_keyed_by_what_they_measure() {
 /// an ordinary body named before a figure is its subject.
 #[test]
 fn a_reporter_is_the_subject_only_through_its_possessive() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let p = dir.path().join("a.txt");
-    std::fs::write(
-        &p,
+    let v = extract_text(
         "Statistics\nWire·2025-06-01 09:00\n\n\
          The NSO said zircite production rose to 12,000 tonnes.\n\
          Norland told the Norland Statistics Office that exports reached 3,000 tonnes.\n\
          The NSO's budget grew to $40 million.\n\
          The Norland Minerals Agency said zircite production rose to 13,000 tonnes.\n",
-    )
-    .expect("write");
-    let v = extract(p.to_str().unwrap_or(""));
+    );
     let subject = |text: &str| find(&v, "quantity", text)["subject"].clone();
     assert_eq!(subject("12,000 tonnes"), Value::Null);
     assert_eq!(subject("3,000 tonnes"), "Norland");
@@ -161,17 +159,12 @@ fn a_reporter_is_the_subject_only_through_its_possessive() {
 /// date before a figure in English is when it was said (its year only).
 #[test]
 fn a_figure_takes_its_own_day() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let p = dir.path().join("a.txt");
-    std::fs::write(
-        &p,
+    let v = extract_text(
         "Rates\nWire·2025-03-20 09:00\n\n\
          The Bank of Norland kept its policy rate at 2.5% on March 4, 2025, where it has stood since January.\n\
          诺兰央行于2025年3月4日将政策利率维持在2.75%。\n\
          On March 4, 2025, the agency said zircite output rose by 3%.\n",
-    )
-    .expect("write");
-    let v = extract(p.to_str().unwrap_or(""));
+    );
     let period = |text: &str| find(&v, "quantity", text)["period"].clone();
     assert_eq!(period("2.5%"), "2025-03-04");
     assert_eq!(period("2.75%"), "2025-03-04");

@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+mod common;
+use common::{json, stderr};
+
 const KB: &str = "tests/fixtures/kb";
 const ROLE: &str = "tests/fixtures/role-holder-conflict/positive.txt";
 
@@ -57,20 +60,6 @@ fn claimcheck_in(dir: Option<&Path>, args: &[&std::ffi::OsStr]) -> Output {
 fn claimcheck(args: &[&str]) -> Output {
     let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
     claimcheck_in(None, &args)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&o.stdout),
-            stderr(o)
-        )
-    })
 }
 
 fn s(p: &Path) -> &str {

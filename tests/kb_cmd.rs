@@ -1,27 +1,9 @@
 //! `claimcheck kb` as editors and scripts use it: who/what/find/stats/check, their
 //! JSON, exit statuses (0 found, 1 nothing found, 2 bad usage) and `--check-kb`.
 
-use std::process::{Command, Output};
+mod common;
 
-fn claimcheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
-}
+use common::{claimcheck, json, stderr, stdout};
 
 const KB: &str = "tests/fixtures/kb";
 

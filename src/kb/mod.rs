@@ -150,6 +150,18 @@ pub struct FigureValue {
     pub to: Option<NaiveDate>,
 }
 
+impl FigureValue {
+    /// The level as findings and `kb figure` print it: `2.5`, or `4.25-4.5` for a range.
+    pub fn level(&self) -> String {
+        use crate::report::num;
+        if self.low == self.high {
+            num(self.low).to_string()
+        } else {
+            format!("{}-{}", num(self.low), num(self.high))
+        }
+    }
+}
+
 /// Another basis a figure is written in: `factor` times the figure's value.
 #[derive(Debug, Clone)]
 pub struct Equivalent {

@@ -86,11 +86,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             .find(|v| v.from <= day && v.to.is_none_or(|to| day <= to))
             .or(in_force.first().copied());
         let Some(now) = now else { continue };
-        let level = if now.low == now.high {
-            num(now.low).to_string()
-        } else {
-            format!("{}-{}", num(now.low), num(now.high))
-        };
+        let level = now.level();
         let stated = super::quantity::render(q);
         // As an article would write it, so `--diff` gives a usable correction.
         let expected = match fig.unit.as_str() {
