@@ -14,6 +14,8 @@ fn main() {
             .filter_map(|e| e.ok())
             .map(|e| e.path())
             .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+            // The language lexicon is not knowledge-base data: `text::lexicon` reads it.
+            .filter(|p| !p.ends_with("lexicon.toml"))
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect(),
         Err(_) => Vec::new(),

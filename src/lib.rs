@@ -21,5 +21,6 @@ pub mod read;
 pub mod report;
 pub mod rules;
 pub mod suppress;
+pub mod text;
 
 pub use error::Error;

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::text::is_cjk;
+use crate::text::{is_cjk, lexicon};
 use super::{AcronymClaim, Claim, Kind};
 use crate::kb::{Hit, Kb, Mention};
 
@@ -21,11 +21,6 @@ pub fn is_acronym(s: &str) -> bool {
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '&' || c == '-')
 }
-
-/// Words that may sit inside a long name without a capital.
-const CONNECTORS: &[&str] = &[
-    "of", "and", "for", "the", "de", "del", "la", "y", "&", "on", "in", "und", "für",
-];
 
 /// The long form ending at `end` (exclusive): a knowledge-base name ending there, else
 /// the run of capitalized words (connectors allowed), else as many lowercase words as
@@ -81,7 +76,7 @@ fn long_before(
         }
         if core.chars().next().is_some_and(|c| c.is_uppercase()) {
             start = Some(at);
-        } else if !CONNECTORS.contains(&core) {
+        } else if !lexicon().acronym_connector.contains(core) {
             break;
         }
     }
@@ -204,7 +199,7 @@ pub fn acronym_claims(
         for w in rest.split(' ') {
             let core = w.trim_end_matches([',', '.', ';', ':', ')']);
             let cap = core.chars().next().is_some_and(|c| c.is_uppercase());
-            if !(cap || (end > from && CONNECTORS.contains(&core))) || core.is_empty() {
+            if !(cap || (end > from && lexicon().acronym_connector.contains(core))) || core.is_empty() {
                 break;
             }
             end += w.len() + 1;

@@ -3,10 +3,11 @@
 
 use std::ops::Range;
 
-use super::text::{boundary_after, is_cjk};
-use super::vocab::{Class, Term};
 use super::{Claim, EntityClaim, Kind, RoleClaim};
+use crate::kb::vocab::{Class, Term};
 use crate::kb::{EntityType, Hit, Kb, Mention};
+use crate::text::words::boundary_after;
+use crate::text::{is_cjk, lexicon};
 
 /// Which entity a name mention stands for, choosing by context words when the
 /// name (an acronym such as BIS) stands for several.
@@ -69,37 +70,6 @@ pub fn entity_claims(kb: &Kb, source: usize, mentions: &[Mention], article: &str
     out
 }
 
-/// Words before a title that make it another office ("Deputy Prime Minister").
-const DEPUTIES: &[&str] = &[
-    "deputy",
-    "vice",
-    "assistant",
-    "under",
-    "associate",
-    "shadow",
-];
-
-/// Words between a qualifier and a title that do not change the office.
-/// Words that end the name of a body ("… Lawn Tennis Association").
-const BODY_WORDS: &[&str] = &[
-    "association",
-    "federation",
-    "club",
-    "committee",
-    "company",
-    "council",
-    "league",
-    "society",
-    "union",
-    "institute",
-    "university",
-    "board",
-    "corporation",
-    "foundation",
-    "chamber",
-    "commission",
-];
-
 /// Does the text right after a qualified title ("President of the United States")
 /// continue it into the name of a body ("… United States Lawn Tennis association")?
 fn names_a_body(after: &str) -> bool {
@@ -108,7 +78,7 @@ fn names_a_body(after: &str) -> bool {
     };
     for w in t.split(' ').take(5) {
         let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if BODY_WORDS.contains(&core.to_lowercase().as_str()) {
+        if lexicon().body.contains(&core.to_lowercase()) {
             return true;
         }
         let cap = core.starts_with(|c: char| c.is_uppercase() && !is_cjk(c));
@@ -118,15 +88,6 @@ fn names_a_body(after: &str) -> bool {
     }
     false
 }
-
-/// Courtesy titles written between an office title and its holder's name.
-const HONORIFICS: &[&str] = &[
-    "Mr ", "Mr. ", "Mrs ", "Mrs. ", "Ms ", "Ms. ", "Dr ", "Dr. ", "Sir ", "Dame ",
-];
-
-const FILLERS: &[&str] = &[
-    "new", "incoming", "outgoing", "current", "acting", "the", "its", "then",
-];
 
 /// A capitalized name run starting at `at` (initials, particles such as `von der`),
 /// at most four words; the range of the name without a possessive `'s`.
@@ -228,7 +189,7 @@ fn holder_before(
         let between = text.get(q.range.end..start)?.trim();
         if between
             .split_whitespace()
-            .all(|w| FILLERS.contains(&w.to_lowercase().as_str()))
+            .all(|w| lexicon().filler.contains(&w.to_lowercase()))
         {
             start = q.range.start;
         }
@@ -295,12 +256,12 @@ pub fn role_claims(
             .last()
             .unwrap_or("")
             .to_lowercase();
-        let deputy = DEPUTIES.contains(&prev_word.as_str()) || before.ends_with('副');
+        let lex = lexicon();
+        let deputy =
+            lex.deputy.en.contains(&prev_word) || lex.deputy.zh.iter().any(|d| before.ends_with(d));
         // 前总理 is a former premier; 此前/之前/目前 + title are not.
-        let former_zh = before.ends_with('前')
-            && !["此前", "之前", "目前", "日前", "提前", "以前"]
-                .iter()
-                .any(|w| before.ends_with(w));
+        let former_zh = lex.former.iter().any(|f| before.ends_with(f))
+            && !lex.not_former.iter().any(|w| before.ends_with(w));
         if former || deputy || former_zh {
             continue;
         }
@@ -311,11 +272,13 @@ pub fn role_claims(
         let skip = gap.len() - gap.trim_start_matches([' ', '的']).len();
         after += skip;
         // "Chairman Mr Greenspan": the honorific is not part of the name.
-        if let Some(h) = HONORIFICS
+        let rest = &text[after..sentence.end];
+        if let Some(h) = lex
+            .honorific
             .iter()
-            .find(|h| text[after..sentence.end].starts_with(*h))
+            .find(|h| rest.starts_with(h) && rest[h.len()..].starts_with(' '))
         {
-            after += h.len();
+            after += h.len() + 1;
         }
         // A title that ends in its qualifier ("President of the United States")
         // and runs on into the name of a body ("… Lawn Tennis association") is
@@ -459,7 +422,7 @@ fn pick_office(
         let ok = between.is_empty()
             || between
                 .split_whitespace()
-                .all(|w| FILLERS.contains(&w.to_lowercase().as_str()));
+                .all(|w| lexicon().filler.contains(&w.to_lowercase()));
         if ok && let Some(o) = of_entity(q).into_iter().find_map(office_of) {
             return Some(o);
         }

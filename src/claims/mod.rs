@@ -7,8 +7,6 @@
 pub mod acronyms;
 pub mod entities;
 pub mod quantities;
-pub mod text;
-pub mod vocab;
 
 use std::ops::Range;
 
@@ -18,7 +16,8 @@ use crate::kb::{EntityType, Hit, Kb};
 use crate::normalize::{DateValue, Qty, scan_dates, scan_quantities};
 use crate::read::{File, Source};
 pub use quantities::{Keyed, Modality};
-use vocab::{Class, Vocab};
+use crate::kb::vocab::{self, Class, Vocab};
+use crate::text::words as text;
 
 /// One claim, located in its source.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -101,7 +100,7 @@ pub struct AcronymClaim {
 
 /// Every claim of every source, in source order, then text order.
 pub fn extract(kb: &Kb, files: &[File], sources: &[Source]) -> Vec<Claim> {
-    let vocab = kb.derived.vocab.get_or_init(|| Vocab::new(kb));
+    let vocab = kb.vocab();
     let per: Vec<Vec<Claim>> = sources
         .par_iter()
         .enumerate()

@@ -10,8 +10,9 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::text::{is_cjk, words};
-use super::vocab::{Class, Term, Vocab};
+use crate::text::words::words;
+use crate::text::{is_cjk, lexicon};
+use crate::kb::vocab::{Class, Term, Vocab};
 use crate::kb::{Hit, Kb, Mention};
 use crate::normalize::{DateValue, Qty, Unit};
 
@@ -59,30 +60,14 @@ pub struct Keyed {
     pub figure: Option<usize>,
 }
 
-/// Words that end the phrase after a quantity.
-const RIGHT_STOPS: &[&str] = &[
-    "and", "but", "while", "which", "that", "is", "are", "was", "were", "has", "have", "had",
-    "will", "would", "could", "can", "may", "said", "says", "after", "before", "as", "because",
-    "than", "with", "plus", "compared", "down", "up",
-];
-
-/// Words that tie a following date to the quantity before it.
-const DATE_LINKS: &[&str] = &[
-    "in", "for", "by", "during", "of", "on", "at", "through", "between", "from",
-];
-
 /// Quarters ("fourth-quarter", "Q4", 第四季度): 1–4.
 fn quarter(s: &str) -> Option<u32> {
     let l = s.to_lowercase();
-    let pats: [(&[&str], u32); 4] = [
-        (&["first quarter", "first-quarter", "q1", "一季度"], 1),
-        (&["second quarter", "second-quarter", "q2", "二季度"], 2),
-        (&["third quarter", "third-quarter", "q3", "三季度"], 3),
-        (&["fourth quarter", "fourth-quarter", "q4", "四季度"], 4),
-    ];
-    pats.iter()
-        .find(|(ps, _)| ps.iter().any(|p| l.contains(p)))
-        .map(|&(_, q)| q)
+    let q = lexicon()
+        .quarters
+        .iter()
+        .position(|forms| forms.iter().any(|f| l.contains(f.as_str())))?;
+    Some(q as u32 + 1)
 }
 
 pub struct Ctx<'a> {
@@ -297,7 +282,7 @@ fn right_window(text: &str, from: usize, limit: usize) -> Range<usize> {
             end = at + c.len_utf8();
         } else if let Some(ws) = word_start.take() {
             let w = text[ws..at].to_lowercase();
-            if RIGHT_STOPS.contains(&w.as_str()) {
+            if lexicon().right_stop.contains(&w) {
                 return from..ws;
             }
             n_words += 1;
@@ -312,7 +297,7 @@ fn right_window(text: &str, from: usize, limit: usize) -> Range<usize> {
         }
     }
     if let Some(ws) = word_start
-        && RIGHT_STOPS.contains(&text[ws..end].to_lowercase().as_str())
+        && lexicon().right_stop.contains(&text[ws..end].to_lowercase())
     {
         return from..ws;
     }
@@ -567,7 +552,7 @@ fn period(
         .filter(|(d, _)| {
             let gap = text[r.end..d.start].to_lowercase();
             let last = gap.split_whitespace().last().unwrap_or("");
-            DATE_LINKS.contains(&last)
+            lexicon().date_link.contains(last)
                 || gap.trim().is_empty()
                 || gap.contains("between")
                 || gap.contains("from")
@@ -648,11 +633,6 @@ fn period(
     }
 }
 
-/// Verbs that make the person before them the speaker of what follows.
-const SPEECH: &[&str] = &[
-    "said", "says", "told", "stated", "noted", "added", "表示", "称", "说", "指出", "透露",
-];
-
 /// `'s`, `’s` or 的 right after a name: its figure ("OPEC's output", 欧佩克的产量).
 fn possessive(text: &str, end: usize) -> bool {
     let after = &text[end..];
@@ -662,7 +642,7 @@ fn possessive(text: &str, end: usize) -> bool {
 /// Is the name ending at `end` followed by a speech verb?
 fn speaks(text: &str, end: usize) -> bool {
     let after = text[end..].trim_start_matches([' ', ',', '，']);
-    SPEECH.iter().any(|v| after.starts_with(v))
+    lexicon().speech.iter().any(|v| after.starts_with(v))
 }
 
 /// Unit and "per" as one comparable string (`USD/share`).

@@ -10,6 +10,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{Entity, Office};
+use crate::text::is_cjk;
 
 /// What a matched pattern stands for. One pattern can stand for several things
 /// (`BIS` for two organizations, `President` for many offices).
@@ -225,17 +226,4 @@ impl Gazetteer {
 /// written without spaces and so always counts as a boundary.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3005}'..='\u{3007}'   // 々 〆 〇
-        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
-        | '\u{31F0}'..='\u{31FF}' // Katakana extensions
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
-        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
-        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
-        | '\u{20000}'..='\u{3134F}')
 }

@@ -96,7 +96,10 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
             // Symlinked folders are not followed, so a link cycle cannot loop.
             if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "toml") && p.is_file() {
+            } else if p.extension().is_some_and(|x| x == "toml")
+                && p.is_file()
+                && !crate::text::lexicon::is_lexicon(&p)
+            {
                 out.push(p);
             }
         }

@@ -8,7 +8,9 @@
 pub mod examples;
 pub mod gazetteer;
 pub mod load;
+pub mod names;
 pub mod query;
+pub mod vocab;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -153,7 +155,7 @@ pub struct FigureValue {
 impl FigureValue {
     /// The level as findings and `kb figure` print it: `2.5`, or `4.25-4.5` for a range.
     pub fn level(&self) -> String {
-        use crate::report::num;
+        use crate::text::num::num;
         if self.low == self.high {
             num(self.low).to_string()
         } else {
@@ -293,8 +295,8 @@ pub struct Kb {
 /// starts with none, since it may be changed.
 #[derive(Default)]
 pub struct Derived {
-    pub(crate) vocab: OnceLock<crate::claims::vocab::Vocab>,
-    pub(crate) names: OnceLock<crate::rules::name_variant::Names>,
+    vocab: OnceLock<vocab::Vocab>,
+    names: OnceLock<names::Names>,
 }
 
 impl Clone for Derived {
@@ -316,6 +318,16 @@ impl Kb {
     pub fn office(&self, id: &str) -> Option<&Office> {
         self.office_index.get(id).map(|&i| &self.offices[i])
     }
+    /// The vocabulary automaton, built on first use.
+    pub fn vocab(&self) -> &vocab::Vocab {
+        self.derived.vocab.get_or_init(|| vocab::Vocab::new(self))
+    }
+
+    /// The Latin names as `entity-name-variant` compares them, built on first use.
+    pub fn names(&self) -> &names::Names {
+        self.derived.names.get_or_init(|| names::Names::new(self))
+    }
+
     /// A rule's numeric setting, or `default` when `rules/` does not set it.
     pub fn param(&self, rule: &str, name: &str, default: f64) -> f64 {
         self.rules

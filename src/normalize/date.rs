@@ -20,22 +20,9 @@ use nom::error::{Error, ErrorKind};
 use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
 
-/// `YYYY-MM-DD`, exactly (bylines, front matter, knowledge-base files).
-pub fn parse_iso_day(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if !shape {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
+use crate::text::lexicon;
+
+pub use crate::text::parse_iso_day;
 
 /// A resolved date, as precise as the text allows.
 #[derive(
@@ -129,44 +116,14 @@ struct Cand {
     kind: Kind,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Abbreviations by month ("-": May has none), and "sept", common in news style.
-const MONTH_ABBR: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "-", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Words that can begin an English date other than a month or weekday name.
 const LEAD_WORDS: [&str; 6] = ["the", "mid", "early", "late", "last", "next"];
 
 static TRIGGERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let mut pats: Vec<&str> = MONTHS.to_vec();
-    pats.extend(MONTH_ABBR.iter().filter(|a| **a != "-"));
-    pats.extend(["sept"]);
-    pats.extend(WEEKDAYS);
+    let lex = lexicon();
+    let mut pats: Vec<&str> = lex.months.iter().map(String::as_str).collect();
+    pats.extend(lex.month_short.iter().map(|(s, _)| s.as_str()));
+    pats.extend(lex.weekdays.iter().map(String::as_str));
     pats.extend(LEAD_WORDS);
     pats.extend(["年", "月", "日"]);
     // Case is checked by the grammar ("MARCH" yes, "march" no); leftmost-longest
@@ -447,8 +404,9 @@ fn year_context_ok(before: &str, rest: &str) -> bool {
     glue_ok && !cjk_unit && !is_in(prev_word(before), QUANTIFIERS) && !is_in(next_word(rest), UNITS)
 }
 
+/// Chinese or Japanese, script or full-width form: a boundary for a year.
 fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+    crate::text::is_cjk(c) || crate::text::is_cjk_mark(c)
 }
 
 // ---------------------------------------------------------------------------
@@ -567,18 +525,14 @@ fn month_name(s: &str) -> Res<'_, (u32, bool)> {
         return fail(s);
     }
     let l = w.to_ascii_lowercase();
-    if let Some(i) = MONTHS.iter().position(|m| *m == l) {
+    let lex = lexicon();
+    if let Some(i) = lex.months.iter().position(|m| *m == l) {
         return Ok((r, (i as u32 + 1, false)));
     }
-    let abbr = if l == "sept" {
-        Some(8)
-    } else {
-        MONTH_ABBR.iter().position(|a| *a == l)
-    };
-    match abbr {
-        Some(i) => {
+    match lex.month_short.iter().find(|(a, _)| *a == l) {
+        Some(&(_, m)) => {
             let (r, _) = opt(char('.')).parse(r)?;
-            Ok((r, (i as u32 + 1, true)))
+            Ok((r, (m, true)))
         }
         None => fail(s),
     }
@@ -586,7 +540,10 @@ fn month_name(s: &str) -> Res<'_, (u32, bool)> {
 
 fn weekday_name(s: &str) -> Res<'_, Weekday> {
     let (r, w) = take_while1(|c: char| c.is_ascii_alphabetic()).parse(s)?;
-    let i = WEEKDAYS.iter().position(|n| n.eq_ignore_ascii_case(w));
+    let i = lexicon()
+        .weekdays
+        .iter()
+        .position(|n| n.eq_ignore_ascii_case(w));
     match i.and_then(|i| Weekday::try_from(i as u8).ok()) {
         Some(wd) if capitalized(w) => Ok((r, wd)),
         _ => fail(s),

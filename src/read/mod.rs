@@ -7,6 +7,7 @@
 //! range back to line and column in the original file.
 
 mod decode;
+mod entity;
 mod html;
 mod norm;
 mod split;

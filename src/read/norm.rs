@@ -5,7 +5,7 @@ use std::iter::once;
 use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
-use super::html::entity;
+use super::entity::entity;
 
 /// A text under construction, with the original offset of every byte.
 #[derive(Debug, Default)]

@@ -43,7 +43,7 @@ pub fn front_matter(raw: &str, start: usize) -> Option<FrontMatter> {
                 "date" => {
                     fm.date = value
                         .get(..10)
-                        .and_then(crate::normalize::date::parse_iso_day)
+                        .and_then(crate::text::parse_iso_day)
                 }
                 "title" if !value.is_empty() => fm.title = Some(value.to_string()),
                 _ => {}
@@ -80,7 +80,7 @@ pub fn byline(line: &str) -> Option<NaiveDate> {
         t = before.trim_end();
     }
     let cut = t.len().checked_sub(10)?;
-    let date = crate::normalize::date::parse_iso_day(t.get(cut..)?)?;
+    let date = crate::text::parse_iso_day(t.get(cut..)?)?;
     let head = t.get(..cut)?.trim_end();
     let publisher = if let Some(p) = head.strip_suffix(['·', '・', '•', '|']) {
         p
@@ -212,16 +212,6 @@ pub fn articles(text: &str) -> Vec<Article> {
     out
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30ff}' // kana
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{ac00}'..='\u{d7af}' // hangul
-        | '\u{20000}'..='\u{2ffff}')
-}
-
 /// `zh` when most letters of `range` (outside `skip`) are CJK, else `en`.
 fn lang(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> &'static str {
     let count = |r: Range<usize>| {
@@ -238,7 +228,7 @@ fn lang(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> &'static str 
             let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
                 break;
             };
-            if is_cjk(c) {
+            if crate::text::is_cjk(c) {
                 cjk += 1;
             } else if c.is_alphabetic() {
                 other += 1;

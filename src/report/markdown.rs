@@ -2,7 +2,7 @@
 //! Article text is escaped everywhere it appears, so no article can add markup,
 //! links, HTML or mentions to the comment.
 
-use crate::claims::text::sentences;
+use crate::text::words::sentences;
 use crate::read::{File, Source};
 use crate::rules::{self, Finding, Place, Severity};
 

@@ -61,7 +61,7 @@ fn unknown_long_name(
     let bodies = owners
         .iter()
         .all(|e| e.kind == crate::kb::EntityType::Organization);
-    if owners.is_empty() || !bodies || a.long.chars().any(crate::claims::text::is_cjk) {
+    if owners.is_empty() || !bodies || a.long.chars().any(crate::text::is_cjk) {
         return None;
     }
     let long = name_words(&a.long);

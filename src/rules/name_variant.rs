@@ -22,63 +22,17 @@ use rayon::prelude::*;
 
 use super::{Ctx, Finding, Place, Severity};
 use crate::claims::Kind;
-use crate::claims::text::{is_cjk, sentences};
-use crate::kb::Kb;
+use crate::kb::names::{norm_words, prefix};
+use crate::text::words::sentences;
+use crate::text::{is_cjk, is_cjk_mark, lexicon};
 
 pub const ID: &str = "entity-name-variant";
 
-/// Words that name a kind of thing rather than the thing; a variant may add or drop them.
-const GENERIC: &[&str] = &[
-    "mine",
-    "mines",
-    "project",
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "corporation",
-    "company",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "limited",
-    "group",
-    "plc",
-    "holdings",
-    "holding",
-    "llc",
-    "the",
-];
-const CONNECTORS: &[&str] = &["of", "and", "for", "de", "del", "du", "la", "&"];
-
-fn norm_words(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace() || c == ',' || c == '"')
-        .map(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
-                .to_lowercase();
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .map(str::to_string)
-                .unwrap_or(w)
-        })
-        .filter(|w| !w.is_empty() && !GENERIC.contains(&w.as_str()))
-        .collect()
-}
-
 /// Up to `n` bytes of `text` before `end`, cut on a char boundary.
 fn tail(text: &str, end: usize, n: usize) -> &str {
-    let mut start = end.saturating_sub(n);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    text.get(start..end).unwrap_or("")
-}
-
-/// A word's first three characters: what the name index is keyed by.
-fn prefix(w: &str) -> &str {
-    w.char_indices().nth(3).map_or(w, |(i, _)| &w[..i])
+    debug_assert!(text.is_char_boundary(end), "a run starts on a char boundary");
+    let start = text.ceil_char_boundary(end.saturating_sub(n));
+    text.get(start..end).unwrap_or_default()
 }
 
 /// Is the written word `b` a wrong form of the name's word `a`: a short form of it
@@ -123,7 +77,7 @@ fn near(a: &str, b: &str, abbreviation: bool) -> bool {
 
 /// Does `c` write Chinese or Japanese (script or full-width punctuation)?
 fn cjk_like(c: char) -> bool {
-    is_cjk(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
+    is_cjk(c) || is_cjk_mark(c)
 }
 
 /// The words of `text[r]` with their offsets: split at spaces, and around Chinese or
@@ -195,7 +149,7 @@ fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
             }
             let end = core_at + core.len();
             cur = Some(cur.map_or((core_at, end), |(s, _)| (s, end)));
-        } else if !(cur.is_some() && CONNECTORS.contains(&core) && !closes) {
+        } else if !(cur.is_some() && lexicon().name_connector.contains(core) && !closes) {
             out.extend(cur.take().map(|(s, e)| s..e));
         }
         if closes {
@@ -222,7 +176,7 @@ fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 /// acronym is no run.
 fn with_and_without_acronym(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let t = &text[r.clone()];
-    let first = t.split(' ').next().unwrap_or("");
+    let first = t.split_once(' ').map_or(t, |(first, _)| first);
     let is_acronym = (2..=4).contains(&first.len())
         && first
             .chars()
@@ -247,7 +201,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             v.push(i);
         }
     }
-    let t = kb.derived.names.get_or_init(|| Names::new(kb));
+    let t = kb.names();
     let look = Lookup {
         cx,
         names: &t.names,
@@ -260,48 +214,6 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         .into_par_iter()
         .flat_map_iter(|si| look.source(si, &by_source[si]))
         .collect()
-}
-
-/// The knowledge base's names as this rule compares them, built once per knowledge
-/// base (`Kb::derived`).
-pub(crate) struct Names {
-    /// Each Latin name's words, normalized, with its entity.
-    names: Vec<(usize, Vec<String>)>,
-    /// First three letters of a word → the names that have it.
-    index: HashMap<String, Vec<usize>>,
-    /// The titles of the offices each person held (lower case): the context that
-    /// makes a near-miss of a person's name a misspelling of that person.
-    titles: HashMap<usize, Vec<String>>,
-}
-
-impl Names {
-    fn new(kb: &Kb) -> Names {
-        let names: Vec<(usize, Vec<String>)> = kb
-            .all_names()
-            .filter(|(_, n)| !n.chars().any(is_cjk))
-            .map(|(e, n)| (e, norm_words(n)))
-            .collect();
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-        for (k, (_, words)) in names.iter().enumerate() {
-            for w in words {
-                index.entry(prefix(w).to_string()).or_default().push(k);
-            }
-        }
-        let mut titles: HashMap<usize, Vec<String>> = HashMap::new();
-        for o in &kb.offices {
-            for t in &o.holders {
-                if let Some(&e) = kb.entity_index.get(&t.person) {
-                    let v = titles.entry(e).or_default();
-                    v.extend(o.titles.iter().chain(&o.aliases).map(|t| t.to_lowercase()));
-                }
-            }
-        }
-        Names {
-            names,
-            index,
-            titles,
-        }
-    }
 }
 
 /// What one source's check reads; sources are checked independently, in parallel.

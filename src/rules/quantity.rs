@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use super::{Ctx, Finding, Place, Severity, groups};
 use crate::claims::{Kind, Modality, QuantityClaim};
 use crate::normalize::Qualifier;
-use crate::report::num;
+use crate::text::num::num;
 
 pub const ID: &str = "quantity-conflict";
 

@@ -26,7 +26,7 @@ use chrono::{Datelike, Duration};
 
 use super::{Ctx, Finding, Place, Severity};
 use crate::claims::Kind;
-use crate::report::num;
+use crate::text::num::num;
 
 pub const ID: &str = "reference-mismatch";
 

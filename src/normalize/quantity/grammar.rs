@@ -19,7 +19,7 @@ use nom::{
 };
 
 use super::lexicon::{
-    CLASSIFIERS, CN_NOUN_STOPS, CN_VERB_STARTS, MONTHS, NOUN_STOPS, SELF_COUNTED,
+    CLASSIFIERS, CN_NOUN_STOPS, CN_VERB_STARTS, NOUN_STOPS, SELF_COUNTED, is_month,
 };
 use super::qualifier::{bounds, post_qualifier, pre_qualifier};
 use super::unit::{
@@ -27,6 +27,7 @@ use super::unit::{
     unit_suffix,
 };
 use super::{Qty, Qualifier, Unit};
+use crate::text::is_han;
 use crate::normalize::number::{
     Form, Num, Res, SCALES, chinese_scale, fail, kw, number, word_table, ws0, ws1,
 };
@@ -187,10 +188,6 @@ enum Tail {
     Optional,
     /// "hundreds of" and 数十 need a unit or a noun.
     Required,
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// Plural-looking nouns, and the common plurals without an s.
@@ -402,7 +399,7 @@ fn date_tail<'a>(n: &Num, rest: &'a str) -> Option<&'a str> {
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(r.len());
     let word = r.get(..len)?;
-    (v <= 31.0 && MONTHS.contains(&word)).then(|| r.get(len..).unwrap_or(""))
+    (v <= 31.0 && is_month(word)).then(|| r.get(len..).unwrap_or(""))
 }
 
 /// ¥ is yuan in Chinese text and yen elsewhere (kana nearby means Japanese).

@@ -8,6 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{qualifier, unit};
 use crate::normalize::number::{TENS, UNITS};
+use crate::text::lexicon;
 
 /// Openers that are not in the grammar's tables.
 const EXTRA: &[&str] = &[
@@ -85,33 +86,25 @@ pub static OPENERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
-/// Month names: a number next to one is a day of a date ("October 20", "20 Oct").
-pub const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
+/// Month names and abbreviations, capitalized ("October", "Oct", "Sept"): a number
+/// next to one is a day of a date ("October 20", "20 Oct").
+pub static MONTHS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let lex = lexicon();
+    let short = lex.month_short.iter().map(|(s, _)| s);
+    lex.months.iter().chain(short).map(|m| capitalized(m)).collect()
+});
+
+fn capitalized(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next()
+        .map(|c| c.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
+}
+
+/// Is `w` a month name or abbreviation, capitalized?
+pub fn is_month(w: &str) -> bool {
+    MONTHS.iter().any(|m| m == w)
+}
 
 /// Words that end a counted noun phrase ("140 entities were added": the noun is "entities").
 pub const NOUN_STOPS: &[&str] = &[

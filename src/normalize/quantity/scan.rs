@@ -8,7 +8,7 @@ use aho_corasick::{Input, Match};
 
 use super::Qty;
 use super::grammar::parse_at;
-use super::lexicon::{Digits, MONTHS, OPENERS};
+use super::lexicon::{Digits, OPENERS, is_month};
 
 /// Chinese numeral characters: after a failed parse the whole run is skipped, so that
 /// 十七万 is never read out of 二十七万.
@@ -128,7 +128,7 @@ fn after_month(before: &str) -> bool {
     let word_start = t
         .rfind(|c: char| !c.is_ascii_alphabetic())
         .map_or(0, |p| p + 1);
-    t.get(word_start..).is_some_and(|w| MONTHS.contains(&w))
+    t.get(word_start..).is_some_and(is_month)
 }
 
 /// "from 5% to 4%" is a change: no "to" range right after "from".

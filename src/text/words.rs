@@ -2,12 +2,7 @@
 
 use std::ops::Range;
 
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "inc", "co", "corp", "ltd", "jr", "sr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov",
-    "gen", "sen", "rep", "u.s", "e.g", "i.e", "approx", "est", "fig",
-];
+use super::{is_cjk, lexicon};
 
 /// Byte ranges of the sentences in `text[range]` (absolute offsets).
 /// Ends at `. ! ?` followed by a space (unless after an abbreviation, an initial or
@@ -65,20 +60,16 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// Is the word before the period at `dot` an abbreviation or a single initial?
 fn is_abbreviation(text: &str, floor: usize, dot: usize) -> bool {
     let before = &text[floor..dot];
+    // `rsplit` always yields a piece: the whole text when nothing splits it.
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
-        .unwrap_or("");
+        .unwrap_or(before);
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return true;
     }
     let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str()) || (lower.len() <= 4 && lower.contains('.'))
-}
-
-/// Is `c` a CJK ideograph or kana (names and words in them need no word boundary)?
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+    lexicon().abbreviation.contains(&lower) || (lower.len() <= 4 && lower.contains('.'))
 }
 
 /// Is there a word boundary at byte `i` of `text` (between a word char and a non-word char)?

@@ -1,13 +1,14 @@
 //! The vocabulary automaton: measure words, event verbs and modality markers from
 //! `rules/measures.toml` (and reference-figure terms), found in one pass per article.
+//! Built from the knowledge base once (`Kb::vocab`).
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::text::{boundary_after, boundary_before};
-use crate::kb::Kb;
+use super::Kb;
+use crate::text::words::{boundary_after, boundary_before};
 
 /// What a vocabulary match means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,0 +1,71 @@
+//! The knowledge base's Latin names as `entity-name-variant` compares them: each
+//! name's words, normalized, indexed by their first three letters. Built once per
+//! knowledge base (`Kb::names`).
+
+use std::collections::HashMap;
+
+use super::Kb;
+use crate::text::{is_cjk, lexicon};
+
+pub struct Names {
+    /// Each Latin name's words, normalized, with its entity.
+    pub names: Vec<(usize, Vec<String>)>,
+    /// First three letters of a word → the names that have it.
+    pub index: HashMap<String, Vec<usize>>,
+    /// The titles of the offices each person held (lower case): the context that
+    /// makes a near-miss of a person's name a misspelling of that person.
+    pub titles: HashMap<usize, Vec<String>>,
+}
+
+impl Names {
+    pub fn new(kb: &Kb) -> Names {
+        let names: Vec<(usize, Vec<String>)> = kb
+            .all_names()
+            .filter(|(_, n)| !n.chars().any(is_cjk))
+            .map(|(e, n)| (e, norm_words(n)))
+            .collect();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, (_, words)) in names.iter().enumerate() {
+            for w in words {
+                index.entry(prefix(w).to_string()).or_default().push(k);
+            }
+        }
+        let mut titles: HashMap<usize, Vec<String>> = HashMap::new();
+        for o in &kb.offices {
+            for t in &o.holders {
+                if let Some(&e) = kb.entity_index.get(&t.person) {
+                    let v = titles.entry(e).or_default();
+                    v.extend(o.titles.iter().chain(&o.aliases).map(|t| t.to_lowercase()));
+                }
+            }
+        }
+        Names {
+            names,
+            index,
+            titles,
+        }
+    }
+}
+
+/// A name's words, lower case, without possessive `'s` and without the generic words
+/// (`Mine`, `Inc`, `Group`) a variant may add or drop.
+pub fn norm_words(s: &str) -> Vec<String> {
+    let generic = &lexicon().generic;
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == '"')
+        .map(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                .to_lowercase();
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .map(str::to_string)
+                .unwrap_or(w)
+        })
+        .filter(|w| !w.is_empty() && !generic.contains(w))
+        .collect()
+}
+
+/// A word's first three characters: what the name index is keyed by.
+pub fn prefix(w: &str) -> &str {
+    w.char_indices().nth(3).map_or(w, |(i, _)| &w[..i])
+}

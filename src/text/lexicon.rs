@@ -1,0 +1,281 @@
+//! The language lexicon: the words the grammars and extractors consult as
+//! vocabulary (speech verbs, deputy markers, honorifics, connectors, month names, …),
+//! one class a table of `rules/lexicon.toml`, English and Chinese side by side.
+//! The file is compiled in and parsed once per process; it sits here, below every
+//! layer that reads it, so that the grammars need no knowledge base.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::Error;
+
+const PATH: &str = "rules/lexicon.toml";
+const BUILTIN: &str = include_str!("../../rules/lexicon.toml");
+
+/// The words of one class.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub en: Vec<String>,
+    pub zh: Vec<String>,
+}
+
+impl Words {
+    /// English then Chinese words.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.en.iter().chain(&self.zh).map(String::as_str)
+    }
+
+    /// Is `w` one of the words, exactly as written?
+    pub fn contains(&self, w: &str) -> bool {
+        self.iter().any(|x| x == w)
+    }
+}
+
+/// Every class of the lexicon; `rules/lexicon.toml` says what each is for.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub speech: Words,
+    pub deputy: Words,
+    pub former: Words,
+    pub not_former: Words,
+    pub honorific: Words,
+    pub filler: Words,
+    pub body: Words,
+    pub acronym_connector: Words,
+    pub name_connector: Words,
+    pub generic: Words,
+    pub abbreviation: Words,
+    pub right_stop: Words,
+    pub date_link: Words,
+    /// January to December.
+    pub months: Vec<String>,
+    /// Month abbreviations with their month (1-12).
+    pub month_short: Vec<(String, u32)>,
+    /// Monday to Sunday.
+    pub weekdays: Vec<String>,
+    /// Each quarter's forms, first to fourth, English then Chinese.
+    pub quarters: Vec<Vec<String>>,
+}
+
+/// Is `path` a lexicon file (compiled in, not knowledge-base data: a `--rules`
+/// folder's copy is left to the built-in one)?
+pub fn is_lexicon(path: &std::path::Path) -> bool {
+    path.file_name().is_some_and(|n| n == "lexicon.toml")
+}
+
+/// The built-in lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    // Compiled in and parsed by a unit test (`builtin_is_valid`): an invalid file
+    // is a build defect, not an input error.
+    #[allow(clippy::expect_used)]
+    LEXICON.get_or_init(|| parse(PATH, BUILTIN).expect("rules/lexicon.toml is valid"))
+}
+
+type S = Spanned<String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Doc {
+    speech: WordsDoc,
+    deputy: WordsDoc,
+    former: WordsDoc,
+    not_former: WordsDoc,
+    honorific: WordsDoc,
+    filler: WordsDoc,
+    body: WordsDoc,
+    acronym_connector: WordsDoc,
+    name_connector: WordsDoc,
+    generic: WordsDoc,
+    abbreviation: WordsDoc,
+    right_stop: WordsDoc,
+    date_link: WordsDoc,
+    month: MonthDoc,
+    weekday: WordsDoc,
+    quarter: QuarterDoc,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsDoc {
+    #[serde(default)]
+    en: Vec<S>,
+    #[serde(default)]
+    zh: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MonthDoc {
+    en: Spanned<Vec<S>>,
+    short: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuarterDoc {
+    en: Spanned<Vec<Vec<S>>>,
+    #[serde(default)]
+    zh: Option<Spanned<Vec<Vec<S>>>>,
+}
+
+/// Parses and validates a lexicon file: `path` names it in errors.
+pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
+    let at = |span: Range<usize>, msg: String| {
+        let (line, column) = super::line_col(text, span.start);
+        Error::Rules {
+            path: path.to_string(),
+            line,
+            column,
+            msg,
+        }
+    };
+    let doc: Doc = toml::from_str(text).map_err(|e| {
+        let msg = e.message().to_string();
+        at(e.span().unwrap_or(0..0), msg)
+    })?;
+    let words = |w: WordsDoc| -> Result<Words, Error> {
+        check(w.en.iter().chain(&w.zh), &at)?;
+        Ok(Words {
+            en: w.en.into_iter().map(Spanned::into_inner).collect(),
+            zh: w.zh.into_iter().map(Spanned::into_inner).collect(),
+        })
+    };
+    let month = doc.month;
+    check(month.en.get_ref().iter().chain(&month.short), &at)?;
+    if month.en.get_ref().len() != 12 {
+        return Err(at(month.en.span(), "twelve month names are needed".into()));
+    }
+    let months: Vec<String> = month.en.into_inner().into_iter().map(Spanned::into_inner).collect();
+    let mut month_short = Vec::new();
+    for s in month.short {
+        let of: Vec<usize> = (0..12).filter(|&i| months[i].starts_with(s.get_ref().as_str())).collect();
+        match of[..] {
+            [i] => month_short.push((s.get_ref().clone(), i as u32 + 1)),
+            _ => {
+                let msg = format!("\"{}\" is not the beginning of one month's name", s.get_ref());
+                return Err(at(s.span(), msg));
+            }
+        }
+    }
+    let weekday = doc.weekday;
+    if weekday.en.len() != 7 || !weekday.zh.is_empty() {
+        let span = weekday.en.first().map_or(0..0, Spanned::span);
+        return Err(at(span, "seven English weekday names are needed".into()));
+    }
+    let weekdays = words(weekday)?.en;
+    let quarter = doc.quarter;
+    let mut quarters: Vec<Vec<S>> = Vec::new();
+    for side in std::iter::once(quarter.en).chain(quarter.zh) {
+        if side.get_ref().len() != 4 {
+            return Err(at(side.span(), "four quarters are needed".into()));
+        }
+        quarters.resize_with(4, Vec::new);
+        for (q, forms) in quarters.iter_mut().zip(side.into_inner()) {
+            if forms.is_empty() {
+                return Err(at(0..0, "a quarter without a form".into()));
+            }
+            q.extend(forms);
+        }
+    }
+    check(quarters.iter().flatten(), &at)?;
+    Ok(Lexicon {
+        speech: words(doc.speech)?,
+        deputy: words(doc.deputy)?,
+        former: words(doc.former)?,
+        not_former: words(doc.not_former)?,
+        honorific: words(doc.honorific)?,
+        filler: words(doc.filler)?,
+        body: words(doc.body)?,
+        acronym_connector: words(doc.acronym_connector)?,
+        name_connector: words(doc.name_connector)?,
+        generic: words(doc.generic)?,
+        abbreviation: words(doc.abbreviation)?,
+        right_stop: words(doc.right_stop)?,
+        date_link: words(doc.date_link)?,
+        months,
+        month_short,
+        weekdays,
+        quarters: quarters
+            .into_iter()
+            .map(|q| q.into_iter().map(Spanned::into_inner).collect())
+            .collect(),
+    })
+}
+
+/// No empty word (or one with spaces around it) and no word twice in a class.
+fn check<'a>(
+    words: impl Iterator<Item = &'a S>,
+    at: &impl Fn(Range<usize>, String) -> Error,
+) -> Result<(), Error> {
+    let mut seen = HashSet::new();
+    for w in words {
+        let s = w.get_ref();
+        if s.trim().is_empty() || s.trim() != s {
+            return Err(at(w.span(), "a word is empty or has spaces around it".into()));
+        }
+        if !seen.insert(s.as_str()) {
+            return Err(at(w.span(), format!("\"{s}\" is listed twice in its class")));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_is_valid() {
+        let lex = parse(PATH, BUILTIN).unwrap();
+        assert_eq!(lex.months.len(), 12);
+        assert_eq!(lex.weekdays[0], "monday");
+        assert!(lex.month_short.contains(&("sept".to_string(), 9)));
+        assert!(!lex.month_short.iter().any(|(s, _)| s == "may"));
+        assert_eq!(lex.quarters[3], ["fourth quarter", "fourth-quarter", "q4", "四季度"]);
+        assert!(lex.speech.contains("said") && lex.speech.contains("表示"));
+    }
+
+    /// The error for `text`, as `line:column: message`.
+    fn error(text: &str) -> String {
+        // The file without its speech table, and `text` first.
+        let start = BUILTIN.find("[speech]").unwrap();
+        let end = start + BUILTIN[start..].find("\n\n").unwrap();
+        let doc = format!("{text}\n{}{}", &BUILTIN[..start], &BUILTIN[end..]);
+        match parse("x.toml", &doc) {
+            Err(Error::Rules {
+                line, column, msg, ..
+            }) => format!("{line}:{column}: {msg}"),
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn rejects_with_place() {
+        assert_eq!(
+            error("[speech]\nen = [\"said\", \"said\"]"),
+            "2:15: \"said\" is listed twice in its class"
+        );
+        assert_eq!(
+            error("[speech]\nen = [\"said\", \"\"]"),
+            "2:15: a word is empty or has spaces around it"
+        );
+        let unknown = error("[speech]\nverbs = [\"said\"]");
+        assert!(unknown.starts_with("2:1: unknown field `verbs`"), "{unknown}");
+        let class = error("[speech]\n[phrases]\nen = [\"x\"]");
+        assert!(class.starts_with("2:2: unknown field `phrases`"), "{class}");
+    }
+
+    #[test]
+    fn rejects_bad_months() {
+        let doc = BUILTIN.replace("\"jun\", \"jul\"", "\"ju\", \"jul\"");
+        let Err(Error::Rules { msg, .. }) = parse("x.toml", &doc) else {
+            panic!("accepted an ambiguous abbreviation")
+        };
+        assert!(msg.contains("\"ju\""), "{msg}");
+    }
+}

@@ -1,0 +1,63 @@
+//! Text: what every layer above needs to read a string. Script detection (one
+//! `is_cjk`), sentences, words and boundaries (`words`), the language lexicon
+//! (`lexicon`, the vocabulary in `rules/lexicon.toml`), number display (`num`) and
+//! byte offsets to line and column. Imports nothing from the crate but `error`.
+
+pub mod lexicon;
+pub mod num;
+pub mod words;
+
+use chrono::NaiveDate;
+
+pub use lexicon::lexicon;
+
+/// Is `c` a letter of a script written without spaces between words: CJK ideographs
+/// (with 々〆〇), kana and Hangul? Names and words in them need no word boundary.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3005}'..='\u{3007}'   // 々 〆 〇
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}' // Katakana extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+        | '\u{20000}'..='\u{3134F}') // CJK extensions B to G
+}
+
+/// Is `c` CJK punctuation or a full-width form (`、`, `。`, `（`)?
+pub fn is_cjk_mark(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// Is `c` a Han ideograph (no kana, no Hangul)?
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// `YYYY-MM-DD`, exactly (bylines, front matter, knowledge-base files).
+pub fn parse_iso_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let at = text.floor_char_boundary(offset.min(text.len()));
+    let before = &text[..at];
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
