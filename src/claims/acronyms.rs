@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
-use crate::text::{is_cjk, lexicon};
 use super::{AcronymClaim, Claim, Kind};
 use crate::kb::{Hit, Kb, Mention};
+use crate::text::{is_cjk, lexicon};
 
 /// Looks like an acronym: 2–12 chars, no spaces, at least two uppercase letters,
 /// and mostly uppercase letters, digits and `&`.
@@ -199,7 +199,9 @@ pub fn acronym_claims(
         for w in rest.split(' ') {
             let core = w.trim_end_matches([',', '.', ';', ':', ')']);
             let cap = core.chars().next().is_some_and(|c| c.is_uppercase());
-            if !(cap || (end > from && lexicon().acronym_connector.contains(core))) || core.is_empty() {
+            if !(cap || (end > from && lexicon().acronym_connector.contains(core)))
+                || core.is_empty()
+            {
                 break;
             }
             end += w.len() + 1;

@@ -12,12 +12,12 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use crate::kb::vocab::{self, Class, Vocab};
 use crate::kb::{EntityType, Hit, Kb};
 use crate::normalize::{DateValue, Qty, scan_dates, scan_quantities};
 use crate::read::{File, Source};
-pub use quantities::{Keyed, Modality};
-use crate::kb::vocab::{self, Class, Vocab};
 use crate::text::words as text;
+pub use quantities::{Keyed, Modality};
 
 /// One claim, located in its source.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

@@ -10,11 +10,11 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::text::words::words;
-use crate::text::{is_cjk, lexicon};
 use crate::kb::vocab::{Class, Term, Vocab};
 use crate::kb::{Hit, Kb, Mention};
 use crate::normalize::{DateValue, Qty, Unit};
+use crate::text::words::words;
+use crate::text::{is_cjk, lexicon};
 
 /// Reported for a past period, expected or planned, or current.
 #[derive(

@@ -12,15 +12,16 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, tag_no_case, take_while1};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{map, map_opt, not, opt, value, verify};
-use nom::error::{Error, ErrorKind};
 use nom::sequence::{pair, preceded, terminated};
-use nom::{IResult, Parser};
 
-use crate::text::lexicon;
+use super::number::{self, Res, fail, num_end, uint, ws_wrapped as ws};
+
+use crate::text::lexicon::{Words, lexicon};
 
 pub use crate::text::parse_iso_day;
 
@@ -304,38 +305,9 @@ fn free(raw: Raw) -> Hit {
     }
 }
 
-/// Prepositions that make a lone month a date ("in March", "end of June").
-const MONTH_PREPS: &str = "in since until till by during from to through throughout of before after between \
-     around";
-/// "May" is also a name and a verb: only the unambiguous prepositions.
-const MAY_PREPS: &str = "in since until till during through before after";
-/// Words before a lone day ordinal ("on the 15th", "local time 27th").
-const DAY_PREPS: &str = "on since until till by from before after through of time";
-/// Words after "the 28th" that make it a day: times of day.
-const FOLLOW_CLEAR: &str = "morning afternoon evening night noon midnight local";
-/// Function words after "the 28th": a day only if a preposition precedes it
-/// ("on the 28th at the summit", but not "the 5th in the world").
-const FOLLOW_WEAK: &str = "and or at in on to from until till through when with after before as by this \
-     last that which while but so if where was is will would the he she they it we \
-     saw";
-/// Words after a 4-digit number that make it a quantity, not a year.
-const UNITS: &str = "tonnes tonne tons ton t kg kilograms g grams km kilometres kilometers miles m \
-     metres meters feet ft hectares ha acres people persons residents workers \
-     employees jobs troops soldiers police officers students children patients cases \
-     deaths votes units vehicles cars homes houses households companies firms shares \
-     barrels bpd yuan rmb dollars usd euros eur yen pounds won rupees percent per pct \
-     points times hours hrs h minutes mins seconds days weeks months years gmt utc mw \
-     gw gwh kw kwh mwh square sq cubic thousand million billion trillion mn bn more \
-     fewer other of";
-/// Words before a 4-digit number that make it a quantity ("about 2000", "more than 2025").
-const QUANTIFIERS: &str = "about around approximately roughly nearly almost over some than least only just \
-     total additional extra another estimated exactly number page room route flight \
-     model version";
-
-/// `list` is a space-separated word list.
-fn is_in(word: &str, list: &str) -> bool {
-    // Lists are single-space separated words; a byte split avoids Unicode whitespace tests.
-    !word.is_empty() && list.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+/// Is `word` in `class` of the lexicon, ignoring ASCII case?
+fn is_in(word: &str, class: &Words) -> bool {
+    !word.is_empty() && class.contains_ignore_case(word)
 }
 
 /// The ASCII word just before `before`'s trailing spaces.
@@ -358,6 +330,7 @@ fn next_word(rest: &str) -> &str {
 
 fn accept(hit: Hit, before: &str, rest: &str, gap: Option<&str>) -> Option<Raw> {
     let prev = prev_word(before);
+    let lex = lexicon();
     // "in March and April", "on the 27th and 28th": the second leans on the first.
     let after_date = gap.is_some_and(|g| {
         matches!(
@@ -368,9 +341,17 @@ fn accept(hit: Hit, before: &str, rest: &str, gap: Option<&str>) -> Option<Raw> 
     let ok = match hit.need {
         Need::Free => true,
         Need::BareMonth(may) => {
-            after_date || is_in(prev, if may { MAY_PREPS } else { MONTH_PREPS })
+            after_date
+                || is_in(
+                    prev,
+                    if may {
+                        &lex.may_preposition
+                    } else {
+                        &lex.month_preposition
+                    },
+                )
         }
-        Need::Day { weak } => !weak || after_date || is_in(prev, DAY_PREPS),
+        Need::Day { weak } => !weak || after_date || is_in(prev, &lex.day_preposition),
         Need::Year => year_context_ok(before, rest),
         Need::CnYear => !before.ends_with(|c: char| "近约逾超达多数第".contains(c)),
         Need::CnDay => !before.ends_with(['第', '近', '约']) && !rest.starts_with('内'),
@@ -392,6 +373,7 @@ fn accept(hit: Hit, before: &str, rest: &str, gap: Option<&str>) -> Option<Raw> 
 /// A standalone year is not glued to letters ("H2025"), not a sum ("$2025"), not the
 /// tail of a number ("1,2025", "10:2025") and not a count ("2025 tonnes", "about 2000").
 fn year_context_ok(before: &str, rest: &str) -> bool {
+    let lex = lexicon();
     let mut back = before.chars().rev();
     let glue_ok = match back.next() {
         Some(c) if c.is_alphanumeric() && !is_cjk(c) => false,
@@ -401,7 +383,10 @@ fn year_context_ok(before: &str, rest: &str) -> bool {
     };
     // "1990年代" is left to the Chinese grammar, which rejected it.
     let cjk_unit = rest.starts_with(['年', '月', '日', '号']);
-    glue_ok && !cjk_unit && !is_in(prev_word(before), QUANTIFIERS) && !is_in(next_word(rest), UNITS)
+    glue_ok
+        && !cjk_unit
+        && !is_in(prev_word(before), &lex.count_quantifier)
+        && !is_in(next_word(rest), &lex.count_noun)
 }
 
 /// Chinese or Japanese, script or full-width form: a boundary for a year.
@@ -411,47 +396,6 @@ fn is_cjk(c: char) -> bool {
 
 // ---------------------------------------------------------------------------
 // Grammar
-
-type Res<'a, T> = IResult<&'a str, T>;
-
-fn fail<T>(s: &str) -> Res<'_, T> {
-    Err(nom::Err::Error(Error::new(s, ErrorKind::Verify)))
-}
-
-/// Space between the words of a date; at most one line break (hard-wrapped text).
-fn ws(s: &str) -> Res<'_, &str> {
-    verify(
-        take_while1(|c: char| matches!(c, ' ' | '\t' | '\r' | '\n')),
-        |w: &str| w.matches('\n').count() <= 1,
-    )
-    .parse(s)
-}
-
-/// A number ends here: no letter, digit or '%' follows, nor a decimal or thousands
-/// separator or a time colon ("2.5", "2,025", "08:47").
-fn num_end(s: &str) -> Res<'_, ()> {
-    let mut it = s.chars();
-    let ok = match it.next() {
-        Some(c) if c.is_ascii_alphanumeric() || c == '%' => false,
-        Some('.' | ',' | ':') => !it.next().is_some_and(|c| c.is_ascii_digit()),
-        _ => true,
-    };
-    if ok { Ok((s, ())) } else { fail(s) }
-}
-
-/// `min..=max` ASCII digits and no more.
-fn uint(min: usize, max: usize) -> impl Fn(&str) -> Res<'_, u32> {
-    move |s| {
-        map_opt(
-            terminated(
-                take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
-                not(satisfy(|c: char| c.is_ascii_digit())),
-            ),
-            |d: &str| d.parse().ok(),
-        )
-        .parse(s)
-    }
-}
 
 /// A day of the month with an optional ordinal suffix: (day, had a suffix).
 fn day(s: &str) -> Res<'_, (u32, bool)> {
@@ -487,8 +431,8 @@ fn year(s: &str) -> Res<'_, i32> {
 /// A year that is not the count of a following unit ("October 20, 2000 people").
 fn stated_year(s: &str) -> Res<'_, i32> {
     let (r, y) = year(s)?;
-    if is_in(next_word(r), UNITS) {
-        return fail(s);
+    if is_in(next_word(r), &lexicon().count_noun) {
+        return Err(fail(s));
     }
     Ok((r, y))
 }
@@ -522,7 +466,7 @@ fn year_after(s: &str) -> Res<'_, When> {
 fn month_name(s: &str) -> Res<'_, (u32, bool)> {
     let (r, w) = take_while1(|c: char| c.is_ascii_alphabetic()).parse(s)?;
     if !capitalized(w) {
-        return fail(s);
+        return Err(fail(s));
     }
     let l = w.to_ascii_lowercase();
     let lex = lexicon();
@@ -534,7 +478,7 @@ fn month_name(s: &str) -> Res<'_, (u32, bool)> {
             let (r, _) = opt(char('.')).parse(r)?;
             Ok((r, (m, true)))
         }
-        None => fail(s),
+        None => Err(fail(s)),
     }
 }
 
@@ -546,7 +490,7 @@ fn weekday_name(s: &str) -> Res<'_, Weekday> {
         .position(|n| n.eq_ignore_ascii_case(w));
     match i.and_then(|i| Weekday::try_from(i as u8).ok()) {
         Some(wd) if capitalized(w) => Ok((r, wd)),
-        _ => fail(s),
+        _ => Err(fail(s)),
     }
 }
 
@@ -571,9 +515,9 @@ fn ordinal_follow(rest: &str) -> Option<bool> {
         return (spaced || !matches!(c, '-' | '/')).then_some(true);
     }
     let w = next_word(t);
-    if is_in(w, FOLLOW_CLEAR) {
+    if is_in(w, &lexicon().day_follow) {
         Some(false)
-    } else if is_in(w, FOLLOW_WEAK) {
+    } else if is_in(w, &lexicon().day_follow_weak) {
         Some(true)
     } else {
         // A noun: "the 20th century", "the 4th largest", "the 12th man".
@@ -605,7 +549,7 @@ fn the_date(s: &str) -> Res<'_, Hit> {
                 need: Need::Day { weak },
             },
         )),
-        None => fail(s),
+        None => Err(fail(s)),
     }
 }
 
@@ -659,7 +603,7 @@ fn month_first(s: &str) -> Res<'_, Hit> {
     match with_more {
         Ok((r, raw)) => Ok((r, free(raw))),
         // "Oct." alone is too easily something else.
-        Err(_) if abbr => fail(s),
+        Err(_) if abbr => Err(fail(s)),
         // "between March and April 2004": the first month shares the second's year.
         Err(_) if let Ok((_, y)) = shared_year(r) => Ok((r, free(Raw::Month(When::Year(y), m)))),
         Err(_) => Ok((
@@ -722,7 +666,7 @@ fn day_first(s: &str) -> Res<'_, Hit> {
 fn bare_ordinal(s: &str) -> Res<'_, Hit> {
     let (r, d) = ordinal(s)?;
     if ordinal_follow(r).is_none() {
-        return fail(s);
+        return Err(fail(s));
     }
     Ok((
         r,
@@ -747,13 +691,10 @@ fn lone_year(s: &str) -> Res<'_, Hit> {
 fn cn_digit(s: &str) -> Res<'_, u32> {
     map_opt(
         satisfy(|c| CN_DIGITS.contains(c)),
-        // 〇 and 零 are both zero.
+        // 零 is a digit in dates (二〇二五, 二零二五), a filler in counts.
         |c| match c {
-            '〇' => Some(0),
-            _ => "零一二三四五六七八九"
-                .chars()
-                .position(|d| d == c)
-                .map(|i| i as u32),
+            '零' => Some(0),
+            _ => number::cn_digit(c).map(|d| d as u32),
         },
     )
     .parse(s)
@@ -865,7 +806,7 @@ fn cn_year_date(s: &str) -> Res<'_, Hit> {
     let part = alt((tag("底"), tag("初"), tag("末"), tag("度"), cn_mid));
     let (r, _) = opt(part).parse(r)?;
     if !(1900..=2100).contains(&y) {
-        return fail(s);
+        return Err(fail(s));
     }
     Ok((
         r,

@@ -9,9 +9,9 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{tag, take_while_m_n, take_while1},
-    character::complete::{char, digit1},
-    combinator::{opt, peek, value},
-    sequence::preceded,
+    character::complete::{char, digit1, satisfy},
+    combinator::{map_opt, not, opt, peek, value, verify},
+    sequence::{preceded, terminated},
 };
 
 /// Parser result over the working text.
@@ -82,6 +82,41 @@ pub fn ws1(i: &str) -> Res<'_, &str> {
 pub fn ws0(i: &str) -> Res<'_, &str> {
     let end = i.find(|c| c != ' ' && c != '\t').unwrap_or(i.len());
     Ok((i.get(end..).unwrap_or(""), i.get(..end).unwrap_or("")))
+}
+
+/// Space between the words of a date; at most one line break (hard-wrapped text).
+pub fn ws_wrapped(i: &str) -> Res<'_, &str> {
+    verify(
+        take_while1(|c: char| matches!(c, ' ' | '\t' | '\r' | '\n')),
+        |w: &str| w.matches('\n').count() <= 1,
+    )
+    .parse(i)
+}
+
+/// A number ends here: no letter, digit or '%' follows, nor a decimal or thousands
+/// separator or a time colon ("2.5", "2,025", "08:47").
+pub fn num_end(i: &str) -> Res<'_, ()> {
+    let mut it = i.chars();
+    let ok = match it.next() {
+        Some(c) if c.is_ascii_alphanumeric() || c == '%' => false,
+        Some('.' | ',' | ':') => !it.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => true,
+    };
+    if ok { Ok((i, ())) } else { Err(fail(i)) }
+}
+
+/// `min..=max` ASCII digits and no more (a day, a month, a year).
+pub fn uint(min: usize, max: usize) -> impl Fn(&str) -> Res<'_, u32> {
+    move |i| {
+        map_opt(
+            terminated(
+                take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
+                not(satisfy(|c: char| c.is_ascii_digit())),
+            ),
+            |d: &str| d.parse().ok(),
+        )
+        .parse(i)
+    }
 }
 
 /// A plain parse failure at `i` (the grammar's checks that are not combinators).
@@ -379,7 +414,7 @@ pub fn english_number(i: &str) -> Res<'_, Num> {
 }
 
 /// A Chinese digit character's value (零 is a filler, handled apart).
-fn cn_digit(c: char) -> Option<f64> {
+pub fn cn_digit(c: char) -> Option<f64> {
     Some(match c {
         '〇' => 0.0,
         '一' => 1.0,

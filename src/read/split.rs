@@ -40,11 +40,7 @@ pub fn front_matter(raw: &str, start: usize) -> Option<FrontMatter> {
         if let Some((key, value)) = t.split_once(':') {
             let value = value.trim().trim_matches(['"', '\'']).trim();
             match key.trim().to_ascii_lowercase().as_str() {
-                "date" => {
-                    fm.date = value
-                        .get(..10)
-                        .and_then(crate::text::parse_iso_day)
-                }
+                "date" => fm.date = value.get(..10).and_then(crate::text::parse_iso_day),
                 "title" if !value.is_empty() => fm.title = Some(value.to_string()),
                 _ => {}
             }

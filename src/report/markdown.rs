@@ -2,9 +2,9 @@
 //! Article text is escaped everywhere it appears, so no article can add markup,
 //! links, HTML or mentions to the comment.
 
-use crate::text::words::sentences;
 use crate::read::{File, Source};
 use crate::rules::{self, Finding, Place, Severity};
+use crate::text::words::sentences;
 
 use super::check::finding_diff;
 

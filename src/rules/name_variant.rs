@@ -30,7 +30,10 @@ pub const ID: &str = "entity-name-variant";
 
 /// Up to `n` bytes of `text` before `end`, cut on a char boundary.
 fn tail(text: &str, end: usize, n: usize) -> &str {
-    debug_assert!(text.is_char_boundary(end), "a run starts on a char boundary");
+    debug_assert!(
+        text.is_char_boundary(end),
+        "a run starts on a char boundary"
+    );
     let start = text.ceil_char_boundary(end.saturating_sub(n));
     text.get(start..end).unwrap_or_default()
 }

@@ -33,6 +33,17 @@ impl Words {
     pub fn contains(&self, w: &str) -> bool {
         self.iter().any(|x| x == w)
     }
+
+    /// Is `w` one of the words, ignoring ASCII case?
+    pub fn contains_ignore_case(&self, w: &str) -> bool {
+        self.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    /// Is `c` one of the (one-character) words?
+    pub fn contains_char(&self, c: char) -> bool {
+        let mut buf = [0; 4];
+        self.contains(c.encode_utf8(&mut buf))
+    }
 }
 
 /// Every class of the lexicon; `rules/lexicon.toml` says what each is for.
@@ -51,6 +62,18 @@ pub struct Lexicon {
     pub abbreviation: Words,
     pub right_stop: Words,
     pub date_link: Words,
+    pub noun_stop: Words,
+    pub verb_start: Words,
+    pub classifier: Words,
+    pub self_counted: Words,
+    pub plural: Words,
+    pub month_preposition: Words,
+    pub may_preposition: Words,
+    pub day_preposition: Words,
+    pub day_follow: Words,
+    pub day_follow_weak: Words,
+    pub count_noun: Words,
+    pub count_quantifier: Words,
     /// January to December.
     pub months: Vec<String>,
     /// Month abbreviations with their month (1-12).
@@ -94,6 +117,18 @@ struct Doc {
     abbreviation: WordsDoc,
     right_stop: WordsDoc,
     date_link: WordsDoc,
+    noun_stop: WordsDoc,
+    verb_start: WordsDoc,
+    classifier: WordsDoc,
+    self_counted: WordsDoc,
+    plural: WordsDoc,
+    month_preposition: WordsDoc,
+    may_preposition: WordsDoc,
+    day_preposition: WordsDoc,
+    day_follow: WordsDoc,
+    day_follow_weak: WordsDoc,
+    count_noun: WordsDoc,
+    count_quantifier: WordsDoc,
     month: MonthDoc,
     weekday: WordsDoc,
     quarter: QuarterDoc,
@@ -150,14 +185,24 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
     if month.en.get_ref().len() != 12 {
         return Err(at(month.en.span(), "twelve month names are needed".into()));
     }
-    let months: Vec<String> = month.en.into_inner().into_iter().map(Spanned::into_inner).collect();
+    let months: Vec<String> = month
+        .en
+        .into_inner()
+        .into_iter()
+        .map(Spanned::into_inner)
+        .collect();
     let mut month_short = Vec::new();
     for s in month.short {
-        let of: Vec<usize> = (0..12).filter(|&i| months[i].starts_with(s.get_ref().as_str())).collect();
+        let of: Vec<usize> = (0..12)
+            .filter(|&i| months[i].starts_with(s.get_ref().as_str()))
+            .collect();
         match of[..] {
             [i] => month_short.push((s.get_ref().clone(), i as u32 + 1)),
             _ => {
-                let msg = format!("\"{}\" is not the beginning of one month's name", s.get_ref());
+                let msg = format!(
+                    "\"{}\" is not the beginning of one month's name",
+                    s.get_ref()
+                );
                 return Err(at(s.span(), msg));
             }
         }
@@ -197,6 +242,18 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         abbreviation: words(doc.abbreviation)?,
         right_stop: words(doc.right_stop)?,
         date_link: words(doc.date_link)?,
+        noun_stop: words(doc.noun_stop)?,
+        verb_start: words(doc.verb_start)?,
+        classifier: words(doc.classifier)?,
+        self_counted: words(doc.self_counted)?,
+        plural: words(doc.plural)?,
+        month_preposition: words(doc.month_preposition)?,
+        may_preposition: words(doc.may_preposition)?,
+        day_preposition: words(doc.day_preposition)?,
+        day_follow: words(doc.day_follow)?,
+        day_follow_weak: words(doc.day_follow_weak)?,
+        count_noun: words(doc.count_noun)?,
+        count_quantifier: words(doc.count_quantifier)?,
         months,
         month_short,
         weekdays,
@@ -216,10 +273,16 @@ fn check<'a>(
     for w in words {
         let s = w.get_ref();
         if s.trim().is_empty() || s.trim() != s {
-            return Err(at(w.span(), "a word is empty or has spaces around it".into()));
+            return Err(at(
+                w.span(),
+                "a word is empty or has spaces around it".into(),
+            ));
         }
         if !seen.insert(s.as_str()) {
-            return Err(at(w.span(), format!("\"{s}\" is listed twice in its class")));
+            return Err(at(
+                w.span(),
+                format!("\"{s}\" is listed twice in its class"),
+            ));
         }
     }
     Ok(())
@@ -236,7 +299,10 @@ mod tests {
         assert_eq!(lex.weekdays[0], "monday");
         assert!(lex.month_short.contains(&("sept".to_string(), 9)));
         assert!(!lex.month_short.iter().any(|(s, _)| s == "may"));
-        assert_eq!(lex.quarters[3], ["fourth quarter", "fourth-quarter", "q4", "四季度"]);
+        assert_eq!(
+            lex.quarters[3],
+            ["fourth quarter", "fourth-quarter", "q4", "四季度"]
+        );
         assert!(lex.speech.contains("said") && lex.speech.contains("表示"));
     }
 
@@ -265,7 +331,10 @@ mod tests {
             "2:15: a word is empty or has spaces around it"
         );
         let unknown = error("[speech]\nverbs = [\"said\"]");
-        assert!(unknown.starts_with("2:1: unknown field `verbs`"), "{unknown}");
+        assert!(
+            unknown.starts_with("2:1: unknown field `verbs`"),
+            "{unknown}"
+        );
         let class = error("[speech]\n[phrases]\nen = [\"x\"]");
         assert!(class.starts_with("2:2: unknown field `phrases`"), "{class}");
     }

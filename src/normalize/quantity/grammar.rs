@@ -18,19 +18,17 @@ use nom::{
     sequence::preceded,
 };
 
-use super::lexicon::{
-    CLASSIFIERS, CN_NOUN_STOPS, CN_VERB_STARTS, NOUN_STOPS, SELF_COUNTED, is_month,
-};
+use super::lexicon::is_month;
 use super::qualifier::{bounds, post_qualifier, pre_qualifier};
 use super::unit::{
     Cur, Kind, PERCENT, UnitSpec, currency_prefix, currency_suffix, per_prefix, per_suffix,
     unit_suffix,
 };
 use super::{Qty, Qualifier, Unit};
-use crate::text::is_han;
 use crate::normalize::number::{
     Form, Num, Res, SCALES, chinese_scale, fail, kw, number, word_table, ws0, ws1,
 };
+use crate::text::{is_han, lexicon};
 
 /// Scales glued to digits: "$6.7bn", "$800m". `true` marks m and k, which are scales only
 /// with a currency ("100m" alone is a distance).
@@ -192,23 +190,13 @@ enum Tail {
 
 /// Plural-looking nouns, and the common plurals without an s.
 fn is_plural(word: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "people",
-        "staff",
-        "personnel",
-        "children",
-        "men",
-        "women",
-        "police",
-        "equipment",
-    ];
     let ends = |suffix: &str| {
         word.len() >= suffix.len()
             && word
                 .get(word.len() - suffix.len()..)
                 .is_some_and(|t| t.eq_ignore_ascii_case(suffix))
     };
-    IRREGULAR.iter().any(|w| w.eq_ignore_ascii_case(word))
+    lexicon().plural.contains_ignore_case(word)
         || (word.len() > 3 && ends("s") && !ends("ss") && !ends("us") && !ends("is"))
 }
 
@@ -236,7 +224,11 @@ fn english_noun(i: &str) -> Res<'_, &str> {
         let word = word.trim_end_matches(['\'', '-']);
         // A word glued to digits is a model name (H20 chips): stop before it.
         if rest.starts_with(|c: char| c.is_ascii_digit())
-            || NOUN_STOPS.iter().any(|s| s.eq_ignore_ascii_case(word))
+            || lexicon()
+                .noun_stop
+                .en
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(word))
                 && !(n > 0 && word.eq_ignore_ascii_case("of"))
         {
             break;
@@ -264,10 +256,11 @@ fn chinese_noun(i: &str) -> Res<'_, Option<&str>> {
     let none = || fail(i);
     let first = i.chars().next().ok_or_else(none)?;
     let after = i.get(first.len_utf8()..).unwrap_or("");
-    if SELF_COUNTED.contains(&first) {
+    let lex = lexicon();
+    if lex.self_counted.contains_char(first) {
         return Ok((after, i.get(..first.len_utf8())));
     }
-    if !CLASSIFIERS.contains(&first) {
+    if !lex.classifier.contains_char(first) {
         return Err(none());
     }
     let mut end = 0;
@@ -275,8 +268,8 @@ fn chinese_noun(i: &str) -> Res<'_, Option<&str>> {
         // Verbs end the noun only once it has two characters: 国家参加, but 加拿大企业.
         if n >= 8
             || !is_han(c)
-            || CN_NOUN_STOPS.contains(c)
-            || (n >= 2 && CN_VERB_STARTS.contains(c))
+            || lex.noun_stop.zh.iter().any(|s| s.chars().eq([c]))
+            || (n >= 2 && lex.verb_start.contains_char(c))
         {
             break;
         }

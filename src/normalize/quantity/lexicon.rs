@@ -91,7 +91,11 @@ pub static OPENERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 pub static MONTHS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let lex = lexicon();
     let short = lex.month_short.iter().map(|(s, _)| s);
-    lex.months.iter().chain(short).map(|m| capitalized(m)).collect()
+    lex.months
+        .iter()
+        .chain(short)
+        .map(|m| capitalized(m))
+        .collect()
 });
 
 fn capitalized(w: &str) -> String {
@@ -105,151 +109,6 @@ fn capitalized(w: &str) -> String {
 pub fn is_month(w: &str) -> bool {
     MONTHS.iter().any(|m| m == w)
 }
-
-/// Words that end a counted noun phrase ("140 entities were added": the noun is "entities").
-pub const NOUN_STOPS: &[&str] = &[
-    "and",
-    "or",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "by",
-    "with",
-    "from",
-    "that",
-    "which",
-    "who",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "since",
-    "after",
-    "before",
-    "than",
-    "as",
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "your",
-    "my",
-    "per",
-    "plus",
-    "minus",
-    "each",
-    "every",
-    "more",
-    "less",
-    "over",
-    "under",
-    "about",
-    "around",
-    "into",
-    "onto",
-    "out",
-    "up",
-    "down",
-    "off",
-    "not",
-    "no",
-    "also",
-    "be",
-    "been",
-    "being",
-    "said",
-    "says",
-    "say",
-    "can",
-    "may",
-    "might",
-    "must",
-    "should",
-    "shall",
-    "do",
-    "does",
-    "did",
-    "if",
-    "but",
-    "so",
-    "when",
-    "while",
-    "where",
-    "because",
-    "against",
-    "between",
-    "through",
-    "during",
-    "until",
-    "within",
-    "without",
-    "via",
-    "vs",
-    "versus",
-    "compared",
-    "including",
-    "such",
-    "both",
-    "either",
-    "all",
-    "any",
-    "other",
-    "another",
-    "it",
-    "they",
-    "them",
-    "he",
-    "she",
-    "we",
-    "you",
-    "i",
-    "us",
-    "there",
-    "here",
-    "what",
-    "whom",
-    "whose",
-    "of",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "ago",
-    "earlier",
-    "later",
-];
-
-/// Chinese classifiers: the noun follows them (约40个实体 counts 实体).
-pub const CLASSIFIERS: &[char] = &[
-    '个', '家', '名', '项', '种', '座', '艘', '架', '台', '辆', '款', '条', '位', '只', '件', '批',
-    '所', '次', '份', '处', '支', '套', '颗', '枚', '部', '篇', '起', '例', '类', '头', '口',
-];
-
-/// Chinese nouns that count themselves (200人). Not 国: 二十国集团 is a name.
-pub const SELF_COUNTED: &[char] = &['人'];
-
-/// Characters that end a Chinese counted noun: particles and prepositions.
-pub const CN_NOUN_STOPS: &str = "的和与及或在被将已为是有中上下内外以等都也并从对向于了到至之其该这那所把给让由而但如若就还又再仍即每约共达";
-
-/// Characters that start common verbs (参加, 提交, 申请, 投资): they end a noun that
-/// already has two characters.
-pub const CN_VERB_STARTS: &str =
-    "参提申加投表称说认宣签获涨跌拥涉含需应受遭纳进列出入开发建完实持造承遇面";
 
 /// Finds the next ASCII digit with memchr: three memchr3 searches and one memchr cover
 /// 0-9, and each group's next hit is cached until the scan passes it.
