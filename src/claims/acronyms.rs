@@ -167,7 +167,7 @@ pub fn acronym_claims(
             let word_start = text[sentence.start..before_end]
                 .rfind(' ')
                 .map_or(sentence.start, |p| sentence.start + p + 1);
-            let short = text.get(word_start..before_end).unwrap_or("");
+            let short = &text[word_start..before_end];
             if is_acronym(short) {
                 let long = open
                     + 1

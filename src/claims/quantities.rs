@@ -608,7 +608,7 @@ fn period(
     let to = clause_end
         .max(r.end)
         .min(text.floor_char_boundary(r.end + AFTER_WINDOW));
-    let q = quarter(text.get(from..to.max(from)).unwrap_or(""));
+    let q = quarter(crate::text::slice(text, from..to.max(from)));
     match chosen.as_slice() {
         [a, b] => (format!("{}..{}", a.render(), b.render()), false, None),
         [d] => {

@@ -318,14 +318,15 @@ fn prev_word(before: &str) -> &str {
         .rev()
         .take_while(char::is_ascii_alphabetic)
         .count();
-    t.get(t.len() - letters..).unwrap_or("")
+    // ASCII letters: one byte each.
+    &t[t.len() - letters..]
 }
 
 /// The ASCII word at the start of `rest` after spaces ("" if none).
 fn next_word(rest: &str) -> &str {
     let t = rest.trim_start_matches([' ', '\t']);
     let letters = t.chars().take_while(char::is_ascii_alphabetic).count();
-    t.get(..letters).unwrap_or("")
+    &t[..letters]
 }
 
 fn accept(hit: Hit, before: &str, rest: &str, gap: Option<&str>) -> Option<Raw> {

@@ -14,6 +14,8 @@ use nom::{
     sequence::{preceded, terminated},
 };
 
+use crate::text;
+
 /// Parser result over the working text.
 pub type Res<'a, T> = IResult<&'a str, T>;
 
@@ -81,7 +83,8 @@ pub fn ws1(i: &str) -> Res<'_, &str> {
 /// Optional spaces.
 pub fn ws0(i: &str) -> Res<'_, &str> {
     let end = i.find(|c| c != ' ' && c != '\t').unwrap_or(i.len());
-    Ok((i.get(end..).unwrap_or(""), i.get(..end).unwrap_or("")))
+    let (spaces, rest) = i.split_at(end);
+    Ok((rest, spaces))
 }
 
 /// Space between the words of a date; at most one line break (hard-wrapped text).
@@ -135,9 +138,8 @@ fn ends_word(w: &str, rest: &str) -> bool {
 
 /// Case-insensitive keyword that must end at a word boundary ("ten" must not match "tens").
 pub fn kw<'a>(w: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
-    move |i: &'a str| match i.get(..w.len()) {
-        Some(head) if head.eq_ignore_ascii_case(w) => {
-            let rest = i.get(w.len()..).unwrap_or("");
+    move |i: &'a str| match i.split_at_checked(w.len()) {
+        Some((head, rest)) if head.eq_ignore_ascii_case(w) => {
             if ends_word(w, rest) {
                 Ok((rest, head))
             } else {
@@ -510,7 +512,7 @@ pub fn chinese_numeral(i: &str) -> Res<'_, Num> {
     } else {
         total + section + current + digit.unwrap_or(0.0)
     };
-    let mut rest = i.get(end..).unwrap_or("");
+    let mut rest = text::after(i, end);
     // 三点五: decimals after 点, only when a digit follows (三点 alone is three o'clock).
     if let Some(after) = rest.strip_prefix('点') {
         let mut frac = 0.0;
@@ -528,7 +530,7 @@ pub fn chinese_numeral(i: &str) -> Res<'_, Num> {
         }
         if used > 0 && !scaled {
             value += frac;
-            rest = after.get(used..).unwrap_or("");
+            rest = text::after(after, used);
         }
     }
     let form = Form::Chinese {
@@ -558,7 +560,7 @@ pub fn chinese_scale(i: &str) -> Res<'_, f64> {
     if end == 0 {
         return Err(fail(i));
     }
-    Ok((i.get(end..).unwrap_or(""), product))
+    Ok((text::after(i, end), product))
 }
 
 /// Any number at the start of the input.

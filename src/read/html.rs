@@ -13,6 +13,7 @@ use lol_html::{DocumentContentHandlers, ElementContentHandlers, HtmlRewriter, Se
 
 use super::entity::entity;
 use super::norm::Mapped;
+use crate::text;
 
 /// Elements whose start and end separate lines.
 const BLOCKS: &[&str] = &[
@@ -98,7 +99,9 @@ pub fn visible_text(page: &str, base: usize) -> (Mapped, Option<NaiveDate>) {
 }
 
 fn rebase(m: &mut Mapped, base: usize) {
-    let base = u32::try_from(base).unwrap_or(0);
+    // Files of 4 GiB or more are refused (`decode`): every offset fits.
+    debug_assert!(u32::try_from(base).is_ok(), "offset {base} beyond 4 GiB");
+    let base = u32::try_from(base).unwrap_or(u32::MAX);
     for o in &mut m.map {
         *o = o.saturating_add(base);
     }
@@ -228,7 +231,7 @@ fn decode_into(buf: &str, origin: impl Fn(usize) -> usize, out: &mut Mapped) {
     while let Some(c) = buf.get(i..).and_then(|r| r.chars().next()) {
         let at = origin(i);
         if c == '&'
-            && let Some((d, len)) = entity(buf.get(i..).unwrap_or(""))
+            && let Some((d, len)) = entity(text::after(buf, i))
         {
             out.push(d, at);
             i += len;
@@ -268,14 +271,14 @@ fn strip_tags(page: &str) -> Mapped {
     while i < b.len() {
         match memchr::memchr(b'<', b.get(i..).unwrap_or(&[])) {
             Some(k) => {
-                decode_into(page.get(i..i + k).unwrap_or(""), |j| i + j, &mut out);
+                decode_into(text::slice(page, i..i + k), |j| i + j, &mut out);
                 let after = i + k;
                 line_break(&mut out, after);
                 i = memchr::memchr(b'>', b.get(after..).unwrap_or(&[]))
                     .map_or(b.len(), |e| after + e + 1);
             }
             None => {
-                decode_into(page.get(i..).unwrap_or(""), |j| i + j, &mut out);
+                decode_into(text::after(page, i), |j| i + j, &mut out);
                 i = b.len();
             }
         }

@@ -6,6 +6,7 @@ use unicode_normalization::char::{canonical_combining_class, decompose_compatibl
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::entity::entity;
+use crate::text;
 
 /// A text under construction, with the original offset of every byte.
 #[derive(Debug, Default)]
@@ -57,7 +58,7 @@ fn to_u32(n: usize) -> u32 {
 /// closed by `;` (`&#163;`, `&amp;`, which text exported from web pages keeps) are decoded.
 pub fn plain(raw: &str, start: usize, blank: Option<std::ops::Range<usize>>) -> Mapped {
     let mut m = Mapped::with_capacity(raw.len());
-    let tail = raw.get(start..).unwrap_or("");
+    let tail = text::after(raw, start);
     let mut it = tail.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let at = start + i;
@@ -71,7 +72,7 @@ pub fn plain(raw: &str, start: usize, blank: Option<std::ops::Range<usize>>) -> 
             }
             '\n' => m.push('\n', at),
             _ if blank.as_ref().is_some_and(|b| b.contains(&at)) => m.push(' ', at),
-            '&' => match entity(tail.get(i..).unwrap_or("")) {
+            '&' => match entity(text::after(tail, i)) {
                 Some((d, len)) if tail.as_bytes().get(i + len - 1) == Some(&b';') => {
                     m.push(d, at);
                     // Skip the rest of the entity (ASCII, so `len` bytes are `len` chars).

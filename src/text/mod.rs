@@ -7,6 +7,8 @@ pub mod lexicon;
 pub mod num;
 pub mod words;
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
 
 pub use lexicon::lexicon;
@@ -51,6 +53,29 @@ pub fn parse_iso_day(s: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// `s[r]` for a range worked out on `s` itself, whose ends are char boundaries by
+/// construction. A broken invariant fails debug builds, tests and fuzzing; a release
+/// build reads it as empty rather than stop on one article.
+pub fn slice(s: &str, r: Range<usize>) -> &str {
+    let got = s.get(r.clone());
+    debug_assert!(
+        got.is_some(),
+        "{r:?} does not cut a {}-byte text on char boundaries",
+        s.len()
+    );
+    got.unwrap_or_default()
+}
+
+/// `s[at..]`, `at` a char boundary by construction (see `slice`).
+pub fn after(s: &str, at: usize) -> &str {
+    slice(s, at..s.len())
+}
+
+/// `s[..at]`, `at` a char boundary by construction (see `slice`).
+pub fn before(s: &str, at: usize) -> &str {
+    slice(s, 0..at)
 }
 
 /// The 1-based line and column (in characters) of byte `offset` of `text`.

@@ -28,7 +28,7 @@ use super::{Qty, Qualifier, Unit};
 use crate::normalize::number::{
     Form, Num, Res, SCALES, chinese_scale, fail, kw, number, word_table, ws0, ws1,
 };
-use crate::text::{is_han, lexicon};
+use crate::text::{self, is_han, lexicon};
 
 /// Scales glued to digits: "$6.7bn", "$800m". `true` marks m and k, which are scales only
 /// with a currency ("100m" alone is a distance).
@@ -237,17 +237,18 @@ fn english_noun(i: &str) -> Res<'_, &str> {
         if !word.eq_ignore_ascii_case("of") {
             end = word_end;
         }
-        at = body.get(word_end..).unwrap_or("");
+        at = text::after(body, word_end);
         // A plural head ends the phrase unless "of" goes on: "weapon systems", not
         // "suppliers signed"; "types of software tools".
         if is_plural(word) && peek((ws1, kw("of"))).parse(at).is_err() {
             break;
         }
     }
-    match body.get(..end) {
-        Some(noun) if end > 0 => Ok((body.get(end..).unwrap_or(""), noun)),
-        _ => Err(none()),
+    if end == 0 {
+        return Err(none());
     }
+    let (noun, rest) = body.split_at(end);
+    Ok((rest, noun))
 }
 
 /// A Chinese classifier and the noun after it (约40个实体 → 实体), or a self-counting
@@ -255,7 +256,7 @@ fn english_noun(i: &str) -> Res<'_, &str> {
 fn chinese_noun(i: &str) -> Res<'_, Option<&str>> {
     let none = || fail(i);
     let first = i.chars().next().ok_or_else(none)?;
-    let after = i.get(first.len_utf8()..).unwrap_or("");
+    let after = &i[first.len_utf8()..];
     let lex = lexicon();
     if lex.self_counted.contains_char(first) {
         return Ok((after, i.get(..first.len_utf8())));
@@ -275,8 +276,8 @@ fn chinese_noun(i: &str) -> Res<'_, Option<&str>> {
         }
         end = at + c.len_utf8();
     }
-    let noun = after.get(..end).filter(|s| !s.is_empty());
-    Ok((after.get(end..).unwrap_or(""), noun))
+    let (noun, rest) = after.split_at(end);
+    Ok((rest, Some(noun).filter(|s| !s.is_empty())))
 }
 
 /// What one side or a range states, before qualifiers.
@@ -391,8 +392,8 @@ fn date_tail<'a>(n: &Num, rest: &'a str) -> Option<&'a str> {
     let len = r
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(r.len());
-    let word = r.get(..len)?;
-    (v <= 31.0 && is_month(word)).then(|| r.get(len..).unwrap_or(""))
+    let (word, rest) = r.split_at(len);
+    (v <= 31.0 && is_month(word)).then_some(rest)
 }
 
 /// ¥ is yuan in Chinese text and yen elsewhere (kana nearby means Japanese).
@@ -405,7 +406,7 @@ fn yen(text: &str, start: usize, end: usize) -> [u8; 3] {
     while !text.is_char_boundary(hi) {
         hi += 1;
     }
-    let window = text.get(lo..hi).unwrap_or("");
+    let window = text::slice(text, lo..hi);
     if window.chars().any(|c| matches!(c as u32, 0x3040..=0x30FF)) {
         *b"JPY"
     } else if window.chars().any(is_han) {
@@ -569,12 +570,7 @@ pub fn parse_at(text: &str, start: usize, allow_to: bool) -> Option<(usize, Opti
         && matches!(left.num.form, Form::Words)
         && s.starts_with(|c: char| c.is_ascii_uppercase())
     {
-        let prev = text
-            .get(..start)
-            .unwrap_or("")
-            .trim_end()
-            .chars()
-            .next_back();
+        let prev = text::before(text, start).trim_end().chars().next_back();
         if prev.is_some_and(|c| c.is_alphanumeric() || c == ',') {
             return None;
         }

@@ -133,7 +133,7 @@ fn after_month(before: &str) -> bool {
 
 /// "from 5% to 4%" is a change: no "to" range right after "from".
 fn after_from(text: &str, start: usize) -> bool {
-    let t = text.get(..start).unwrap_or("").trim_end_matches(' ');
+    let t = crate::text::before(text, start).trim_end_matches(' ');
     let n = t.len();
     n >= 4
         && t.get(n - 4..)
@@ -146,7 +146,7 @@ fn after_from(text: &str, start: usize) -> bool {
 /// An opener must start a word: "ten" in "often", "one" in "F-one" are not numbers, and
 /// 第三 is an ordinal.
 fn opener_ok(text: &str, start: usize) -> bool {
-    let before = text.get(..start).unwrap_or("");
+    let before = crate::text::before(text, start);
     let mut back = before.chars().rev();
     let (c1, c2) = (back.next(), back.next());
     let first = text.get(start..).and_then(|s| s.chars().next());
@@ -163,7 +163,7 @@ fn opener_ok(text: &str, start: usize) -> bool {
 
 /// The end of a run of Chinese numeral characters (`start` if there is none).
 fn cn_run_end(text: &str, start: usize) -> usize {
-    let s = text.get(start..).unwrap_or("");
+    let s = crate::text::after(text, start);
     let len = s
         .find(|c: char| !CN_NUMERALS.contains(c))
         .unwrap_or(s.len());
