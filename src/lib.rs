@@ -5,6 +5,8 @@
 //! numbers, quantities and dates) → `claims` (quantities, dates, entities, roles,
 //! acronyms, keyed by subject and measure) → `rules` (conflict detection through an
 //! index) → `report` (human, JSON, …). `kb` is the knowledge base those stages consult.
+//! `text` (scripts, sentences and words, the language lexicon, number display) sits
+//! below them all.
 
 // Input decides what these would panic on: propagate errors instead.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]

@@ -21,6 +21,7 @@ use nom::sequence::{pair, preceded, terminated};
 
 use super::number::{self, Res, fail, num_end, uint, ws_wrapped as ws};
 
+use crate::text::is_cjk_like;
 use crate::text::lexicon::{Words, lexicon};
 
 pub use crate::text::parse_iso_day;
@@ -377,7 +378,7 @@ fn year_context_ok(before: &str, rest: &str) -> bool {
     let lex = lexicon();
     let mut back = before.chars().rev();
     let glue_ok = match back.next() {
-        Some(c) if c.is_alphanumeric() && !is_cjk(c) => false,
+        Some(c) if c.is_alphanumeric() && !is_cjk_like(c) => false,
         Some('$' | '€' | '£' | '¥' | '#' | '№') => false,
         Some('.' | ',' | ':' | '/') => !back.next().is_some_and(|c| c.is_ascii_digit()),
         _ => true,
@@ -388,11 +389,6 @@ fn year_context_ok(before: &str, rest: &str) -> bool {
         && !cjk_unit
         && !is_in(prev_word(before), &lex.count_quantifier)
         && !is_in(next_word(rest), &lex.count_noun)
-}
-
-/// Chinese or Japanese, script or full-width form: a boundary for a year.
-fn is_cjk(c: char) -> bool {
-    crate::text::is_cjk(c) || crate::text::is_cjk_mark(c)
 }
 
 // ---------------------------------------------------------------------------

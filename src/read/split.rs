@@ -210,29 +210,7 @@ pub fn articles(text: &str) -> Vec<Article> {
 
 /// `zh` when most letters of `range` (outside `skip`) are CJK, else `en`.
 fn lang(text: &str, range: Range<usize>, skip: &[Range<usize>]) -> &'static str {
-    let count = |r: Range<usize>| {
-        let (mut cjk, mut other) = (0i64, 0i64);
-        let s = text.get(r).unwrap_or("");
-        // ASCII bytes need no decoding; only multi-byte chars are decoded.
-        let mut i = 0;
-        while let Some(&b) = s.as_bytes().get(i) {
-            if b.is_ascii() {
-                other += i64::from(b.is_ascii_alphabetic());
-                i += 1;
-                continue;
-            }
-            let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
-                break;
-            };
-            if crate::text::is_cjk(c) {
-                cjk += 1;
-            } else if c.is_alphabetic() {
-                other += 1;
-            }
-            i += c.len_utf8();
-        }
-        (cjk, other)
-    };
+    let count = |r: Range<usize>| text.get(r).map_or((0, 0), crate::text::letter_counts);
     let (mut cjk, mut other) = count(range.clone());
     for s in skip {
         if range.contains(&s.start) {

@@ -24,7 +24,7 @@ use super::{Ctx, Finding, Place, Severity};
 use crate::claims::Kind;
 use crate::kb::names::{norm_words, prefix};
 use crate::text::words::sentences;
-use crate::text::{is_cjk, is_cjk_mark, lexicon};
+use crate::text::{is_cjk, is_cjk_like, lexicon};
 
 pub const ID: &str = "entity-name-variant";
 
@@ -78,11 +78,6 @@ fn near(a: &str, b: &str, abbreviation: bool) -> bool {
     shorter >= 4 && d <= 2 && d * 4 <= shorter.max(4)
 }
 
-/// Does `c` write Chinese or Japanese (script or full-width punctuation)?
-fn cjk_like(c: char) -> bool {
-    is_cjk(c) || is_cjk_mark(c)
-}
-
 /// The words of `text[r]` with their offsets: split at spaces, and around Chinese or
 /// Japanese text, which a Latin name sits in without spaces ("分析人士说，Glencroe将…");
 /// a CJK stretch is never capitalized, so it ends a run.
@@ -95,7 +90,7 @@ fn words(text: &str, r: Range<usize>) -> Vec<(usize, &str)> {
         let mut start = 0;
         let mut cjk = None;
         for (i, c) in w.char_indices() {
-            let now = cjk_like(c);
+            let now = is_cjk_like(c);
             if cjk.is_some_and(|was| was != now) {
                 out.push((at + start, &w[start..i]));
                 start = i;

@@ -33,6 +33,41 @@ pub fn is_cjk_mark(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
 }
 
+/// Does `c` write Chinese or Japanese, script or punctuation (`is_cjk` or `is_cjk_mark`)?
+pub fn is_cjk_like(c: char) -> bool {
+    is_cjk(c) || is_cjk_mark(c)
+}
+
+/// Is `c` kana (Japanese, not Chinese)?
+pub fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}')
+}
+
+/// The letters of `s` in CJK scripts and in others (Latin, Cyrillic, …): what
+/// decides a text's language.
+pub fn letter_counts(s: &str) -> (i64, i64) {
+    let (mut cjk, mut other) = (0i64, 0i64);
+    // ASCII bytes need no decoding; only multi-byte chars are decoded.
+    let mut i = 0;
+    while let Some(&b) = s.as_bytes().get(i) {
+        if b.is_ascii() {
+            other += i64::from(b.is_ascii_alphabetic());
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        if is_cjk(c) {
+            cjk += 1;
+        } else if c.is_alphabetic() {
+            other += 1;
+        }
+        i += c.len_utf8();
+    }
+    (cjk, other)
+}
+
 /// Is `c` a Han ideograph (no kana, no Hangul)?
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')

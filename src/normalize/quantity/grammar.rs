@@ -407,7 +407,7 @@ fn yen(text: &str, start: usize, end: usize) -> [u8; 3] {
         hi += 1;
     }
     let window = text::slice(text, lo..hi);
-    if window.chars().any(|c| matches!(c as u32, 0x3040..=0x30FF)) {
+    if window.chars().any(text::is_kana) {
         *b"JPY"
     } else if window.chars().any(is_han) {
         *b"CNY"
