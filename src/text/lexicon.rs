@@ -161,7 +161,7 @@ struct QuarterDoc {
 /// Parses and validates a lexicon file: `path` names it in errors.
 pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
     let at = |span: Range<usize>, msg: String| {
-        let (line, column) = super::line_col(text, span.start);
+        let (line, column) = super::offset::line_col(text, span.start);
         Error::Rules {
             path: path.to_string(),
             line,
