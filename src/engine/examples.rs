@@ -9,11 +9,10 @@
 
 use rayon::prelude::*;
 
-use super::{EntityType, Event, Example, Kb};
 use crate::Error;
 use crate::claims::{Claim, Kind};
+use crate::kb::{EntityType, Event, Example, Kb};
 use crate::read;
-use crate::rules;
 
 /// How many entries carry examples, and how many examples ran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,8 +120,7 @@ fn run(kb: &Kb, x: &Example, target: Target) -> Option<String> {
         s.date = x.on.or(s.date);
     }
     let files = [file];
-    let claims = crate::claims::extract(kb, &files, &sources);
-    let findings = rules::check(kb, &files, &sources, &claims);
+    let (claims, findings) = super::check_article(kb, &files, &sources);
     let found = || {
         if findings.is_empty() {
             return "no finding".to_string();
