@@ -41,7 +41,7 @@ pub fn write(
         version: VERSION,
         fingerprints: fps,
     })
-    .unwrap_or_default();
+    .map_err(|e| Error::internal(format!("cannot encode the baseline: {e}")))?;
     crate::atomic::write(path, (body + "\n").as_bytes()).map_err(|e| {
         Error::Usage(format!(
             "{}: cannot write the baseline: {e}",

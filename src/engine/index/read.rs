@@ -76,7 +76,7 @@ impl Index {
                 header.tool
             )));
         }
-        if header.layout != layout_probe() {
+        if header.layout != layout_probe()? {
             return Err(err(
                 "claim index written by a claimcheck build with another claim layout; rebuild it with `claimcheck index`".into(),
             ));
@@ -420,7 +420,7 @@ mod tests {
         assert!(file.map.is_some());
         let at = file.text.find("12").expect("normalized digits");
         let span = at..at + 2;
-        let ft = file_text(&file, vec![span.clone()]);
+        let ft = file_text(&file, vec![span.clone()]).expect("lines of the file");
         assert_eq!(ft.pieces.len(), 1);
         let r = rebuild("a.txt".into(), ft).expect("rebuilds");
         let here = r.span(&span).expect("inside a piece");

@@ -58,7 +58,7 @@ fn raw_lines(file: &File, a: usize, b: usize) -> (Range<usize>, usize) {
 }
 
 /// The pieces of `file` that hold the working-text ranges `covers`.
-pub(super) fn file_text(file: &File, mut covers: Vec<Range<usize>>) -> FileText {
+pub(super) fn file_text(file: &File, mut covers: Vec<Range<usize>>) -> Result<FileText, Error> {
     covers.sort_by_key(|r| (r.start, r.end));
     let at = |i: usize| match &file.map {
         Some(m) => m.get(i).or(m.last()).map_or(0, |&o| o as usize),
@@ -87,7 +87,12 @@ pub(super) fn file_text(file: &File, mut covers: Vec<Range<usize>>) -> FileText 
     let pieces = parts
         .into_iter()
         .map(|(w, r, line)| {
-            let text = file.text.get(w.clone()).unwrap_or("").to_string();
+            // Whole lines of the file's own text, within it.
+            let text = file
+                .text
+                .get(w.clone())
+                .ok_or_else(|| Error::internal("stored lines outside their text"))?
+                .to_string();
             let (raw, map) = match &file.map {
                 None => (None, Vec::new()),
                 Some(_) => {
@@ -101,22 +106,26 @@ pub(super) fn file_text(file: &File, mut covers: Vec<Range<usize>>) -> FileText 
                             d
                         })
                         .collect();
-                    (Some(file.raw.get(r).unwrap_or("").to_string()), map)
+                    let raw = file
+                        .raw
+                        .get(r)
+                        .ok_or_else(|| Error::internal("stored lines outside their text"))?;
+                    (Some(raw.to_string()), map)
                 }
             };
-            Piece {
+            Ok(Piece {
                 at: w.start as u64,
                 text,
                 line: line as u64,
                 raw,
                 map,
-            }
+            })
         })
-        .collect();
-    FileText {
+        .collect::<Result<_, Error>>()?;
+    Ok(FileText {
         mapped: file.map.is_some(),
         pieces,
-    }
+    })
 }
 
 /// Writes the index of an archive (already read and extracted with `kb`) to `path`,
@@ -165,7 +174,7 @@ pub fn write(
         let text = if cov.is_empty() {
             None
         } else {
-            let blob = encode(&file_text(f, cov))?;
+            let blob = encode(&file_text(f, cov)?)?;
             let s = Sect {
                 offset: texts.len() as u64,
                 len: blob.len() as u64,
@@ -255,7 +264,7 @@ pub fn write(
     let latest = sources.iter().filter_map(|s| s.date).max();
     let header = encode(&Header {
         tool: env!("CARGO_PKG_VERSION").to_string(),
-        layout: layout_probe(),
+        layout: layout_probe()?,
         fingerprint: fingerprint(kb, reference_date),
         sources: sources.len() as u64,
         claims: claims.len() as u64,
