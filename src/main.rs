@@ -268,7 +268,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 CheckFormat::Github => {
                     report::github::render_with_errors(findings, files, sources, skipped)
                 }
-                CheckFormat::Markdown => report::markdown::render(findings, files, sources, n_claims),
+                CheckFormat::Markdown => {
+                    report::markdown::render(findings, files, sources, n_claims)
+                }
                 CheckFormat::Html => report::html::render(findings, files, sources, n_claims),
                 CheckFormat::Human => {
                     let color = common.output.is_none() && color();

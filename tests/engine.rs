@@ -35,7 +35,11 @@ fn positives(rule: &str) -> Vec<PathBuf> {
             let mut found: Vec<PathBuf> = std::fs::read_dir(&p)
                 .expect("a fixture folder")
                 .map(|e| e.expect("a folder entry").path())
-                .filter(|f| f.extension().and_then(|x| x.to_str()).is_some_and(|x| ARTICLE.contains(&x)))
+                .filter(|f| {
+                    f.extension()
+                        .and_then(|x| x.to_str())
+                        .is_some_and(|x| ARTICLE.contains(&x))
+                })
                 .collect();
             found.sort();
             out.extend(found);
@@ -136,10 +140,9 @@ fn every_rule_finds_the_same_against_an_index() {
                     .find(|p| p.primary)
                     .is_some_and(|p| plain.sources[p.source].path == shown)
             }) {
-                let same = by_index
-                    .findings
-                    .iter()
-                    .any(|g| g.rule == f.rule && g.message == f.message && g.places.len() == f.places.len());
+                let same = by_index.findings.iter().any(|g| {
+                    g.rule == f.rule && g.message == f.message && g.places.len() == f.places.len()
+                });
                 assert!(
                     same,
                     "{}: article {k}: the index run misses {}: {}",

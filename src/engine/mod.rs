@@ -83,8 +83,11 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
         examples::check(kb)?;
     }
     let cfg = opts.config;
-    let (indexes, against): (Vec<PathBuf>, Vec<PathBuf>) =
-        opts.against.iter().cloned().partition(|p| index::is_index(p));
+    let (indexes, against): (Vec<PathBuf>, Vec<PathBuf>) = opts
+        .against
+        .iter()
+        .cloned()
+        .partition(|p| index::is_index(p));
     let archive = !opts.against.is_empty();
     let mut inputs = read_inputs(paths, cfg, opts.on_skip)?;
     let drafts = inputs.sources.len();

@@ -19,11 +19,11 @@
 use std::collections::HashMap;
 
 use super::{Ctx, Finding, Place, Severity};
-use crate::claims::{AcronymClaim, Kind};
 use super::{Key, Keys};
 use crate::claims::Claim;
-use crate::kb::Kb;
+use crate::claims::{AcronymClaim, Kind};
 use crate::kb::Entity;
+use crate::kb::Kb;
 
 pub const ID: &str = "acronym-expansion-mismatch";
 

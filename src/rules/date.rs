@@ -23,9 +23,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::Datelike;
 
 use super::{Ctx, Finding, Place, Severity, groups};
-use crate::claims::{DateClaim, Kind};
 use super::{Key, Keys};
 use crate::claims::Claim;
+use crate::claims::{DateClaim, Kind};
 use crate::kb::Kb;
 use crate::normalize::DateValue;
 
@@ -55,7 +55,10 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         .map(|m| {
             let mut v: Vec<(&str, u32)> = m.iter().map(|(id, n)| (id.as_str(), *n)).collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            v.into_iter().take(3).map(|(id, _)| id.to_string()).collect()
+            v.into_iter()
+                .take(3)
+                .map(|(id, _)| id.to_string())
+                .collect()
         })
         .collect();
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();

@@ -24,9 +24,9 @@
 use std::collections::HashMap;
 
 use super::{Ctx, Finding, Place, Severity, groups};
-use crate::claims::{Kind, Modality, QuantityClaim};
 use super::{Key, Keys};
 use crate::claims::Claim;
+use crate::claims::{Kind, Modality, QuantityClaim};
 use crate::kb::Kb;
 use crate::normalize::Qualifier;
 use crate::report::num;
@@ -264,6 +264,9 @@ impl Keys for ByMeasure {
         } else {
             "other"
         };
-        out.push(Key::new('q', &[&q.key.measure, &unit, &q.key.period, actual]));
+        out.push(Key::new(
+            'q',
+            &[&q.key.measure, &unit, &q.key.period, actual],
+        ));
     }
 }

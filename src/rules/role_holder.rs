@@ -23,9 +23,9 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::{Ctx, Finding, Place, Severity};
-use crate::claims::{Kind, RoleClaim};
 use super::{Days, Key, Keys};
 use crate::claims::Claim;
+use crate::claims::{Kind, RoleClaim};
 use crate::kb::Kb;
 
 pub const ID: &str = "role-holder-conflict";

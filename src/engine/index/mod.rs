@@ -70,8 +70,8 @@ use crate::kb::Kb;
 use crate::rules::{self, Days, Key, Keys, Scope};
 
 pub use check::check;
-pub use format::{FORMAT_VERSION, MAGIC, checksum, fingerprint, is_index};
 pub use format::Stats;
+pub use format::{FORMAT_VERSION, MAGIC, checksum, fingerprint, is_index};
 pub use write::write;
 
 /// The keying of every cross-source rule in the registry.
