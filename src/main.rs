@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimcheck::{Error, config, engine, report, rules};
+use claimcheck::{Error, engine, report, rules};
 
 #[derive(Parser)]
 #[command(
@@ -145,14 +145,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// The configuration and the knowledge base.
-fn load_kb(
-    config: Option<&PathBuf>,
-    dirs: &[PathBuf],
-) -> Result<(config::Config, claimcheck::kb::Kb), Error> {
-    engine::load(config.map(|p| p.as_path()), dirs)
-}
-
 /// An input file that cannot be read is reported as it is skipped.
 fn report_skip(e: &Error) {
     eprintln!("claimcheck: error: {e}; skipped");
@@ -183,13 +175,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
             format,
             common,
         } => {
-            let (cfg, kb) = load_kb(cli.config.as_ref(), &common.rules)?;
+            let (cfg, kb) = engine::load(cli.config.as_deref(), &common.rules)?;
             let opts = engine::Options {
-                config: &cfg,
                 check_kb: common.check_kb,
-                against: &[],
-                baseline: None,
-                on_skip: &report_skip,
+                ..engine::Options::new(&cfg, &report_skip)
             };
             let (inputs, claims) = engine::extract(&kb, &paths, &opts)?;
             let (files, sources, skipped) = (&inputs.files, &inputs.sources, &inputs.skipped);
@@ -208,14 +197,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
             output,
             rules: dirs,
         } => {
-            let (cfg, kb) = load_kb(cli.config.as_ref(), &dirs)?;
-            let opts = engine::Options {
-                config: &cfg,
-                check_kb: false,
-                against: &[],
-                baseline: None,
-                on_skip: &report_skip,
-            };
+            let (cfg, kb) = engine::load(cli.config.as_deref(), &dirs)?;
+            let opts = engine::Options::new(&cfg, &report_skip);
             let (s, skipped) = engine::write_index(&kb, &paths, &output, &opts)?;
             eprintln!(
                 "claimcheck: indexed {} sources ({} claims, {} stored under {} keys) in {} ({} bytes)",
@@ -242,13 +225,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 .as_deref()
                 .map(engine::baseline::read)
                 .transpose()?;
-            let (cfg, kb) = load_kb(cli.config.as_ref(), &common.rules)?;
+            let (cfg, kb) = engine::load(cli.config.as_deref(), &common.rules)?;
             let opts = engine::Options {
-                config: &cfg,
                 check_kb: common.check_kb,
                 against: &against,
                 baseline: recorded.as_ref(),
-                on_skip: &report_skip,
+                ..engine::Options::new(&cfg, &report_skip)
             };
             let run = engine::run(&kb, &paths, &opts)?;
             let (files, sources, skipped) = (&run.files, &run.sources, &run.skipped);
@@ -289,13 +271,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(status(u8::from(found), skipped))
         }
         Command::Kb(args) => {
-            let (_, kb) = load_kb(cli.config.as_ref(), &args.rules)?;
+            let (_, kb) = engine::load(cli.config.as_deref(), &args.rules)?;
             let (out, code) = kb_cmd::run(&kb, &args)?;
             emit(&out, None)?;
             Ok(code)
         }
         Command::Rules { rule, rules: dirs } => {
-            let (_, kb) = load_kb(cli.config.as_ref(), &dirs)?;
+            let (_, kb) = engine::load(cli.config.as_deref(), &dirs)?;
             let all = rules::all();
             let severity = |r: &rules::Rule| {
                 kb.rules

@@ -71,11 +71,8 @@ fn split(fixtures: &[PathBuf], dir: &Path) -> Vec<PathBuf> {
 fn run(kb: &Kb, draft: &Path, against: &[PathBuf]) -> engine::Outcome {
     let config = Config::default();
     let opts = Options {
-        config: &config,
-        check_kb: false,
         against,
-        baseline: None,
-        on_skip: &|e| panic!("{e}"),
+        ..Options::new(&config, &|e| panic!("{e}"))
     };
     engine::run(kb, &[draft.to_path_buf()], &opts).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -94,13 +91,7 @@ fn every_rule_finds_the_same_against_an_index() {
         let tmp = tempfile::tempdir().expect("a temporary folder");
         let articles = split(&fixtures, tmp.path());
         // The plain run over every article, as `check` runs it.
-        let opts = Options {
-            config: &config,
-            check_kb: false,
-            against: &[],
-            baseline: None,
-            on_skip: &|e| panic!("{e}"),
-        };
+        let opts = Options::new(&config, &|e| panic!("{e}"));
         let plain = engine::run(&kb, &articles, &opts).unwrap_or_else(|e| panic!("{e}"));
         assert!(
             plain.findings.iter().any(|f| f.rule == rule.id),
@@ -116,13 +107,7 @@ fn every_rule_finds_the_same_against_an_index() {
                 .map(|(_, p)| p.clone())
                 .collect();
             let idx = tmp.path().join(format!("{k}.idx"));
-            let opts = Options {
-                config: &config,
-                check_kb: false,
-                against: &[],
-                baseline: None,
-                on_skip: &|e| panic!("{e}"),
-            };
+            let opts = Options::new(&config, &|e| panic!("{e}"));
             engine::write_index(&kb, &archive, &idx, &opts).unwrap_or_else(|e| panic!("{e}"));
             let by_files = run(&kb, draft, &archive);
             let by_index = run(&kb, draft, std::slice::from_ref(&idx));

@@ -59,6 +59,19 @@ pub struct Options<'a> {
     pub on_skip: &'a dyn Fn(&Error),
 }
 
+impl<'a> Options<'a> {
+    /// A plain run: no examples first, no archive, no baseline.
+    pub fn new(config: &'a Config, on_skip: &'a dyn Fn(&Error)) -> Options<'a> {
+        Options {
+            config,
+            check_kb: false,
+            against: &[],
+            baseline: None,
+            on_skip,
+        }
+    }
+}
+
 /// The files read, their articles and the input files skipped.
 pub struct Inputs {
     pub files: Vec<File>,
