@@ -6,12 +6,12 @@
 mod kb_cmd;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimcheck::{Error, engine, report, rules};
+use claimcheck::{Error, config, engine, kb, report, rules};
 
 #[derive(Parser)]
 #[command(
@@ -145,6 +145,37 @@ fn main() -> ExitCode {
     }
 }
 
+/// The configuration, and the knowledge base with its rules folders (the config's,
+/// then `dirs`, which override them by id) and the config's severities.
+fn load_kb(config: Option<&Path>, dirs: &[PathBuf]) -> Result<(config::Config, kb::Kb), Error> {
+    let cfg = config::load(config, &engine::known_ids())?;
+    let dirs: Vec<PathBuf> = cfg.rules.iter().chain(dirs).cloned().collect();
+    for d in &dirs {
+        if !d.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: not a folder (--rules takes a folder of .toml files)",
+                d.display()
+            )));
+        }
+    }
+    let dirs: Vec<&Path> = dirs.iter().map(|d| d.as_path()).collect();
+    let mut kb = kb::load(&dirs)?;
+    cfg.apply_severity(&mut kb);
+    Ok((cfg, kb))
+}
+
+/// A run that reads inputs as the configuration says.
+fn options<'a>(
+    cfg: &'a config::Config,
+    wants: &'a dyn Fn(&Path, &Path) -> bool,
+) -> engine::Options<'a> {
+    engine::Options {
+        wants: cfg.filters().then_some(wants),
+        reference_date: cfg.reference_date,
+        ..engine::Options::new(&report_skip)
+    }
+}
+
 /// An input file that cannot be read is reported as it is skipped.
 fn report_skip(e: &Error) {
     eprintln!("claimcheck: error: {e}; skipped");
@@ -175,10 +206,11 @@ fn run(cli: Cli) -> Result<u8, Error> {
             format,
             common,
         } => {
-            let (cfg, kb) = engine::load(cli.config.as_deref(), &common.rules)?;
+            let (cfg, kb) = load_kb(cli.config.as_deref(), &common.rules)?;
+            let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
             let opts = engine::Options {
                 check_kb: common.check_kb,
-                ..engine::Options::new(&cfg, &report_skip)
+                ..options(&cfg, &wants)
             };
             let (inputs, claims) = engine::extract(&kb, &paths, &opts)?;
             let (files, sources, skipped) = (&inputs.files, &inputs.sources, &inputs.skipped);
@@ -197,8 +229,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
             output,
             rules: dirs,
         } => {
-            let (cfg, kb) = engine::load(cli.config.as_deref(), &dirs)?;
-            let opts = engine::Options::new(&cfg, &report_skip);
+            let (cfg, kb) = load_kb(cli.config.as_deref(), &dirs)?;
+            let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
+            let opts = options(&cfg, &wants);
             let (s, skipped) = engine::write_index(&kb, &paths, &output, &opts)?;
             eprintln!(
                 "claimcheck: indexed {} sources ({} claims, {} stored under {} keys) in {} ({} bytes)",
@@ -225,12 +258,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 .as_deref()
                 .map(engine::baseline::read)
                 .transpose()?;
-            let (cfg, kb) = engine::load(cli.config.as_deref(), &common.rules)?;
+            let (cfg, kb) = load_kb(cli.config.as_deref(), &common.rules)?;
+            let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
             let opts = engine::Options {
                 check_kb: common.check_kb,
                 against: &against,
                 baseline: recorded.as_ref(),
-                ..engine::Options::new(&cfg, &report_skip)
+                ..options(&cfg, &wants)
             };
             let run = engine::run(&kb, &paths, &opts)?;
             let (files, sources, skipped) = (&run.files, &run.sources, &run.skipped);
@@ -271,13 +305,13 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(status(u8::from(found), skipped))
         }
         Command::Kb(args) => {
-            let (_, kb) = engine::load(cli.config.as_deref(), &args.rules)?;
+            let (_, kb) = load_kb(cli.config.as_deref(), &args.rules)?;
             let (out, code) = kb_cmd::run(&kb, &args)?;
             emit(&out, None)?;
             Ok(code)
         }
         Command::Rules { rule, rules: dirs } => {
-            let (_, kb) = engine::load(cli.config.as_deref(), &dirs)?;
+            let (_, kb) = load_kb(cli.config.as_deref(), &dirs)?;
             let all = rules::all();
             let severity = |r: &rules::Rule| {
                 kb.rules

@@ -6,7 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use claimcheck::config::Config;
 use claimcheck::engine::{self, Options};
 use claimcheck::kb::Kb;
 use claimcheck::{read, report, rules};
@@ -69,10 +68,9 @@ fn split(fixtures: &[PathBuf], dir: &Path) -> Vec<PathBuf> {
 }
 
 fn run(kb: &Kb, draft: &Path, against: &[PathBuf]) -> engine::Outcome {
-    let config = Config::default();
     let opts = Options {
         against,
-        ..Options::new(&config, &|e| panic!("{e}"))
+        ..Options::new(&|e| panic!("{e}"))
     };
     engine::run(kb, &[draft.to_path_buf()], &opts).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -84,14 +82,13 @@ fn json(o: &engine::Outcome) -> String {
 #[test]
 fn every_rule_finds_the_same_against_an_index() {
     let kb = kb();
-    let config = Config::default();
     for rule in rules::all() {
         let fixtures = positives(rule.id);
         assert!(!fixtures.is_empty(), "{}: no positive fixture", rule.id);
         let tmp = tempfile::tempdir().expect("a temporary folder");
         let articles = split(&fixtures, tmp.path());
         // The plain run over every article, as `check` runs it.
-        let opts = Options::new(&config, &|e| panic!("{e}"));
+        let opts = Options::new(&|e| panic!("{e}"));
         let plain = engine::run(&kb, &articles, &opts).unwrap_or_else(|e| panic!("{e}"));
         assert!(
             plain.findings.iter().any(|f| f.rule == rule.id),
@@ -107,7 +104,7 @@ fn every_rule_finds_the_same_against_an_index() {
                 .map(|(_, p)| p.clone())
                 .collect();
             let idx = tmp.path().join(format!("{k}.idx"));
-            let opts = Options::new(&config, &|e| panic!("{e}"));
+            let opts = Options::new(&|e| panic!("{e}"));
             engine::write_index(&kb, &archive, &idx, &opts).unwrap_or_else(|e| panic!("{e}"));
             let by_files = run(&kb, draft, &archive);
             let by_index = run(&kb, draft, std::slice::from_ref(&idx));

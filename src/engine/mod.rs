@@ -9,37 +9,21 @@ pub mod examples;
 pub mod index;
 pub mod suppress;
 
+pub use examples::check_article;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
+use crate::Error;
 use crate::claims::{self, Claim};
-use crate::config::Config;
 use crate::kb::Kb;
 use crate::read::{self, File, Source};
 use crate::rules::{self, Finding, Severity};
-use crate::{Error, config, kb};
-
-/// The configuration, and the knowledge base with its rules folders (the config's,
-/// then `dirs`, which override them by id) and the config's severities.
-pub fn load(config: Option<&Path>, dirs: &[PathBuf]) -> Result<(Config, Kb), Error> {
-    let cfg = config::load(config, &known_ids())?;
-    let dirs: Vec<PathBuf> = cfg.rules.iter().chain(dirs).cloned().collect();
-    for d in &dirs {
-        if !d.is_dir() {
-            return Err(Error::Usage(format!(
-                "{}: not a folder (--rules takes a folder of .toml files)",
-                d.display()
-            )));
-        }
-    }
-    let dirs: Vec<&Path> = dirs.iter().map(|d| d.as_path()).collect();
-    let mut kb = kb::load(&dirs)?;
-    cfg.apply_severity(&mut kb);
-    Ok((cfg, kb))
-}
 
 /// Every id a setting or a suppression may name: the rules', and `unknown-suppression`.
-fn known_ids() -> Vec<&'static str> {
+pub fn known_ids() -> Vec<&'static str> {
     let mut known: Vec<&str> = rules::all().iter().map(|r| r.id).collect();
     known.push(suppress::UNKNOWN);
     known
@@ -47,7 +31,11 @@ fn known_ids() -> Vec<&'static str> {
 
 /// How a run reads its inputs and what it applies to the findings.
 pub struct Options<'a> {
-    pub config: &'a Config,
+    /// Whether a file found under a folder is read (the config's include/exclude
+    /// globs), given its path relative to that folder and as shown.
+    pub wants: Option<&'a dyn Fn(&Path, &Path) -> bool>,
+    /// The date of undated articles.
+    pub reference_date: Option<NaiveDate>,
     /// Run the knowledge base's own examples first; stop at the first wrong one.
     pub check_kb: bool,
     /// Archive paths and claim indexes (known by their magic bytes): only findings
@@ -61,9 +49,10 @@ pub struct Options<'a> {
 
 impl<'a> Options<'a> {
     /// A plain run: no examples first, no archive, no baseline.
-    pub fn new(config: &'a Config, on_skip: &'a dyn Fn(&Error)) -> Options<'a> {
+    pub fn new(on_skip: &'a dyn Fn(&Error)) -> Options<'a> {
         Options {
-            config,
+            wants: None,
+            reference_date: None,
             check_kb: false,
             against: &[],
             baseline: None,
@@ -95,17 +84,16 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
     if opts.check_kb {
         examples::check(kb)?;
     }
-    let cfg = opts.config;
     let (indexes, against): (Vec<PathBuf>, Vec<PathBuf>) = opts
         .against
         .iter()
         .cloned()
         .partition(|p| index::is_index(p));
     let archive = !opts.against.is_empty();
-    let mut inputs = read_inputs(paths, cfg, opts.on_skip)?;
+    let mut inputs = read_inputs(paths, opts)?;
     let drafts = inputs.sources.len();
     if !against.is_empty() {
-        let more = read_inputs(&against, cfg, opts.on_skip)?;
+        let more = read_inputs(&against, opts)?;
         inputs.skipped.extend(more.skipped);
         let offset = inputs.files.len();
         inputs.files.extend(more.files);
@@ -127,7 +115,7 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
     } else {
         let (f, n) = index::check(
             kb,
-            cfg.reference_date,
+            opts.reference_date,
             &indexes,
             drafts,
             &mut files,
@@ -161,7 +149,7 @@ pub fn extract(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<(Inputs, Ve
     if opts.check_kb {
         examples::check(kb)?;
     }
-    let inputs = read_inputs(paths, opts.config, opts.on_skip)?;
+    let inputs = read_inputs(paths, opts)?;
     let claims = claims::extract(kb, &inputs.files, &inputs.sources);
     Ok((inputs, claims))
 }
@@ -179,27 +167,15 @@ pub fn write_index(
         sources,
         skipped,
     } = inputs;
-    let cfg = opts.config;
-    let stats = index::write(output, kb, cfg.reference_date, &files, &sources, &claims)?;
+    let stats = index::write(output, kb, opts.reference_date, &files, &sources, &claims)?;
     Ok((stats, skipped))
 }
 
-/// One article already read, checked with the rules alone (no suppressions or
-/// baseline): the knowledge base's examples.
-pub fn check_article(kb: &Kb, files: &[File], sources: &[Source]) -> (Vec<Claim>, Vec<Finding>) {
-    let claims = claims::extract(kb, files, sources);
-    let findings = rules::check(kb, files, sources, &claims);
-    (claims, findings)
-}
-
 /// Reads every article; an unreadable file is skipped (and `on_skip` told), a
-/// missing path stops the run (exit status 2). Files found under folders pass the
-/// config's include/exclude globs; undated articles take its reference date.
-pub fn read_inputs(
-    paths: &[PathBuf],
-    cfg: &Config,
-    on_skip: &dyn Fn(&Error),
-) -> Result<Inputs, Error> {
+/// missing path stops the run (exit status 2). Files found under folders pass
+/// `wants`; undated articles take the reference date.
+pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Inputs, Error> {
+    let on_skip = opts.on_skip;
     let mut list = Vec::new();
     let mut skipped = Vec::new();
     let mut skip = |errors: Vec<Error>| -> Result<(), Error> {
@@ -215,13 +191,15 @@ pub fn read_inputs(
         Ok(())
     };
     for p in paths {
-        if cfg.filters() && p.is_dir() {
+        if let Some(wants) = opts.wants
+            && p.is_dir()
+        {
             let (found, errors) = read::collect(std::slice::from_ref(p));
             skip(errors)?;
             // Every path `collect` finds under `p` starts with it.
             list.extend(found.into_iter().filter(|f| {
                 let rel = f.strip_prefix(p).unwrap_or(f);
-                cfg.wants(rel, f)
+                wants(rel, f)
             }));
         } else {
             list.push(p.clone());
@@ -230,7 +208,7 @@ pub fn read_inputs(
     let (files, mut sources, errors) = read::read_all(&list);
     skip(errors)?;
     for s in sources.iter_mut().filter(|s| s.date.is_none()) {
-        s.date = cfg.reference_date;
+        s.date = opts.reference_date;
     }
     Ok(Inputs {
         files,

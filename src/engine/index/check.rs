@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::asked_keys;
 use super::format::{fingerprint, from_days};
+use super::keys::asked_keys;
 use super::read::{Index, Rebuilt, lang};
 use crate::Error;
 use crate::claims::Claim;

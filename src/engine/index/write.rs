@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::format::*;
-use super::{keyings, stored_keys};
+use super::keys::{keyings, stored_keys};
 use crate::Error;
 use crate::claims::{Claim, Kind};
 use crate::kb::Kb;
