@@ -165,10 +165,7 @@ fn load_kb(config: Option<&Path>, dirs: &[PathBuf]) -> Result<(config::Config, k
 }
 
 /// A run that reads inputs as the configuration says.
-fn options<'a>(
-    cfg: &'a config::Config,
-    wants: &'a dyn Fn(&Path, &Path) -> bool,
-) -> engine::Options<'a> {
+fn options<'a>(cfg: &'a config::Config, wants: &'a engine::Wants<'a>) -> engine::Options<'a> {
     engine::Options {
         wants: cfg.filters().then_some(wants),
         reference_date: cfg.reference_date,

@@ -29,11 +29,15 @@ pub fn known_ids() -> Vec<&'static str> {
     known
 }
 
+/// Whether a file found under a folder is read, given its path relative to the
+/// folder and as shown.
+pub type Wants<'a> = dyn Fn(&Path, &Path) -> bool + 'a;
+
 /// How a run reads its inputs and what it applies to the findings.
 pub struct Options<'a> {
     /// Whether a file found under a folder is read (the config's include/exclude
     /// globs), given its path relative to that folder and as shown.
-    pub wants: Option<&'a dyn Fn(&Path, &Path) -> bool>,
+    pub wants: Option<&'a Wants<'a>>,
     /// The date of undated articles.
     pub reference_date: Option<NaiveDate>,
     /// Run the knowledge base's own examples first; stop at the first wrong one.
