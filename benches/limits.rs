@@ -7,7 +7,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use claimcheck::{claims, kb, read, rules};
+use claimcheck::{engine, kb, read};
 
 /// Counts live heap bytes and their peak, for the memory ratio.
 struct Counting;
@@ -166,8 +166,7 @@ fn run(kb: &kb::Kb, path: &str, text: String) -> (Duration, usize, usize) {
     let t = Instant::now();
     let (file, sources) = read::parse(path, text);
     let files = vec![file];
-    let claims = claims::extract(kb, &files, &sources);
-    let findings = rules::check(kb, &files, &sources, &claims);
+    let (claims, findings) = engine::check_article(kb, &files, &sources);
     let took = t.elapsed();
     let n = claims.len() + findings.len();
     drop((files, claims, findings));

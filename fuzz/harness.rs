@@ -6,11 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use claimcheck::claims::{self, Claim};
+use claimcheck::claims::Claim;
 use claimcheck::kb::{self, Kb};
 use claimcheck::normalize::{number, scan_dates, scan_quantities};
 use claimcheck::read::{self, File, Source};
-use claimcheck::rules;
 
 fn builtin_kb() -> &'static Kb {
     static KB: OnceLock<Kb> = OnceLock::new();
@@ -127,9 +126,8 @@ pub fn extract(data: &[u8]) {
 
 fn run(kb: &Kb, file: File, sources: Vec<Source>) {
     let files = vec![file];
-    let claims = claims::extract(kb, &files, &sources);
+    let (claims, _) = claimcheck::engine::check_article(kb, &files, &sources);
     check_claims(&files[0], &claims);
-    let _ = rules::check(kb, &files, &sources, &claims);
 }
 
 /// `kb`: a rule file of arbitrary bytes through `kb::load` (what `--rules` calls); a

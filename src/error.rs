@@ -21,6 +21,8 @@ pub enum Error {
     },
     /// Anything else the user asked for that cannot be done (bad path, bad option value).
     Usage(String),
+    /// A broken internal invariant: a bug, reported instead of silently wrong output.
+    Internal(String),
 }
 
 impl fmt::Display for Error {
@@ -34,6 +36,7 @@ impl fmt::Display for Error {
                 msg,
             } => write!(f, "{path}:{line}:{column}: {msg}"),
             Error::Usage(msg) => write!(f, "{msg}"),
+            Error::Internal(msg) => write!(f, "internal error (a bug): {msg}"),
         }
     }
 }
@@ -48,6 +51,14 @@ impl Error {
             msg: msg.into(),
             offset: None,
         }
+    }
+
+    /// A broken invariant: fails debug builds and tests at once, and is an error
+    /// (exit status 2) in a release build.
+    pub fn internal(msg: impl Into<String>) -> Error {
+        let msg = msg.into();
+        debug_assert!(false, "internal error: {msg}");
+        Error::Internal(msg)
     }
 
     /// The error as one entry of a report's `errors` array: `file`, `message` and,
@@ -67,7 +78,7 @@ impl Error {
                 column,
                 msg,
             } => serde_json::json!({"file": path, "line": line, "column": column, "message": msg}),
-            Error::Usage(msg) => serde_json::json!({"message": msg}),
+            Error::Usage(msg) | Error::Internal(msg) => serde_json::json!({"message": msg}),
         }
     }
 }

@@ -169,7 +169,7 @@ pub fn run(kb: &Kb, args: &Args) -> Result<(String, u8), Error> {
             Ok((out, 0))
         }
         Query::Check => {
-            let s = claimcheck::kb::examples::check(kb)?;
+            let s = claimcheck::engine::examples::check(kb)?;
             let out = if json {
                 pretty(&json!({"entries": s.entries, "examples": s.examples, "ok": true}))
             } else {

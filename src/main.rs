@@ -6,12 +6,12 @@
 mod kb_cmd;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimcheck::{Error, claims, config, index, kb, read, report, rules, suppress};
+use claimcheck::{Error, config, engine, kb, report, rules};
 
 #[derive(Parser)]
 #[command(
@@ -145,23 +145,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// The configuration, and the knowledge base with its rules folders and severities.
-fn load_kb(
-    config: Option<&PathBuf>,
-    cli_dirs: &[PathBuf],
-) -> Result<(config::Config, kb::Kb), Error> {
-    let mut known: Vec<&str> = rules::all().iter().map(|r| r.id).collect();
-    known.push(suppress::UNKNOWN);
-    let cfg = config::load(config.map(|p| p.as_path()), &known)?;
-    // The config's folders first, so `--rules` overrides them by id.
-    let dirs: Vec<PathBuf> = cfg.rules.iter().chain(cli_dirs).cloned().collect();
-    let mut kb = load_dirs(&dirs)?;
-    cfg.apply_severity(&mut kb);
-    Ok((cfg, kb))
-}
-
-fn load_dirs(dirs: &[PathBuf]) -> Result<kb::Kb, Error> {
-    for d in dirs {
+/// The configuration, and the knowledge base with its rules folders (the config's,
+/// then `dirs`, which override them by id) and the config's severities.
+fn load_kb(config: Option<&Path>, dirs: &[PathBuf]) -> Result<(config::Config, kb::Kb), Error> {
+    let cfg = config::load(config, &engine::known_ids())?;
+    let dirs: Vec<PathBuf> = cfg.rules.iter().chain(dirs).cloned().collect();
+    for d in &dirs {
         if !d.is_dir() {
             return Err(Error::Usage(format!(
                 "{}: not a folder (--rules takes a folder of .toml files)",
@@ -169,132 +158,29 @@ fn load_dirs(dirs: &[PathBuf]) -> Result<kb::Kb, Error> {
             )));
         }
     }
-    let dirs: Vec<&std::path::Path> = dirs.iter().map(|d| d.as_path()).collect();
-    kb::load(&dirs)
+    let dirs: Vec<&Path> = dirs.iter().map(|d| d.as_path()).collect();
+    let mut kb = kb::load(&dirs)?;
+    cfg.apply_severity(&mut kb);
+    Ok((cfg, kb))
 }
 
-/// The files read, their articles, and the input files skipped.
-type Inputs = (Vec<read::File>, Vec<read::Source>, Vec<Error>);
-
-/// Splits read errors: a file that cannot be read is reported on stderr and skipped
-/// (the run goes on and ends with exit status 2); anything else (a path that does
-/// not exist) stops the run.
-fn skip_bad_files(errors: Vec<Error>, skipped: &mut Vec<Error>) -> Result<(), Error> {
-    for e in errors {
-        match e {
-            Error::Input { .. } => {
-                eprintln!("claimcheck: error: {e}; skipped");
-                skipped.push(e);
-            }
-            _ => return Err(e),
-        }
+/// A run that reads inputs as the configuration says.
+fn options<'a>(cfg: &'a config::Config, wants: &'a engine::Wants<'a>) -> engine::Options<'a> {
+    engine::Options {
+        wants: cfg.filters().then_some(wants),
+        reference_date: cfg.reference_date,
+        ..engine::Options::new(&report_skip)
     }
-    Ok(())
 }
 
-/// Reads every article; an unreadable file is reported and skipped, a missing path
-/// stops the run (exit status 2). Files found under folders pass the config's
-/// include/exclude globs; undated articles take its reference date.
-fn read_inputs(paths: &[PathBuf], cfg: &config::Config) -> Result<Inputs, Error> {
-    let mut list = Vec::new();
-    let mut skipped = Vec::new();
-    for p in paths {
-        if cfg.filters() && p.is_dir() {
-            let (found, errors) = read::collect(std::slice::from_ref(p));
-            skip_bad_files(errors, &mut skipped)?;
-            list.extend(
-                found
-                    .into_iter()
-                    .filter(|f| cfg.wants(f.strip_prefix(p).unwrap_or(f), f)),
-            );
-        } else {
-            list.push(p.clone());
-        }
-    }
-    let (files, mut sources, errors) = read::read_all(&list);
-    skip_bad_files(errors, &mut skipped)?;
-    for s in sources.iter_mut().filter(|s| s.date.is_none()) {
-        s.date = cfg.reference_date;
-    }
-    Ok((files, sources, skipped))
+/// An input file that cannot be read is reported as it is skipped.
+fn report_skip(e: &Error) {
+    eprintln!("claimcheck: error: {e}; skipped");
 }
 
 /// The exit status: 2 when an input file was skipped (it outranks 1), else `code`.
 fn status(code: u8, skipped: &[Error]) -> u8 {
     if skipped.is_empty() { code } else { 2 }
-}
-
-/// Keeps the findings with a place in the first `drafts` sources, reported there.
-fn in_drafts(
-    findings: Vec<rules::Finding>,
-    drafts: usize,
-    sources: &[read::Source],
-) -> Vec<rules::Finding> {
-    let mut out = findings
-        .into_iter()
-        .filter_map(|mut f| {
-            let draft = f.places.iter().position(|p| p.source < drafts)?;
-            if !f.places.iter().any(|p| p.primary && p.source < drafts) {
-                // A known right value says which side is wrong: if that is the
-                // archive's, the draft is not at fault.
-                if f.expected.is_some() {
-                    return None;
-                }
-                // The primary side is in the archive: the draft's side becomes primary.
-                for p in &mut f.places {
-                    p.primary = false;
-                }
-                if let Some(p) = f.places.get_mut(draft) {
-                    p.primary = true;
-                }
-                // The primary place is listed first, as the rules list it.
-                let p = f.places.remove(draft);
-                f.places.insert(0, p);
-                f.restate(sources);
-            }
-            Some(f)
-        })
-        .collect::<Vec<_>>();
-    let key = |f: &rules::Finding| {
-        let p = f.places.iter().find(|p| p.primary);
-        (p.map(|p| (p.source, p.span.start)), f.rule)
-    };
-    out.sort_by_key(key);
-    out
-}
-
-/// Each correction as a unified diff of its article: the primary span's text
-/// replaced by the expected value, in memory only.
-fn corrections(
-    findings: &[rules::Finding],
-    files: &[read::File],
-    sources: &[read::Source],
-) -> String {
-    let mut out = String::new();
-    for f in findings {
-        let Some(expected) = &f.expected else {
-            continue;
-        };
-        let Some(p) = f.places.iter().find(|p| p.primary) else {
-            continue;
-        };
-        let Some(file) = sources.get(p.source).and_then(|s| files.get(s.file)) else {
-            continue;
-        };
-        let o = file.orig_range(p.span.clone());
-        let (Some(before), Some(after)) = (file.raw.get(..o.start), file.raw.get(o.end..)) else {
-            continue;
-        };
-        let fixed = format!("{before}{expected}{after}");
-        let d = similar::TextDiff::from_lines(file.raw.as_str(), fixed.as_str());
-        out.push_str(
-            &d.unified_diff()
-                .context_radius(1)
-                .header(&file.path, &file.path)
-                .to_string(),
-        );
-    }
-    out
 }
 
 fn emit(out: &str, path: Option<&PathBuf>) -> Result<(), Error> {
@@ -317,31 +203,33 @@ fn run(cli: Cli) -> Result<u8, Error> {
             format,
             common,
         } => {
-            let (cfg, kb) = load_kb(cli.config.as_ref(), &common.rules)?;
-            if common.check_kb {
-                kb::examples::check(&kb)?;
-            }
-            let (files, sources, skipped) = read_inputs(&paths, &cfg)?;
-            let claims = claims::extract(&kb, &files, &sources);
+            let (cfg, kb) = load_kb(cli.config.as_deref(), &common.rules)?;
+            let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
+            let opts = engine::Options {
+                check_kb: common.check_kb,
+                ..options(&cfg, &wants)
+            };
+            let (inputs, claims) = engine::extract(&kb, &paths, &opts)?;
+            let (files, sources, skipped) = (&inputs.files, &inputs.sources, &inputs.skipped);
             let out = match format {
                 ExtractFormat::Json => {
-                    report::extract::json_with_errors(&claims, &files, &sources, &skipped)
+                    report::extract::json_with_errors(&claims, files, sources, skipped)
                 }
-                ExtractFormat::Jsonl => report::extract::jsonl(&claims, &files, &sources),
-                ExtractFormat::Human => report::extract::human(&claims, &files, &sources),
+                ExtractFormat::Jsonl => report::extract::jsonl(&claims, files, sources),
+                ExtractFormat::Human => report::extract::human(&claims, files, sources),
             };
             emit(&out, common.output.as_ref())?;
-            Ok(status(0, &skipped))
+            Ok(status(0, skipped))
         }
         Command::Index {
             paths,
             output,
             rules: dirs,
         } => {
-            let (cfg, kb) = load_kb(cli.config.as_ref(), &dirs)?;
-            let (files, sources, skipped) = read_inputs(&paths, &cfg)?;
-            let claims = claims::extract(&kb, &files, &sources);
-            let s = index::write(&output, &kb, cfg.reference_date, &files, &sources, &claims)?;
+            let (cfg, kb) = load_kb(cli.config.as_deref(), &dirs)?;
+            let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
+            let opts = options(&cfg, &wants);
+            let (s, skipped) = engine::write_index(&kb, &paths, &output, &opts)?;
             eprintln!(
                 "claimcheck: indexed {} sources ({} claims, {} stored under {} keys) in {} ({} bytes)",
                 s.sources,
@@ -365,112 +253,62 @@ fn run(cli: Cli) -> Result<u8, Error> {
         } => {
             let recorded = baseline
                 .as_deref()
-                .map(claimcheck::baseline::read)
+                .map(engine::baseline::read)
                 .transpose()?;
-            let (cfg, kb) = load_kb(cli.config.as_ref(), &common.rules)?;
-            if common.check_kb {
-                kb::examples::check(&kb)?;
-            }
-            // Claim indexes are known by their magic bytes, whatever their name.
-            let (indexes, against): (Vec<PathBuf>, Vec<PathBuf>) =
-                against.into_iter().partition(|p| index::is_index(p));
-            let archive = !against.is_empty() || !indexes.is_empty();
-            let (mut files, mut sources, mut skipped) = read_inputs(&paths, &cfg)?;
-            let drafts = sources.len();
-            if !against.is_empty() {
-                let (more_files, more_sources, more_skipped) = read_inputs(&against, &cfg)?;
-                skipped.extend(more_skipped);
-                let offset = files.len();
-                files.extend(more_files);
-                sources.extend(more_sources.into_iter().map(|s| read::Source {
-                    file: s.file + offset,
-                    ..s
-                }));
-            }
-            let claims = claims::extract(&kb, &files, &sources);
-            let (mut findings, n_claims) = if indexes.is_empty() {
-                (rules::check(&kb, &files, &sources, &claims), claims.len())
-            } else {
-                let (f, n) = index::check(
-                    &kb,
-                    cfg.reference_date,
-                    &indexes,
-                    drafts,
-                    &mut files,
-                    &mut sources,
-                    &claims,
-                )?;
-                (f, claims.len() + n)
+            let (cfg, kb) = load_kb(cli.config.as_deref(), &common.rules)?;
+            let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
+            let opts = engine::Options {
+                check_kb: common.check_kb,
+                against: &against,
+                baseline: recorded.as_ref(),
+                ..options(&cfg, &wants)
             };
-            if archive {
-                findings = in_drafts(findings, drafts, &sources);
-            }
-            let mut known: Vec<&str> = rules::all().iter().map(|r| r.id).collect();
-            known.push(suppress::UNKNOWN);
-            findings = suppress::apply(findings, &files, &sources, &known);
-            // `unknown-suppression` takes its severity from the config, like the rules.
-            let level = kb.rules.get(suppress::UNKNOWN).map(|s| s.severity.as_str());
-            findings.retain_mut(|f| {
-                if f.rule != suppress::UNKNOWN {
-                    return true;
-                }
-                f.severity = match level {
-                    Some("off") => return false,
-                    Some("error") => rules::Severity::Error,
-                    Some("info") => rules::Severity::Info,
-                    _ => rules::Severity::Warning,
-                };
-                true
-            });
-            if archive {
-                findings = in_drafts(findings, drafts, &sources);
-            }
-            if let Some(recorded) = &recorded {
-                findings = claimcheck::baseline::new_only(findings, &files, &sources, recorded);
-            }
+            let run = engine::run(&kb, &paths, &opts)?;
+            let (files, sources, skipped) = (&run.files, &run.sources, &run.skipped);
+            let (findings, n_claims) = (&run.findings, run.claims);
             if let Some(path) = &write_baseline {
-                let n = claimcheck::baseline::write(path, &findings, &files, &sources)?;
+                let n = engine::baseline::write(path, findings, files, sources)?;
                 eprintln!("claimcheck: recorded {n} finding(s) in {}", path.display());
             }
             let out = match format {
-                _ if diff => corrections(&findings, &files, &sources),
+                _ if diff => report::corrections::render(findings, files, sources),
                 CheckFormat::Json => {
-                    report::check::json_with_errors(&findings, &files, &sources, n_claims, &skipped)
+                    report::check::json_with_errors(findings, files, sources, n_claims, skipped)
                 }
                 CheckFormat::Sarif => {
-                    report::sarif::render_with_errors(&findings, &files, &sources, &kb, &skipped)
+                    report::sarif::render_with_errors(findings, files, sources, &kb, skipped)
                 }
                 CheckFormat::Github => {
-                    report::github::render_with_errors(&findings, &files, &sources, &skipped)
+                    report::github::render_with_errors(findings, files, sources, skipped)
                 }
                 CheckFormat::Markdown => {
-                    report::markdown::render(&findings, &files, &sources, n_claims)
+                    report::markdown::render(findings, files, sources, n_claims)
                 }
-                CheckFormat::Html => report::html::render(&findings, &files, &sources, n_claims),
+                CheckFormat::Html => report::html::render(findings, files, sources, n_claims),
                 CheckFormat::Human => {
                     let color = common.output.is_none() && color();
-                    report::check::human(&findings, &files, &sources, n_claims, color)
+                    report::check::human(findings, files, sources, n_claims, color)
                 }
             };
             emit(&out, common.output.as_ref())?;
             let threshold = match fail_on {
-                _ if write_baseline.is_some() => return Ok(status(0, &skipped)),
-                FailOn::Never => return Ok(status(0, &skipped)),
+                _ if write_baseline.is_some() => return Ok(status(0, skipped)),
+                FailOn::Never => return Ok(status(0, skipped)),
                 FailOn::Info => rules::Severity::Info,
                 FailOn::Warning => rules::Severity::Warning,
                 FailOn::Error => rules::Severity::Error,
             };
             let found = findings.iter().any(|f| f.severity >= threshold);
-            Ok(status(u8::from(found), &skipped))
+            Ok(status(u8::from(found), skipped))
         }
         Command::Kb(args) => {
-            let (_, kb) = load_kb(cli.config.as_ref(), &args.rules)?;
+            let (_, kb) = load_kb(cli.config.as_deref(), &args.rules)?;
             let (out, code) = kb_cmd::run(&kb, &args)?;
             emit(&out, None)?;
             Ok(code)
         }
         Command::Rules { rule, rules: dirs } => {
-            let (_, kb) = load_kb(cli.config.as_ref(), &dirs)?;
+            let (_, kb) = load_kb(cli.config.as_deref(), &dirs)?;
             let all = rules::all();
             let severity = |r: &rules::Rule| {
                 kb.rules

@@ -850,7 +850,7 @@ fn error_figure_equivalent_without_factor_or_basis() {
 #[test]
 fn builtin_examples_all_hold() {
     let kb = kb();
-    let s = claimcheck::kb::examples::check(&kb).unwrap_or_else(|e| panic!("{e}"));
+    let s = claimcheck::engine::examples::check(&kb).unwrap_or_else(|e| panic!("{e}"));
     assert!(s.entries >= 7 && s.examples >= 12, "{s:?}");
     let pm = kb.office("prime-minister-of-japan").unwrap();
     assert!(pm.examples.iter().any(|x| x.flag.is_none()));
@@ -862,7 +862,7 @@ fn examples_err(text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.toml"), text.replace("SRC", SRC)).unwrap();
     let kb = load(&[dir.path()]).unwrap_or_else(|e| panic!("{e}"));
-    match claimcheck::kb::examples::check(&kb) {
+    match claimcheck::engine::examples::check(&kb) {
         Ok(s) => panic!("all examples held: {s:?}"),
         Err(e) => e
             .to_string()

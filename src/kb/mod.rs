@@ -5,7 +5,6 @@
 //! override entries by id. `load` validates everything and reports the first problem
 //! with file, line and column.
 
-pub mod examples;
 pub mod gazetteer;
 pub mod load;
 pub mod names;

@@ -111,34 +111,7 @@ fn physical(p: &Place, files: &[File], sources: &[Source]) -> Option<Value> {
     }))
 }
 
-/// FNV-1a, 64 bits: a small hash whose value never changes across Rust versions.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// A hash of what a finding is about, not where it sits: the rule, and for every
-/// place its path, normalized value and located text. Line numbers are left out so
-/// edits elsewhere in a file keep the fingerprint.
-pub fn fingerprint(f: &Finding, files: &[File], sources: &[Source]) -> u64 {
-    let mut buf: Vec<u8> = f.rule.as_bytes().to_vec();
-    for p in &f.places {
-        let (path, text) = sources
-            .get(p.source)
-            .map_or((String::new(), String::new()), |s| {
-                let text = files
-                    .get(s.file)
-                    .map_or(String::new(), |file| file.location(p.span.clone()).text);
-                (s.path.clone(), text)
-            });
-        for part in [path.as_str(), p.normalized.as_str(), text.as_str()] {
-            buf.push(0);
-            buf.extend_from_slice(part.as_bytes());
-        }
-    }
-    fnv1a64(&buf)
-}
+pub use crate::engine::baseline::{fingerprint, fnv1a64};
 
 /// The SARIF log for a run's findings; `kb` gives the severities in force.
 pub fn render(findings: &[Finding], files: &[File], sources: &[Source], kb: &Kb) -> String {
@@ -231,7 +204,7 @@ fn notification(e: &crate::Error) -> Value {
     let (path, offset) = match e {
         crate::Error::Input { path, offset, .. } => (Some(path), *offset),
         crate::Error::Rules { path, .. } => (Some(path), None),
-        crate::Error::Usage(_) => (None, None),
+        crate::Error::Usage(_) | crate::Error::Internal(_) => (None, None),
     };
     if let Some(p) = path {
         let mut loc = json!({"artifactLocation": artifact(p)});

@@ -19,8 +19,11 @@
 use std::collections::HashMap;
 
 use super::{Ctx, Finding, Place, Severity};
+use super::{Key, Keys};
+use crate::claims::Claim;
 use crate::claims::{AcronymClaim, Kind};
 use crate::kb::Entity;
+use crate::kb::Kb;
 
 pub const ID: &str = "acronym-expansion-mismatch";
 
@@ -208,4 +211,19 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// Acronym definitions by short form.
+pub fn keys(_: &Kb) -> Box<dyn Keys + '_> {
+    Box::new(ByShort)
+}
+
+struct ByShort;
+
+impl Keys for ByShort {
+    fn stored(&self, c: &Claim, out: &mut Vec<Key>) {
+        if let Kind::Acronym(a) = &c.kind {
+            out.push(Key::new('a', &[&a.short]));
+        }
+    }
 }

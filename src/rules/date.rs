@@ -23,7 +23,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::Datelike;
 
 use super::{Ctx, Finding, Place, Severity, groups};
+use super::{Key, Keys};
+use crate::claims::Claim;
 use crate::claims::{DateClaim, Kind};
+use crate::kb::Kb;
 use crate::normalize::DateValue;
 
 pub const ID: &str = "date-conflict";
@@ -46,26 +49,18 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     let min_shared = cx.param(ID, "min_shared_entities", 1.0) as usize;
     let max_apart = cx.param(ID, "max_days_apart", 62.0) as i64;
     // The three entities each source names most.
-    let mut top: Vec<Vec<String>> = vec![Vec::new(); cx.sources.len()];
-    {
-        let mut counts: Vec<HashMap<&str, usize>> = vec![HashMap::new(); cx.sources.len()];
-        for c in cx.claims {
-            if let Kind::Entity(e) = &c.kind
-                && let Some(id) = &e.id
-            {
-                *counts[c.source].entry(id.as_str()).or_default() += 1;
-            }
-        }
-        for (s, m) in counts.into_iter().enumerate() {
-            let mut v: Vec<(&str, usize)> = m.into_iter().collect();
+    let top: Vec<Vec<String>> = cx
+        .mentions
+        .iter()
+        .map(|m| {
+            let mut v: Vec<(&str, u32)> = m.iter().map(|(id, n)| (id.as_str(), *n)).collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            top[s] = v
-                .into_iter()
+            v.into_iter()
                 .take(3)
                 .map(|(id, _)| id.to_string())
-                .collect();
-        }
-    }
+                .collect()
+        })
+        .collect();
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in cx.claims.iter().enumerate() {
         if let Kind::Date(d) = &c.kind
@@ -266,4 +261,19 @@ fn candidates(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Dates with an event by event.
+pub fn keys(_: &Kb) -> Box<dyn Keys + '_> {
+    Box::new(ByEvent)
+}
+
+struct ByEvent;
+
+impl Keys for ByEvent {
+    fn stored(&self, c: &Claim, out: &mut Vec<Key>) {
+        if let Kind::Date(d) = &c.kind {
+            out.extend(d.event.as_deref().map(|e| Key::new('d', &[e])));
+        }
+    }
 }

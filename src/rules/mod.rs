@@ -10,7 +10,9 @@ pub mod quantity;
 pub mod reference;
 pub mod role_holder;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
 use std::ops::Range;
 
 use crate::claims::{Claim, Kind};
@@ -95,6 +97,26 @@ pub struct Ctx<'a> {
     pub claims: &'a [Claim],
     /// Per source: the knowledge-base entity ids it names, sorted.
     pub entities: Vec<Vec<String>>,
+    /// Per source: the entity ids it names (sorted) and how often. An indexed run
+    /// gives an archive source's counts from the index, where its mentions are not loaded.
+    pub mentions: Vec<Vec<(String, u32)>>,
+}
+
+/// Per source: the entity ids its claims name, sorted, and how often.
+pub fn mentions(n_sources: usize, claims: &[Claim]) -> Vec<Vec<(String, u32)>> {
+    let mut counts: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); n_sources];
+    for c in claims {
+        if let Kind::Entity(e) = &c.kind
+            && let Some(id) = &e.id
+            && let Some(m) = counts.get_mut(c.source)
+        {
+            *m.entry(id.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|m| m.into_iter().map(|(id, n)| (id.to_string(), n)).collect())
+        .collect()
 }
 
 impl<'a> Ctx<'a> {
@@ -104,24 +126,29 @@ impl<'a> Ctx<'a> {
         sources: &'a [Source],
         claims: &'a [Claim],
     ) -> Ctx<'a> {
-        let mut entities = vec![Vec::new(); sources.len()];
-        for c in claims {
-            if let Kind::Entity(e) = &c.kind
-                && let Some(id) = &e.id
-            {
-                entities[c.source].push(id.clone());
-            }
-        }
-        for v in &mut entities {
-            v.sort();
-            v.dedup();
-        }
+        Ctx::with_mentions(kb, files, sources, claims, mentions(sources.len(), claims))
+    }
+
+    /// A context whose per-source entity counts are given (see `Ctx::mentions`).
+    pub fn with_mentions(
+        kb: &'a Kb,
+        files: &'a [File],
+        sources: &'a [Source],
+        claims: &'a [Claim],
+        mentions: Vec<Vec<(String, u32)>>,
+    ) -> Ctx<'a> {
+        debug_assert_eq!(mentions.len(), sources.len());
+        let entities = mentions
+            .iter()
+            .map(|m| m.iter().map(|(id, _)| id.clone()).collect())
+            .collect();
         Ctx {
             kb,
             files,
             sources,
             claims,
             entities,
+            mentions,
         }
     }
 
@@ -201,14 +228,61 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// A rule family: its id, one-line summary, documentation and checker.
+/// A rule family: its id, one-line summary, documentation, scope and checker.
 pub struct Rule {
     pub id: &'static str,
     pub summary: &'static str,
     /// The module's source: its `//!` doc comment is the rule's documentation.
     source: &'static str,
     pub default_severity: Severity,
+    pub scope: Scope,
     pub run: fn(&Ctx) -> Vec<Finding>,
+}
+
+/// What a rule compares.
+#[derive(Clone, Copy)]
+pub enum Scope {
+    /// One source at a time: its findings never involve two sources, so a draft
+    /// checked against an archive is checked alone.
+    Source,
+    /// Claims across sources, grouped by keys: a draft checked against a claim index
+    /// loads the archive's claims that share a key with the draft's. The function
+    /// builds the rule's keying once per run.
+    Sources(fn(&Kb) -> Box<dyn Keys + '_>),
+}
+
+/// A grouping key: a kind letter, then parts separated by U+001F.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key(pub String);
+
+impl Key {
+    pub fn new(kind: char, parts: &[&str]) -> Key {
+        let mut k = String::from(kind);
+        for p in parts {
+            k.push('\u{1f}');
+            k.push_str(p);
+        }
+        Key(k)
+    }
+}
+
+/// The days a draft's claim is read on: its article's date and the run's latest date.
+#[derive(Clone, Copy)]
+pub struct Days {
+    pub date: Option<NaiveDate>,
+    pub latest: Option<NaiveDate>,
+}
+
+/// How a cross-source rule groups claims, as an index stores and looks them up.
+pub trait Keys: Sync {
+    /// The keys a claim is stored under: every claim the rule may compare with
+    /// another source's has one.
+    fn stored(&self, c: &Claim, out: &mut Vec<Key>);
+    /// The keys a draft's claim asks for: the stored claims the rule may compare it
+    /// with. By default its own stored keys.
+    fn asked(&self, c: &Claim, _days: Days, out: &mut Vec<Key>) {
+        self.stored(c, out);
+    }
 }
 
 impl Rule {
@@ -235,6 +309,7 @@ pub fn all() -> Vec<Rule> {
             summary: "an office is given a holder who did not hold it at the article's date",
             source: include_str!("role_holder.rs"),
             default_severity: Severity::Error,
+            scope: Scope::Sources(role_holder::keys),
             run: role_holder::check,
         },
         Rule {
@@ -242,6 +317,7 @@ pub fn all() -> Vec<Rule> {
             summary: "an acronym is expanded or labelled with a name that is not its own",
             source: include_str!("acronym.rs"),
             default_severity: Severity::Error,
+            scope: Scope::Sources(acronym::keys),
             run: acronym::check,
         },
         Rule {
@@ -249,6 +325,7 @@ pub fn all() -> Vec<Rule> {
             summary: "a known entity is written in a form that is not one of its names",
             source: include_str!("name_variant.rs"),
             default_severity: Severity::Warning,
+            scope: Scope::Source,
             run: name_variant::check,
         },
         Rule {
@@ -256,6 +333,7 @@ pub fn all() -> Vec<Rule> {
             summary: "the same quantity (subject, measure, period) is given values that cannot both hold",
             source: include_str!("quantity.rs"),
             default_severity: Severity::Error,
+            scope: Scope::Sources(quantity::keys),
             run: quantity::check,
         },
         Rule {
@@ -263,6 +341,7 @@ pub fn all() -> Vec<Rule> {
             summary: "the same event is given different dates",
             source: include_str!("date.rs"),
             default_severity: Severity::Error,
+            scope: Scope::Sources(date::keys),
             run: date::check,
         },
         Rule {
@@ -270,6 +349,7 @@ pub fn all() -> Vec<Rule> {
             summary: "a figure contradicts a dated reference figure in the knowledge base",
             source: include_str!("reference.rs"),
             default_severity: Severity::Error,
+            scope: Scope::Source,
             run: reference::check,
         },
     ]
@@ -279,6 +359,15 @@ pub fn all() -> Vec<Rule> {
 /// come out deduplicated and sorted by primary location, then rule.
 pub fn check(kb: &Kb, files: &[File], sources: &[Source], claims: &[Claim]) -> Vec<Finding> {
     let cx = Ctx::new(kb, files, sources, claims);
+    run(&cx, &cx)
+}
+
+/// `check` with one context per scope: `Scope::Source` rules read `local`,
+/// `Scope::Sources` rules read `across`, whose first sources are `local`'s (a draft
+/// checked against a claim index: the draft alone, and the draft with the archive's
+/// claims that share its keys). Places are sorted by `across`'s paths.
+pub fn run(local: &Ctx, across: &Ctx) -> Vec<Finding> {
+    let kb = across.kb;
     let mut out: Vec<Finding> = Vec::new();
     for rule in all() {
         let severity = match kb.rules.get(rule.id).map(|s| s.severity.as_str()) {
@@ -288,11 +377,16 @@ pub fn check(kb: &Kb, files: &[File], sources: &[Source], claims: &[Claim]) -> V
             Some("info") => Severity::Info,
             _ => rule.default_severity,
         };
-        for mut f in (rule.run)(&cx) {
+        let cx = match rule.scope {
+            Scope::Source => local,
+            Scope::Sources(_) => across,
+        };
+        for mut f in (rule.run)(cx) {
             f.severity = severity;
             out.push(f);
         }
     }
+    let sources = across.sources;
     let key = |f: &Finding| {
         let p = f.places.iter().find(|p| p.primary).or(f.places.first());
         let (path, start) = p.map_or((String::new(), 0), |p| {

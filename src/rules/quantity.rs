@@ -24,7 +24,10 @@
 use std::collections::HashMap;
 
 use super::{Ctx, Finding, Place, Severity, groups};
+use super::{Key, Keys};
+use crate::claims::Claim;
 use crate::claims::{Kind, Modality, QuantityClaim};
+use crate::kb::Kb;
 use crate::normalize::Qualifier;
 use crate::text::num::num;
 
@@ -240,4 +243,30 @@ fn candidates(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Figures with a measure and a period by (measure, unit, period, actual or not).
+pub fn keys(_: &Kb) -> Box<dyn Keys + '_> {
+    Box::new(ByMeasure)
+}
+
+struct ByMeasure;
+
+impl Keys for ByMeasure {
+    fn stored(&self, c: &Claim, out: &mut Vec<Key>) {
+        let Kind::Quantity(q) = &c.kind else { return };
+        if q.key.measure.is_empty() || q.key.period.is_empty() {
+            return;
+        }
+        let unit = crate::claims::quantities::unit_key(&q.qty);
+        let actual = if q.key.modality == Modality::Actual {
+            "actual"
+        } else {
+            "other"
+        };
+        out.push(Key::new(
+            'q',
+            &[&q.key.measure, &unit, &q.key.period, actual],
+        ));
+    }
 }

@@ -23,7 +23,10 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::{Ctx, Finding, Place, Severity};
+use super::{Days, Key, Keys};
+use crate::claims::Claim;
 use crate::claims::{Kind, RoleClaim};
+use crate::kb::Kb;
 
 pub const ID: &str = "role-holder-conflict";
 
@@ -295,4 +298,46 @@ fn shares_part(written: &str, name: &str, aliases: &[String], min: usize) -> boo
     std::iter::once(name)
         .chain(aliases.iter().map(|a| a.as_str()))
         .any(|n| words(n).iter().any(|x| w.contains(x)))
+}
+
+/// Role claims by office (`o`); mentions of anyone who holds or held an office by
+/// person (`p`), since the right holder is shown beside a wrong one.
+pub fn keys(kb: &Kb) -> Box<dyn Keys + '_> {
+    let holders = kb
+        .offices
+        .iter()
+        .flat_map(|o| o.holders.iter().map(|t| t.person.as_str()))
+        .collect();
+    Box::new(ByOffice { kb, holders })
+}
+
+struct ByOffice<'a> {
+    kb: &'a Kb,
+    holders: HashSet<&'a str>,
+}
+
+impl Keys for ByOffice<'_> {
+    fn stored(&self, c: &Claim, out: &mut Vec<Key>) {
+        match &c.kind {
+            Kind::Role(r) => out.push(Key::new('o', &[&r.office_id])),
+            Kind::Entity(e) => out.extend(
+                e.id.as_deref()
+                    .filter(|id| self.holders.contains(id))
+                    .map(|id| Key::new('p', &[id])),
+            ),
+            _ => {}
+        }
+    }
+
+    /// A role claim asks for its office and for the office's holders on the
+    /// article's date or (undated) the run's latest date.
+    fn asked(&self, c: &Claim, days: Days, out: &mut Vec<Key>) {
+        let Kind::Role(r) = &c.kind else { return };
+        out.push(Key::new('o', &[&r.office_id]));
+        if let Some(o) = self.kb.office(&r.office_id) {
+            for day in [days.date, days.latest].into_iter().flatten() {
+                out.extend(o.holders_on(day).into_iter().map(|p| Key::new('p', &[p])));
+            }
+        }
+    }
 }

@@ -9,11 +9,11 @@
 
 use rayon::prelude::*;
 
-use super::{EntityType, Event, Example, Kb};
 use crate::Error;
 use crate::claims::{Claim, Kind};
-use crate::read;
-use crate::rules;
+use crate::kb::{EntityType, Event, Example, Kb};
+use crate::read::{self, File, Source};
+use crate::rules::{self, Finding};
 
 /// How many entries carry examples, and how many examples ran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,8 +121,7 @@ fn run(kb: &Kb, x: &Example, target: Target) -> Option<String> {
         s.date = x.on.or(s.date);
     }
     let files = [file];
-    let claims = crate::claims::extract(kb, &files, &sources);
-    let findings = rules::check(kb, &files, &sources, &claims);
+    let (claims, findings) = check_article(kb, &files, &sources);
     let found = || {
         if findings.is_empty() {
             return "no finding".to_string();
@@ -160,6 +159,14 @@ fn run(kb: &Kb, x: &Example, target: Target) -> Option<String> {
     } else {
         Some(format!("expected no finding, got {}", found()))
     }
+}
+
+/// One article already read, checked with the rules alone (no suppressions or
+/// baseline), as an example is.
+pub fn check_article(kb: &Kb, files: &[File], sources: &[Source]) -> (Vec<Claim>, Vec<Finding>) {
+    let claims = crate::claims::extract(kb, files, sources);
+    let findings = rules::check(kb, files, sources, &claims);
+    (claims, findings)
 }
 
 /// A claim in a few words, for the message of an example that does not resolve.

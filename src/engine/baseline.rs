@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::read::{File, Source};
-use crate::report::sarif::fingerprint;
 use crate::rules::Finding;
 
 /// The file format, versioned so a later claimcheck can tell old files.
@@ -42,7 +41,7 @@ pub fn write(
         version: VERSION,
         fingerprints: fps,
     })
-    .unwrap_or_default();
+    .map_err(|e| Error::internal(format!("cannot encode the baseline: {e}")))?;
     crate::atomic::write(path, (body + "\n").as_bytes()).map_err(|e| {
         Error::Usage(format!(
             "{}: cannot write the baseline: {e}",
@@ -89,4 +88,33 @@ pub fn new_only(
         .into_iter()
         .filter(|f| !known.contains(&fingerprint(f, files, sources)))
         .collect()
+}
+
+/// FNV-1a, 64 bits: a small hash whose value never changes across Rust versions.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A hash of what a finding is about, not where it sits: the rule, and for every
+/// place its path, normalized value and located text. Line numbers are left out so
+/// edits elsewhere in a file keep the fingerprint.
+pub fn fingerprint(f: &Finding, files: &[File], sources: &[Source]) -> u64 {
+    let mut buf: Vec<u8> = f.rule.as_bytes().to_vec();
+    for p in &f.places {
+        let (path, text) = sources
+            .get(p.source)
+            .map_or((String::new(), String::new()), |s| {
+                let text = files
+                    .get(s.file)
+                    .map_or(String::new(), |file| file.location(p.span.clone()).text);
+                (s.path.clone(), text)
+            });
+        for part in [path.as_str(), p.normalized.as_str(), text.as_str()] {
+            buf.push(0);
+            buf.extend_from_slice(part.as_bytes());
+        }
+    }
+    fnv1a64(&buf)
 }

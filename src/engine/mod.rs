@@ -1,0 +1,273 @@
+//! The engine: one run from paths to findings. It reads the inputs (the config's
+//! include/exclude globs and reference date), extracts claims, runs the rules over
+//! the articles or against claim indexes, keeps the drafts' findings, applies the
+//! suppressions and the baseline. `check`, `check --against`, `index`, `extract`
+//! and `kb check` all go through here.
+
+pub mod baseline;
+pub mod examples;
+pub mod index;
+pub mod suppress;
+
+pub use examples::check_article;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::Error;
+use crate::claims::{self, Claim};
+use crate::kb::Kb;
+use crate::read::{self, File, Source};
+use crate::rules::{self, Finding, Severity};
+
+/// Every id a setting or a suppression may name: the rules', and `unknown-suppression`.
+pub fn known_ids() -> Vec<&'static str> {
+    let mut known: Vec<&str> = rules::all().iter().map(|r| r.id).collect();
+    known.push(suppress::UNKNOWN);
+    known
+}
+
+/// Whether a file found under a folder is read, given its path relative to the
+/// folder and as shown.
+pub type Wants<'a> = dyn Fn(&Path, &Path) -> bool + 'a;
+
+/// How a run reads its inputs and what it applies to the findings.
+pub struct Options<'a> {
+    /// Whether a file found under a folder is read (the config's include/exclude
+    /// globs), given its path relative to that folder and as shown.
+    pub wants: Option<&'a Wants<'a>>,
+    /// The date of undated articles.
+    pub reference_date: Option<NaiveDate>,
+    /// Run the knowledge base's own examples first; stop at the first wrong one.
+    pub check_kb: bool,
+    /// Archive paths and claim indexes (known by their magic bytes): only findings
+    /// in the drafts (the run's own paths) are kept.
+    pub against: &'a [PathBuf],
+    /// Fingerprints of findings recorded in a baseline: they are dropped.
+    pub baseline: Option<&'a HashSet<u64>>,
+    /// Told of each input file that cannot be read, as it is skipped.
+    pub on_skip: &'a dyn Fn(&Error),
+}
+
+impl<'a> Options<'a> {
+    /// A plain run: no examples first, no archive, no baseline.
+    pub fn new(on_skip: &'a dyn Fn(&Error)) -> Options<'a> {
+        Options {
+            wants: None,
+            reference_date: None,
+            check_kb: false,
+            against: &[],
+            baseline: None,
+            on_skip,
+        }
+    }
+}
+
+/// The files read, their articles and the input files skipped.
+pub struct Inputs {
+    pub files: Vec<File>,
+    pub sources: Vec<Source>,
+    /// Files that could not be read (exit status 2, the run goes on).
+    pub skipped: Vec<Error>,
+}
+
+/// What a check found.
+pub struct Outcome {
+    pub files: Vec<File>,
+    pub sources: Vec<Source>,
+    pub skipped: Vec<Error>,
+    pub findings: Vec<Finding>,
+    /// Claims read, the archive's included.
+    pub claims: usize,
+}
+
+/// `check`: the findings of the inputs (or of the drafts, against an archive).
+pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error> {
+    if opts.check_kb {
+        examples::check(kb)?;
+    }
+    let (indexes, against): (Vec<PathBuf>, Vec<PathBuf>) = opts
+        .against
+        .iter()
+        .cloned()
+        .partition(|p| index::is_index(p));
+    let archive = !opts.against.is_empty();
+    let mut inputs = read_inputs(paths, opts)?;
+    let drafts = inputs.sources.len();
+    if !against.is_empty() {
+        let more = read_inputs(&against, opts)?;
+        inputs.skipped.extend(more.skipped);
+        let offset = inputs.files.len();
+        inputs.files.extend(more.files);
+        inputs
+            .sources
+            .extend(more.sources.into_iter().map(|s| Source {
+                file: s.file + offset,
+                ..s
+            }));
+    }
+    let Inputs {
+        mut files,
+        mut sources,
+        skipped,
+    } = inputs;
+    let claims = claims::extract(kb, &files, &sources);
+    let (mut findings, n_claims) = if indexes.is_empty() {
+        (rules::check(kb, &files, &sources, &claims), claims.len())
+    } else {
+        let (f, n) = index::check(
+            kb,
+            opts.reference_date,
+            &indexes,
+            drafts,
+            &mut files,
+            &mut sources,
+            &claims,
+        )?;
+        (f, claims.len() + n)
+    };
+    if archive {
+        findings = in_drafts(findings, drafts, &sources);
+    }
+    findings = suppress::apply(findings, &files, &sources, &known_ids());
+    findings = unknown_suppression_severity(findings, kb);
+    if archive {
+        findings = in_drafts(findings, drafts, &sources);
+    }
+    if let Some(recorded) = opts.baseline {
+        findings = baseline::new_only(findings, &files, &sources, recorded);
+    }
+    Ok(Outcome {
+        files,
+        sources,
+        skipped,
+        findings,
+        claims: n_claims,
+    })
+}
+
+/// `extract`: the inputs and their claims.
+pub fn extract(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<(Inputs, Vec<Claim>), Error> {
+    if opts.check_kb {
+        examples::check(kb)?;
+    }
+    let inputs = read_inputs(paths, opts)?;
+    let claims = claims::extract(kb, &inputs.files, &inputs.sources);
+    Ok((inputs, claims))
+}
+
+/// `index`: writes the claim index of the inputs to `output`.
+pub fn write_index(
+    kb: &Kb,
+    paths: &[PathBuf],
+    output: &Path,
+    opts: &Options,
+) -> Result<(index::Stats, Vec<Error>), Error> {
+    let (inputs, claims) = extract(kb, paths, opts)?;
+    let Inputs {
+        files,
+        sources,
+        skipped,
+    } = inputs;
+    let stats = index::write(output, kb, opts.reference_date, &files, &sources, &claims)?;
+    Ok((stats, skipped))
+}
+
+/// Reads every article; an unreadable file is skipped (and `on_skip` told), a
+/// missing path stops the run (exit status 2). Files found under folders pass
+/// `wants`; undated articles take the reference date.
+pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Inputs, Error> {
+    let on_skip = opts.on_skip;
+    let mut list = Vec::new();
+    let mut skipped = Vec::new();
+    let mut skip = |errors: Vec<Error>| -> Result<(), Error> {
+        for e in errors {
+            match e {
+                Error::Input { .. } => {
+                    on_skip(&e);
+                    skipped.push(e);
+                }
+                _ => return Err(e),
+            }
+        }
+        Ok(())
+    };
+    for p in paths {
+        if let Some(wants) = opts.wants
+            && p.is_dir()
+        {
+            let (found, errors) = read::collect(std::slice::from_ref(p));
+            skip(errors)?;
+            // Every path `collect` finds under `p` starts with it.
+            list.extend(found.into_iter().filter(|f| {
+                let rel = f.strip_prefix(p).unwrap_or(f);
+                wants(rel, f)
+            }));
+        } else {
+            list.push(p.clone());
+        }
+    }
+    let (files, mut sources, errors) = read::read_all(&list);
+    skip(errors)?;
+    for s in sources.iter_mut().filter(|s| s.date.is_none()) {
+        s.date = opts.reference_date;
+    }
+    Ok(Inputs {
+        files,
+        sources,
+        skipped,
+    })
+}
+
+/// `unknown-suppression` takes its severity from the settings, like the rules.
+fn unknown_suppression_severity(mut findings: Vec<Finding>, kb: &Kb) -> Vec<Finding> {
+    let level = kb.rules.get(suppress::UNKNOWN).map(|s| s.severity.as_str());
+    findings.retain_mut(|f| {
+        if f.rule != suppress::UNKNOWN {
+            return true;
+        }
+        f.severity = match level {
+            Some("off") => return false,
+            Some("error") => Severity::Error,
+            Some("info") => Severity::Info,
+            _ => Severity::Warning,
+        };
+        true
+    });
+    findings
+}
+
+/// Keeps the findings with a place in the first `drafts` sources, reported there.
+fn in_drafts(findings: Vec<Finding>, drafts: usize, sources: &[Source]) -> Vec<Finding> {
+    let mut out = findings
+        .into_iter()
+        .filter_map(|mut f| {
+            let draft = f.places.iter().position(|p| p.source < drafts)?;
+            if !f.places.iter().any(|p| p.primary && p.source < drafts) {
+                // A known right value says which side is wrong: if that is the
+                // archive's, the draft is not at fault.
+                if f.expected.is_some() {
+                    return None;
+                }
+                // The primary side is in the archive: the draft's side becomes primary,
+                // listed first, as the rules list it.
+                for p in &mut f.places {
+                    p.primary = false;
+                }
+                let mut p = f.places.remove(draft);
+                p.primary = true;
+                f.places.insert(0, p);
+                f.restate(sources);
+            }
+            Some(f)
+        })
+        .collect::<Vec<_>>();
+    let key = |f: &Finding| {
+        let p = f.places.iter().find(|p| p.primary);
+        (p.map(|p| (p.source, p.span.start)), f.rule)
+    };
+    out.sort_by_key(key);
+    out
+}
