@@ -19,7 +19,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::Error;
-use crate::kb::{Kb, RuleSettings};
+use crate::kb::{Kb, Level, RuleSettings};
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "claimcheck.toml";
@@ -45,8 +45,8 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Extra rules folders, resolved against the file's folder.
     pub rules: Vec<PathBuf>,
-    /// Rule id → `error`, `warning`, `info` or `off`.
-    pub severity: BTreeMap<String, String>,
+    /// Rule id → its level.
+    pub severity: BTreeMap<String, Level>,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     pub reference_date: Option<NaiveDate>,
@@ -97,7 +97,7 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
                 ),
             ));
         }
-        if !["error", "warning", "info", "off"].contains(&level.get_ref().as_str()) {
+        let Some(parsed) = Level::parse(level.get_ref()) else {
             return Err(err(
                 level.span(),
                 format!(
@@ -105,8 +105,8 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
                     level.get_ref()
                 ),
             ));
-        }
-        severity.insert(id.get_ref().clone(), level.get_ref().clone());
+        };
+        severity.insert(id.get_ref().clone(), parsed);
     }
     let globs = |list: &[Spanned<String>]| -> Result<Option<GlobSet>, Error> {
         if list.is_empty() {
@@ -163,14 +163,11 @@ fn at(path: &str, text: &str, offset: usize, msg: String) -> Error {
 impl Config {
     /// Sets the `[severity]` levels over the knowledge base's own settings.
     pub fn apply_severity(&self, kb: &mut Kb) {
-        for (id, level) in &self.severity {
+        for (id, &level) in &self.severity {
             kb.rules
                 .entry(id.clone())
-                .and_modify(|s| s.severity = level.clone())
-                .or_insert_with(|| RuleSettings {
-                    severity: level.clone(),
-                    params: Default::default(),
-                });
+                .and_modify(|s| s.level = level)
+                .or_insert_with(|| RuleSettings::new(level));
         }
     }
 

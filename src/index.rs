@@ -201,16 +201,19 @@ pub fn checksum(b: &[u8]) -> u64 {
 /// entry, vocabulary term and rule parameter; not severities, which apply at check
 /// time) and the configured reference date for undated articles.
 pub fn fingerprint(kb: &Kb, reference_date: Option<NaiveDate>) -> u64 {
-    let mut rules: Vec<(&String, Vec<(&String, &f64)>)> = kb
+    // Sorted by rule id and parameter name (both maps are ordered).
+    let rules: Vec<(&String, Vec<(&String, f64)>)> = kb
         .rules
         .iter()
         .map(|(id, r)| {
-            let mut p: Vec<_> = r.params.iter().collect();
-            p.sort_by(|a, b| a.0.cmp(b.0));
+            let p = r
+                .params
+                .iter()
+                .map(|(k, v)| (k, v.value.as_f64()))
+                .collect();
             (id, p)
         })
         .collect();
-    rules.sort_by(|a, b| a.0.cmp(b.0));
     let s = format!(
         "{:?}{:?}{:?}{:?}{:?}{rules:?}{reference_date:?}",
         kb.entities, kb.offices, kb.figures, kb.events, kb.vocabulary
@@ -1228,12 +1231,8 @@ fn run_rules(
     adjust(&mut run);
     let mut out: Vec<Finding> = Vec::new();
     for rule in rules::all() {
-        let severity = match kb.rules.get(rule.id).map(|s| s.severity.as_str()) {
-            Some("off") => continue,
-            Some("error") => Severity::Error,
-            Some("warning") => Severity::Warning,
-            Some("info") => Severity::Info,
-            _ => rule.default_severity,
+        let Some(severity) = Severity::of(rule.level(kb)) else {
+            continue;
         };
         let cx = if LOCAL_RULES.contains(&rule.id) {
             &local

@@ -155,22 +155,11 @@ fn load_kb(
     let cfg = config::load(config.map(|p| p.as_path()), &known)?;
     // The config's folders first, so `--rules` overrides them by id.
     let dirs: Vec<PathBuf> = cfg.rules.iter().chain(cli_dirs).cloned().collect();
-    let mut kb = load_dirs(&dirs)?;
-    cfg.apply_severity(&mut kb);
-    Ok((cfg, kb))
-}
-
-fn load_dirs(dirs: &[PathBuf]) -> Result<kb::Kb, Error> {
-    for d in dirs {
-        if !d.is_dir() {
-            return Err(Error::Usage(format!(
-                "{}: not a folder (--rules takes a folder of .toml files)",
-                d.display()
-            )));
-        }
-    }
     let dirs: Vec<&std::path::Path> = dirs.iter().map(|d| d.as_path()).collect();
-    kb::load(&dirs)
+    let mut kb = kb::load(&dirs)?;
+    cfg.apply_severity(&mut kb);
+    rules::settings::resolve(&mut kb, &[suppress::UNKNOWN])?;
+    Ok((cfg, kb))
 }
 
 /// The files read, their articles, and the input files skipped.
@@ -409,17 +398,18 @@ fn run(cli: Cli) -> Result<u8, Error> {
             known.push(suppress::UNKNOWN);
             findings = suppress::apply(findings, &files, &sources, &known);
             // `unknown-suppression` takes its severity from the config, like the rules.
-            let level = kb.rules.get(suppress::UNKNOWN).map(|s| s.severity.as_str());
+            let level = kb
+                .rules
+                .get(suppress::UNKNOWN)
+                .map_or(kb::Level::Warning, |s| s.level);
             findings.retain_mut(|f| {
                 if f.rule != suppress::UNKNOWN {
                     return true;
                 }
-                f.severity = match level {
-                    Some("off") => return false,
-                    Some("error") => rules::Severity::Error,
-                    Some("info") => rules::Severity::Info,
-                    _ => rules::Severity::Warning,
-                };
+                match rules::Severity::of(level) {
+                    Some(s) => f.severity = s,
+                    None => return false,
+                }
                 true
             });
             if archive {
@@ -472,13 +462,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Rules { rule, rules: dirs } => {
             let (_, kb) = load_kb(cli.config.as_ref(), &dirs)?;
             let all = rules::all();
-            let severity = |r: &rules::Rule| {
-                kb.rules
-                    .get(r.id)
-                    .map_or(r.default_severity.name().to_string(), |s| {
-                        s.severity.clone()
-                    })
-            };
+            let severity = |r: &rules::Rule| r.level(&kb).name();
             let out = match rule {
                 None => all
                     .iter()

@@ -9,12 +9,13 @@ pub mod name_variant;
 pub mod quantity;
 pub mod reference;
 pub mod role_holder;
+pub mod settings;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::claims::{Claim, Kind};
-use crate::kb::Kb;
+use crate::kb::{Kb, Level, RuleSettings};
 use crate::read::{File, Source};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -26,10 +27,24 @@ pub enum Severity {
 
 impl Severity {
     pub fn name(&self) -> &'static str {
+        self.level().name()
+    }
+
+    /// The severity findings get at `level`; none when it is `Off`.
+    pub fn of(level: Level) -> Option<Severity> {
+        match level {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+
+    pub fn level(self) -> Level {
         match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+            Severity::Info => Level::Info,
+            Severity::Warning => Level::Warning,
+            Severity::Error => Level::Error,
         }
     }
 }
@@ -196,8 +211,9 @@ impl<'a> Ctx<'a> {
             })
     }
 
-    pub fn param(&self, rule: &str, name: &str, default: f64) -> f64 {
-        self.kb.param(rule, name, default)
+    /// A rule's parameters: `rules/`'s values over the struct's defaults.
+    pub fn params<P: settings::Params>(&self) -> P {
+        settings::params(self.kb)
     }
 }
 
@@ -209,9 +225,19 @@ pub struct Rule {
     source: &'static str,
     pub default_severity: Severity,
     pub run: fn(&Ctx) -> Vec<Finding>,
+    /// Checks a `[rule.ID]` table's parameters against the rule's typed struct.
+    pub check_params: fn(&RuleSettings) -> Result<(), crate::Error>,
 }
 
 impl Rule {
+    /// The level in force: the one `rules/` or `claimcheck.toml` sets, else the
+    /// rule's default.
+    pub fn level(&self, kb: &Kb) -> Level {
+        kb.rules
+            .get(self.id)
+            .map_or(self.default_severity.level(), |s| s.level)
+    }
+
     /// The rule's documentation: its module doc comment.
     pub fn doc(&self) -> String {
         self.source
@@ -236,6 +262,7 @@ pub fn all() -> Vec<Rule> {
             source: include_str!("role_holder.rs"),
             default_severity: Severity::Error,
             run: role_holder::check,
+            check_params: settings::check::<role_holder::Params>,
         },
         Rule {
             id: "acronym-expansion-mismatch",
@@ -243,6 +270,7 @@ pub fn all() -> Vec<Rule> {
             source: include_str!("acronym.rs"),
             default_severity: Severity::Error,
             run: acronym::check,
+            check_params: settings::check::<acronym::Params>,
         },
         Rule {
             id: "entity-name-variant",
@@ -250,6 +278,7 @@ pub fn all() -> Vec<Rule> {
             source: include_str!("name_variant.rs"),
             default_severity: Severity::Warning,
             run: name_variant::check,
+            check_params: settings::check::<name_variant::Params>,
         },
         Rule {
             id: "quantity-conflict",
@@ -257,6 +286,7 @@ pub fn all() -> Vec<Rule> {
             source: include_str!("quantity.rs"),
             default_severity: Severity::Error,
             run: quantity::check,
+            check_params: settings::check::<quantity::Params>,
         },
         Rule {
             id: "date-conflict",
@@ -264,6 +294,7 @@ pub fn all() -> Vec<Rule> {
             source: include_str!("date.rs"),
             default_severity: Severity::Error,
             run: date::check,
+            check_params: settings::check::<date::Params>,
         },
         Rule {
             id: "reference-mismatch",
@@ -271,6 +302,7 @@ pub fn all() -> Vec<Rule> {
             source: include_str!("reference.rs"),
             default_severity: Severity::Error,
             run: reference::check,
+            check_params: settings::check::<reference::Params>,
         },
     ]
 }
@@ -281,12 +313,8 @@ pub fn check(kb: &Kb, files: &[File], sources: &[Source], claims: &[Claim]) -> V
     let cx = Ctx::new(kb, files, sources, claims);
     let mut out: Vec<Finding> = Vec::new();
     for rule in all() {
-        let severity = match kb.rules.get(rule.id).map(|s| s.severity.as_str()) {
-            Some("off") => continue,
-            Some("error") => Severity::Error,
-            Some("warning") => Severity::Warning,
-            Some("info") => Severity::Info,
-            _ => rule.default_severity,
+        let Some(severity) = Severity::of(rule.level(kb)) else {
+            continue;
         };
         for mut f in (rule.run)(&cx) {
             f.severity = severity;
