@@ -82,6 +82,7 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
     let shown = path.display().to_string();
     let err = |span: std::ops::Range<usize>, msg: String| at(&shown, text, span.start, msg);
     let doc: Doc = toml::from_str(text).map_err(|e| {
+        // toml gives every parse error a span; 0 if one ever has none.
         let span = e.span().unwrap_or(0..0);
         err(span, e.message().trim().replace('\n', " "))
     })?;
@@ -144,14 +145,7 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
 
 /// `path:line:column: msg` for a byte offset of `text` (column in characters).
 fn at(path: &str, text: &str, offset: usize, msg: String) -> Error {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = text.get(..offset).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    let (line, column) = crate::kb::load::line_col(text, offset);
     Error::Rules {
         path: path.to_string(),
         line,

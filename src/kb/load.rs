@@ -267,6 +267,7 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     }
     let before = &text[..at];
     let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
     (line, column)
 }

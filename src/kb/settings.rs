@@ -147,3 +147,17 @@ impl RuleSettings {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_parse_as_they_are_named() {
+        for l in [Level::Off, Level::Info, Level::Warning, Level::Error] {
+            assert_eq!(Level::parse(l.name()), Some(l));
+        }
+        assert_eq!(Level::parse("loud"), None);
+        assert_eq!(Level::parse("Error"), None);
+    }
+}
