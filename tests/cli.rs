@@ -6,8 +6,8 @@ mod common;
 use common::{claimcheck, stderr, stdout};
 
 const KB: &str = "tests/fixtures/kb";
-const POSITIVE: &str = "tests/fixtures/role-holder-conflict/positive.txt";
-const NEGATIVE: &str = "tests/fixtures/role-holder-conflict/negative.txt";
+const POSITIVE: &str = "tests/fixtures/role-holder-conflict/positive/article.txt";
+const NEGATIVE: &str = "tests/fixtures/role-holder-conflict/negative/article.txt";
 
 #[test]
 fn exit_status_follows_fail_on() {
@@ -31,7 +31,7 @@ fn exit_status_follows_fail_on() {
         Some(0)
     );
     // A warning fails only at --fail-on warning.
-    let variant = "tests/fixtures/entity-name-variant/positive.txt";
+    let variant = "tests/fixtures/entity-name-variant/positive/article.txt";
     assert_eq!(
         claimcheck(&["check", "--rules", KB, variant]).status.code(),
         Some(0)
@@ -237,8 +237,8 @@ fn rules_are_listed_and_documented() {
 fn baseline_reports_only_new_findings() {
     let dir = tempfile::tempdir().expect("temp dir");
     let article = dir.path().join("a.txt");
-    let original =
-        std::fs::read_to_string("tests/fixtures/quantity-conflict/positive.txt").expect("fixture");
+    let original = std::fs::read_to_string("tests/fixtures/quantity-conflict/positive/article.txt")
+        .expect("fixture");
     std::fs::write(&article, &original).expect("write");
     let base = dir.path().join("base.json");
     let (a, b) = (article.to_str().unwrap_or(""), base.to_str().unwrap_or(""));

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 const KB: &str = "tests/fixtures/kb";
 const DIR: &str = "tests/fixtures/config";
-const QUANTITY: &str = "tests/fixtures/quantity-conflict/positive.txt";
+const QUANTITY: &str = "tests/fixtures/quantity-conflict/positive/article.txt";
 
 /// The findings of a `--format json` run as (rule, severity, primary text, line, column).
 fn findings(o: &Output) -> Vec<(String, String, String, u64, u64)> {
@@ -211,13 +211,13 @@ fn readme_example_config_is_found_by_walking_up_and_applied() {
     // Read: a quantity conflict (now a warning) and a name variant (now off).
     std::fs::copy(QUANTITY, root.join("news/lithium.txt")).expect("copy");
     std::fs::copy(
-        "tests/fixtures/entity-name-variant/positive.txt",
+        "tests/fixtures/entity-name-variant/positive/article.txt",
         root.join("news/variant.txt"),
     )
     .expect("copy");
     // Not read: excluded by `drafts/**`, or not matched by `**/*.txt`.
     std::fs::copy(
-        "tests/fixtures/role-holder-conflict/positive.txt",
+        "tests/fixtures/role-holder-conflict/positive/article.txt",
         root.join("news/drafts/pm.txt"),
     )
     .expect("copy");
@@ -479,7 +479,11 @@ fn against_ignores_conflicts_inside_the_archive() {
 fn diff_prints_the_correction_and_writes_nothing() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = tmp.path().join("pm.txt");
-    std::fs::copy("tests/fixtures/role-holder-conflict/positive.txt", &path).expect("copy");
+    std::fs::copy(
+        "tests/fixtures/role-holder-conflict/positive/article.txt",
+        &path,
+    )
+    .expect("copy");
     let before = std::fs::read(&path).expect("read");
     let p = path.to_str().unwrap();
     let o = claimcheck(&["check", "--rules", KB, "--diff", p]);
@@ -507,7 +511,7 @@ fn diff_prints_the_correction_and_writes_nothing() {
         "--rules",
         KB,
         "--diff",
-        "tests/fixtures/role-holder-conflict/negative.txt",
+        "tests/fixtures/role-holder-conflict/negative/article.txt",
     ]);
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
 }

@@ -74,8 +74,8 @@ fn snapshot(name: &str, r: &Run) {
     });
 }
 
-const QUANTITY: &str = "tests/fixtures/quantity-conflict/positive.txt";
-const ROLE: &str = "tests/fixtures/role-holder-conflict/positive.txt";
+const QUANTITY: &str = "tests/fixtures/quantity-conflict/positive/article.txt";
+const ROLE: &str = "tests/fixtures/role-holder-conflict/positive/article.txt";
 
 #[test]
 fn snapshots() {
@@ -122,12 +122,12 @@ fn sarif_structure() {
     assert_eq!(res["level"], "error");
     assert_eq!(
         res["message"]["text"],
-        "lithium production for 2024 is 8000 t here, but 12000 t in tests/fixtures/quantity-conflict/positive.txt#1"
+        "lithium production for 2024 is 8000 t here, but 12000 t in tests/fixtures/quantity-conflict/positive/article.txt#1"
     );
     let loc = &res["locations"][0]["physicalLocation"];
     assert_eq!(
         loc["artifactLocation"]["uri"],
-        "tests/fixtures/quantity-conflict/positive.txt"
+        "tests/fixtures/quantity-conflict/positive/article.txt"
     );
     assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
     // The same region as the JSON contract's primary location.
@@ -149,7 +149,7 @@ fn sarif_structure() {
     assert_eq!(related[0]["id"], 1);
     assert_eq!(
         related[0]["message"]["text"],
-        "12000 t in tests/fixtures/quantity-conflict/positive.txt#1"
+        "12000 t in tests/fixtures/quantity-conflict/positive/article.txt#1"
     );
     assert_eq!(related[0]["physicalLocation"]["region"]["startLine"], 4);
     let fp = res["partialFingerprints"][report::sarif::FINGERPRINT_KEY]
@@ -242,14 +242,14 @@ fn github_commands() {
     let out = run(QUANTITY).github();
     assert_eq!(
         out,
-        "::error file=tests/fixtures/quantity-conflict/positive.txt,line=8,col=61,endLine=8,\
+        "::error file=tests/fixtures/quantity-conflict/positive/article.txt,line=8,col=61,endLine=8,\
          endColumn=73,title=quantity-conflict::lithium production for 2024 is 8000 t here, \
-         but 12000 t in tests/fixtures/quantity-conflict/positive.txt#1\n"
+         but 12000 t in tests/fixtures/quantity-conflict/positive/article.txt#1\n"
     );
     let out = run(ROLE).github();
     assert!(
         out.starts_with(
-            "::error file=tests/fixtures/role-holder-conflict/positive.txt,line=4,col=26,\
+            "::error file=tests/fixtures/role-holder-conflict/positive/article.txt,line=4,col=26,\
              endLine=4,endColumn=39,title=role-holder-conflict::Prime Minister of Norland"
         ),
         "{out}"
@@ -441,7 +441,7 @@ fn markdown_report() {
     assert!(out.contains("\n## 1. error: `quantity-conflict`\n"));
     assert!(
         out.contains(
-            "| tests/fixtures/quantity\\-conflict/positive.txt\\#2 | 8 | 2025-01-21 | The Norland \
+            "| tests/fixtures/quantity\\-conflict/positive/article.txt\\#2 | 8 | 2025-01-21 | The Norland \
          Minerals Agency said lithium production reached **8,000 tonnes** in 2024, a record \
          for Norland. | 8000 t | primary |\n"
         ),
@@ -462,7 +462,7 @@ fn markdown_report() {
 
 #[test]
 fn markdown_with_no_findings() {
-    let r = run("tests/fixtures/quantity-conflict/negative.txt");
+    let r = run("tests/fixtures/quantity-conflict/negative/article.txt");
     let out = r.markdown();
     assert!(
         out.starts_with("# claimcheck report\n\n**0 findings** in "),
@@ -571,7 +571,7 @@ fn sarif_validates_against_the_schema() {
     let mut checked = 0;
     for r in rules::all() {
         for kind in ["positive", "negative"] {
-            let v = sarif_json(&run(&format!("tests/fixtures/{}/{kind}.txt", r.id)));
+            let v = sarif_json(&run(&format!("tests/fixtures/{}/{kind}/article.txt", r.id)));
             if let Err(e) = schemas.validate(&v, index) {
                 panic!("{} {kind}: {e:#}", r.id);
             }

@@ -14,7 +14,7 @@ mod common;
 use common::{json, stderr};
 
 const KB: &str = "tests/fixtures/kb";
-const ROLE: &str = "tests/fixtures/role-holder-conflict/positive.txt";
+const ROLE: &str = "tests/fixtures/role-holder-conflict/positive/article.txt";
 
 /// Runs the binary with a deadline: a FIFO or a hang must fail the test, not stall it.
 fn claimcheck_in(dir: Option<&Path>, args: &[&std::ffi::OsStr]) -> Output {
@@ -672,8 +672,8 @@ fn nested_and_malformed_html() {
 fn huge_numbers() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
-    let base =
-        std::fs::read_to_string("tests/fixtures/quantity-conflict/positive.txt").expect("fixture");
+    let base = std::fs::read_to_string("tests/fixtures/quantity-conflict/positive/article.txt")
+        .expect("fixture");
     let nines = "9".repeat(10_000);
     let beyond = format!("1{}", "0".repeat(400));
     let grouped = format!("1{}", ",000".repeat(200));

@@ -8,8 +8,8 @@ use std::process::Command;
 
 use claimcheck::{claims, kb, read, report, rules};
 
-const QUANTITY: &str = "tests/fixtures/quantity-conflict/positive.txt";
-const ROLE: &str = "tests/fixtures/role-holder-conflict/positive.txt";
+const QUANTITY: &str = "tests/fixtures/quantity-conflict/positive/article.txt";
+const ROLE: &str = "tests/fixtures/role-holder-conflict/positive/article.txt";
 const SEEDS: &str = "../shared/corpus/seeds";
 
 /// The role-holder positive fixture with hostile text around the wrong holder's
@@ -77,11 +77,11 @@ fn quantity_report() {
     ));
     assert!(h.contains("<a href=\"#f1\">#1</a>"));
     assert!(h.contains(
-        "<section id=\"s2\">\n<h3><code>tests/fixtures/quantity-conflict/positive.txt#2</code></h3>"
+        "<section id=\"s2\">\n<h3><code>tests/fixtures/quantity-conflict/positive/article.txt#2</code></h3>"
     ));
-    assert!(
-        h.contains("<a href=\"#s2\">tests/fixtures/quantity-conflict/positive.txt#2</a>, line 8:")
-    );
+    assert!(h.contains(
+        "<a href=\"#s2\">tests/fixtures/quantity-conflict/positive/article.txt#2</a>, line 8:"
+    ));
     assert!(h.contains(" · 2025-01-21 · primary</div>"));
     // Self-contained: nothing is fetched.
     assert!(!h.contains("http://") && !h.contains("https://") && !h.contains(" src="));
@@ -119,7 +119,7 @@ fn role_report() {
 #[test]
 fn no_findings() {
     let r = run(&[PathBuf::from(
-        "tests/fixtures/quantity-conflict/negative.txt",
+        "tests/fixtures/quantity-conflict/negative/article.txt",
     )]);
     assert!(r.html.contains("<p><strong>0 findings</strong> in "));
     assert!(r.html.contains("<p>No conflicts found.</p>"));

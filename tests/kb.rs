@@ -1029,51 +1029,6 @@ fn stats_count_every_kind() {
     assert!(t.with_examples >= 7);
 }
 
-// ---------------------------------------------------------------------------
-// date-conflict against the knowledge base's events (tests/fixtures/date/)
-
-/// Checks one fixture with the fictional knowledge base; the findings as JSON and
-/// the human report, both snapshotted.
-fn check_fixture(path: &str, name: &str) -> serde_json::Value {
-    use claimcheck::{claims, read, report, rules};
-    let kb = load(&[Path::new("tests/fixtures/kb")]).unwrap_or_else(|e| panic!("{e}"));
-    let (files, sources, errors) = read::read_all(&[std::path::PathBuf::from(path)]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let claims = claims::extract(&kb, &files, &sources);
-    let findings = rules::check(&kb, &files, &sources, &claims);
-    let json: serde_json::Value =
-        serde_json::from_str(&report::check::json(&findings, &files, &sources, &claims)).unwrap();
-    let human = report::check::human(&findings, &files, &sources, claims.len(), false);
-    let mut s = insta::Settings::clone_current();
-    s.set_snapshot_path("../snapshots");
-    s.set_prepend_module_to_snapshot(false);
-    s.bind(|| {
-        insta::assert_snapshot!(format!("{name}.human"), human);
-        insta::assert_json_snapshot!(format!("{name}.json"), json["findings"]);
-    });
-    json["findings"].clone()
-}
-
-#[test]
-fn date_conflict_against_a_kb_event() {
-    let f = check_fixture(
-        "tests/fixtures/date/kb-event-positive.txt",
-        "date-conflict.kb-event-positive",
-    );
-    assert_eq!(f.as_array().map(Vec::len), Some(1), "{f}");
-    assert_eq!(f[0]["rule"], "date-conflict");
-    assert_eq!(f[0]["expected"], "2025-04-10");
-    assert_eq!(f[0]["locations"][0]["text"], "April 13");
-    assert_eq!(f[0]["locations"][0]["normalized"], "2025-04-13");
-    assert_eq!(f[0]["locations"].as_array().map(Vec::len), Some(1));
-    // The right day, the same verb without the event's subject, another event: nothing.
-    let f = check_fixture(
-        "tests/fixtures/date/kb-event-negative.txt",
-        "date-conflict.kb-event-negative",
-    );
-    assert_eq!(f, serde_json::json!([]));
-}
-
 #[test]
 fn event_is_named_by_subjects_and_terms() {
     let kb = load(&[Path::new("tests/fixtures/kb")]).unwrap();

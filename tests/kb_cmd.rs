@@ -378,7 +378,7 @@ fn kb_check_runs_every_example() {
 
 #[test]
 fn check_kb_flag_on_check_and_extract() {
-    let article = "tests/fixtures/role-holder-conflict/negative.txt";
+    let article = "tests/fixtures/role-holder-conflict/negative/article.txt";
     let o = claimcheck(&["check", "--check-kb", "--rules", KB, article]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let dir = bad_examples();

@@ -768,15 +768,3 @@ fn ranges_are_ordered_and_in_text_order() {
     }
     assert_eq!(found.len(), 4, "{found:?}");
 }
-
-#[test]
-fn debug_dump() {
-    let Ok(path) = std::env::var("QTY_DUMP") else {
-        return;
-    };
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    for line in text.lines() {
-        println!("== {line}");
-        println!("   {}", show(line, &scan_quantities(line)));
-    }
-}

@@ -50,7 +50,7 @@ fn ci_recipe_writes_sarif_and_annotations() {
     assert_eq!(cmds.len(), 2, "{cmds:?}");
     let dir = tempfile::tempdir().expect("temp dir");
     copy(
-        "tests/fixtures/quantity-conflict/positive.txt",
+        "tests/fixtures/quantity-conflict/positive/article.txt",
         &dir.path().join("articles/lithium.txt"),
     );
     let sarif = run(dir.path(), &cmds[0]);
