@@ -19,7 +19,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::Error;
-use crate::kb::{Kb, RuleSettings};
+use crate::kb::{Kb, Level, RuleSettings};
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "claimcheck.toml";
@@ -45,8 +45,8 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Extra rules folders, resolved against the file's folder.
     pub rules: Vec<PathBuf>,
-    /// Rule id → `error`, `warning`, `info` or `off`.
-    pub severity: BTreeMap<String, String>,
+    /// Rule id → its level.
+    pub severity: BTreeMap<String, Level>,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     pub reference_date: Option<NaiveDate>,
@@ -82,6 +82,7 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
     let shown = path.display().to_string();
     let err = |span: std::ops::Range<usize>, msg: String| at(&shown, text, span.start, msg);
     let doc: Doc = toml::from_str(text).map_err(|e| {
+        // toml gives every parse error a span; 0 if one ever has none.
         let span = e.span().unwrap_or(0..0);
         err(span, e.message().trim().replace('\n', " "))
     })?;
@@ -97,7 +98,7 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
                 ),
             ));
         }
-        if !["error", "warning", "info", "off"].contains(&level.get_ref().as_str()) {
+        let Some(parsed) = Level::parse(level.get_ref()) else {
             return Err(err(
                 level.span(),
                 format!(
@@ -105,8 +106,8 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
                     level.get_ref()
                 ),
             ));
-        }
-        severity.insert(id.get_ref().clone(), level.get_ref().clone());
+        };
+        severity.insert(id.get_ref().clone(), parsed);
     }
     let globs = |list: &[Spanned<String>]| -> Result<Option<GlobSet>, Error> {
         if list.is_empty() {
@@ -144,14 +145,7 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
 
 /// `path:line:column: msg` for a byte offset of `text` (column in characters).
 fn at(path: &str, text: &str, offset: usize, msg: String) -> Error {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = text.get(..offset).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    let (line, column) = crate::kb::load::line_col(text, offset);
     Error::Rules {
         path: path.to_string(),
         line,
@@ -163,14 +157,11 @@ fn at(path: &str, text: &str, offset: usize, msg: String) -> Error {
 impl Config {
     /// Sets the `[severity]` levels over the knowledge base's own settings.
     pub fn apply_severity(&self, kb: &mut Kb) {
-        for (id, level) in &self.severity {
+        for (id, &level) in &self.severity {
             kb.rules
                 .entry(id.clone())
-                .and_modify(|s| s.severity = level.clone())
-                .or_insert_with(|| RuleSettings {
-                    severity: level.clone(),
-                    params: Default::default(),
-                });
+                .and_modify(|s| s.level = level)
+                .or_insert_with(|| RuleSettings::new(level));
         }
     }
 

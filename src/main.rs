@@ -146,21 +146,15 @@ fn main() -> ExitCode {
 }
 
 /// The configuration, and the knowledge base with its rules folders (the config's,
-/// then `dirs`, which override them by id) and the config's severities.
+/// then `dirs`, which override them by id), the config's severities and the rules'
+/// typed settings.
 fn load_kb(config: Option<&Path>, dirs: &[PathBuf]) -> Result<(config::Config, kb::Kb), Error> {
     let cfg = config::load(config, &engine::known_ids())?;
     let dirs: Vec<PathBuf> = cfg.rules.iter().chain(dirs).cloned().collect();
-    for d in &dirs {
-        if !d.is_dir() {
-            return Err(Error::Usage(format!(
-                "{}: not a folder (--rules takes a folder of .toml files)",
-                d.display()
-            )));
-        }
-    }
     let dirs: Vec<&Path> = dirs.iter().map(|d| d.as_path()).collect();
     let mut kb = kb::load(&dirs)?;
     cfg.apply_severity(&mut kb);
+    rules::settings::resolve(&mut kb, &[engine::suppress::UNKNOWN])?;
     Ok((cfg, kb))
 }
 
@@ -310,13 +304,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Rules { rule, rules: dirs } => {
             let (_, kb) = load_kb(cli.config.as_deref(), &dirs)?;
             let all = rules::all();
-            let severity = |r: &rules::Rule| {
-                kb.rules
-                    .get(r.id)
-                    .map_or(r.default_severity.name().to_string(), |s| {
-                        s.severity.clone()
-                    })
-            };
+            let severity = |r: &rules::Rule| r.level(&kb).name();
             let out = match rule {
                 None => all
                     .iter()

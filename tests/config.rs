@@ -515,3 +515,74 @@ fn diff_prints_the_correction_and_writes_nothing() {
     ]);
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
 }
+
+/// Runs `rules --rules DIR` with `text` as DIR/s.toml and returns (status, stderr)
+/// with the folder shown as `DIR`.
+fn bad_settings(text: &str) -> (Option<i32>, String) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(tmp.path().join("s.toml"), text).expect("write");
+    let dir = tmp.path().to_str().unwrap_or("");
+    let o = claimcheck(&["rules", "--rules", dir]);
+    (o.status.code(), stderr(&o).replace(dir, "DIR"))
+}
+
+#[test]
+fn rules_folder_settings_are_checked_against_the_rules() {
+    let err = |m: &str| (Some(2), format!("claimcheck: error: {m}\n"));
+    assert_eq!(
+        bad_settings("[rule.no-such-rule]\nseverity = \"off\"\n"),
+        err(
+            "DIR/s.toml:1:7: unknown rule \"no-such-rule\" (rules: role-holder-conflict, acronym-expansion-mismatch, entity-name-variant, quantity-conflict, date-conflict, reference-mismatch, unknown-suppression)"
+        )
+    );
+    assert_eq!(
+        bad_settings("[rule.quantity-conflict]\nparams = { relative_tolerence = 0.05 }\n"),
+        err(
+            "DIR/s.toml:2:12: unknown field `relative_tolerence`, expected one of `relative_tolerance`, `about_tolerance`, `nearly_tolerance`, `min_shared_entities`"
+        )
+    );
+    // A count is a whole number.
+    assert_eq!(
+        bad_settings(
+            "[rule.date-conflict]\nparams = { max_days_apart = 30, min_shared_entities = 1.5 }\n"
+        ),
+        err("DIR/s.toml:2:55: invalid type: floating point `1.5`, expected usize")
+    );
+    assert_eq!(
+        bad_settings("[rule.quantity-conflict]\nseverity = \"loud\"\n"),
+        err(
+            "DIR/s.toml:2:12: unknown severity \"loud\"; expected \"error\", \"warning\", \"info\" or \"off\""
+        )
+    );
+    assert_eq!(
+        bad_settings("[rule.unknown-suppression]\nseverity = \"off\"\nparams = { x = 1 }\n"),
+        err("DIR/s.toml:3:12: unknown field `x`, there are no fields")
+    );
+    // A file is not a folder.
+    let o = claimcheck(&["rules", "--rules", QUANTITY]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "claimcheck: error: {QUANTITY}: not a folder (--rules takes a folder of .toml files)\n"
+        )
+    );
+}
+
+#[test]
+fn rules_folder_settings_set_levels_and_params() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        tmp.path().join("s.toml"),
+        "[rule.quantity-conflict]\nseverity = \"info\"\nparams = { relative_tolerance = 0.5 }\n",
+    )
+    .expect("write");
+    let dir = tmp.path().to_str().unwrap_or("");
+    let o = claimcheck(&["rules", "--rules", dir]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("quantity-conflict            info "),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -164,17 +164,12 @@ fn sarif_structure() {
 #[test]
 fn sarif_levels_follow_the_rules_in_force() {
     let mut r = run(QUANTITY);
-    let set = |r: &mut Run, id: &str, sev: &str| {
-        r.kb.rules.insert(
-            id.to_string(),
-            claimcheck::kb::RuleSettings {
-                severity: sev.to_string(),
-                params: Default::default(),
-            },
-        );
+    use claimcheck::kb::{Level, RuleSettings};
+    let set = |r: &mut Run, id: &str, level: Level| {
+        r.kb.rules.insert(id.to_string(), RuleSettings::new(level));
     };
-    set(&mut r, "quantity-conflict", "info");
-    set(&mut r, "date-conflict", "off");
+    set(&mut r, "quantity-conflict", Level::Info);
+    set(&mut r, "date-conflict", Level::Off);
     let v = sarif_json(&r);
     let rs = &v["runs"][0]["tool"]["driver"]["rules"];
     let by_id = |id: &str| {

@@ -3,7 +3,16 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use claimcheck::kb::{Hit, Kb, builtin, load};
+use claimcheck::kb::{Hit, Kb, Level, builtin};
+use claimcheck::rules::settings::resolve;
+
+/// Loads `dirs` as a run does: the knowledge base, then its settings and example
+/// flags checked against the rules.
+fn load(dirs: &[&Path]) -> Result<Kb, claimcheck::Error> {
+    let mut kb = claimcheck::kb::load(dirs)?;
+    resolve(&mut kb, &["unknown-suppression"])?;
+    Ok(kb)
+}
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -311,7 +320,7 @@ fn added_files_are_found_recursively_and_set_rules() {
     std::fs::create_dir_all(dir.path().join("sub")).unwrap();
     std::fs::write(
         dir.path().join("sub/settings.toml"),
-        "[rule.test-rule]\nseverity = \"warning\"\nparams = { relative_tolerance = 0.05 }\n",
+        "[rule.quantity-conflict]\nseverity = \"warning\"\nparams = { relative_tolerance = 0.05 }\n",
     )
     .unwrap();
     std::fs::write(
@@ -320,8 +329,11 @@ fn added_files_are_found_recursively_and_set_rules() {
     )
     .unwrap();
     let kb = load(&[dir.path()]).unwrap();
-    assert_eq!(kb.rules["test-rule"].severity, "warning");
-    assert_eq!(kb.param("test-rule", "relative_tolerance", 0.0), 0.05);
+    let q = &kb.rules["quantity-conflict"];
+    assert_eq!(q.level, Level::Warning);
+    assert_eq!(q.params["relative_tolerance"].value.as_f64(), 0.05);
+    // Keys not set keep the built-in values.
+    assert_eq!(q.params["about_tolerance"].value.as_f64(), 0.1);
     assert!(
         kb.vocabulary
             .iter()

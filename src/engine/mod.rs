@@ -223,17 +223,18 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Inputs, Error> {
 
 /// `unknown-suppression` takes its severity from the settings, like the rules.
 fn unknown_suppression_severity(mut findings: Vec<Finding>, kb: &Kb) -> Vec<Finding> {
-    let level = kb.rules.get(suppress::UNKNOWN).map(|s| s.severity.as_str());
+    let level = kb
+        .rules
+        .get(suppress::UNKNOWN)
+        .map_or(crate::kb::Level::Warning, |s| s.level);
     findings.retain_mut(|f| {
         if f.rule != suppress::UNKNOWN {
             return true;
         }
-        f.severity = match level {
-            Some("off") => return false,
-            Some("error") => Severity::Error,
-            Some("info") => Severity::Info,
-            _ => Severity::Warning,
-        };
+        match Severity::of(level) {
+            Some(s) => f.severity = s,
+            None => return false,
+        }
         true
     });
     findings

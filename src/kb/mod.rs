@@ -5,13 +5,16 @@
 //! override entries by id. `load` validates everything and reports the first problem
 //! with file, line and column.
 
+mod build;
 pub mod gazetteer;
 pub mod load;
 pub mod names;
 pub mod query;
+mod schema;
+pub mod settings;
 pub mod vocab;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
@@ -19,6 +22,7 @@ use chrono::NaiveDate;
 
 pub use gazetteer::{Gazetteer, Hit, Mention};
 pub use load::{builtin, load};
+pub use settings::{Level, RuleSettings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -77,8 +81,12 @@ pub struct Example {
     pub text: String,
     /// The date of the article the sentence stands for.
     pub on: Option<NaiveDate>,
-    /// The rule id that must flag the sentence.
+    /// The rule id that must flag the sentence: as written (a rule id or its unique
+    /// leading part) until the rules layer, which knows the ids, resolves it
+    /// (`rules::settings::resolve`).
     pub flag: Option<String>,
+    /// Byte offset of `flag` in `src` (0 when there is none).
+    pub flag_offset: usize,
     /// A look-alike ("production capacity" next to a production figure): it must
     /// neither resolve to the entry nor give a finding.
     pub lookalike: bool,
@@ -254,15 +262,6 @@ pub struct VocabTerm {
     pub term: String,
 }
 
-/// A rule's settings from `rules/settings.toml`.
-#[derive(Debug, Clone)]
-pub struct RuleSettings {
-    /// `error`, `warning`, `info` or `off`.
-    pub severity: String,
-    /// Numeric knobs by name (tolerances, thresholds).
-    pub params: HashMap<String, f64>,
-}
-
 /// The loaded, validated knowledge base.
 #[derive(Debug, Clone, Default)]
 pub struct Kb {
@@ -270,7 +269,9 @@ pub struct Kb {
     pub offices: Vec<Office>,
     pub figures: Vec<Figure>,
     pub events: Vec<Event>,
-    pub rules: HashMap<String, RuleSettings>,
+    /// Rule settings by rule id (`rules/settings.toml`), checked against the rules
+    /// by `rules::settings::resolve`.
+    pub rules: BTreeMap<String, RuleSettings>,
     /// The vocabulary claims are keyed with (`rules/measures.toml`).
     pub vocabulary: Vec<VocabTerm>,
     /// Measure keys that say a quantity is not the measured level itself (a capacity,
@@ -325,14 +326,6 @@ impl Kb {
     /// The Latin names as `entity-name-variant` compares them, built on first use.
     pub fn names(&self) -> &names::Names {
         self.derived.names.get_or_init(|| names::Names::new(self))
-    }
-
-    /// A rule's numeric setting, or `default` when `rules/` does not set it.
-    pub fn param(&self, rule: &str, name: &str, default: f64) -> f64 {
-        self.rules
-            .get(rule)
-            .and_then(|r| r.params.get(name).copied())
-            .unwrap_or(default)
     }
 
     /// Entities whose name, alias or acronym equals `s`, ignoring case, diacritics

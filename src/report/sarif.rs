@@ -25,13 +25,7 @@ fn level(s: Severity) -> &'static str {
 
 /// The severity `rules/` sets for a rule (None when it is `off`), else its default.
 fn severity_in_force(kb: &Kb, r: &rules::Rule) -> Option<Severity> {
-    match kb.rules.get(r.id).map(|s| s.severity.as_str()) {
-        Some("off") => None,
-        Some("error") => Some(Severity::Error),
-        Some("warning") => Some(Severity::Warning),
-        Some("info") => Some(Severity::Info),
-        _ => Some(r.default_severity),
-    }
+    Severity::of(r.level(kb))
 }
 
 /// `quantity-conflict` → `QuantityConflict` (SARIF suggests Pascal case rule names).

@@ -27,6 +27,27 @@ use crate::kb::Kb;
 
 pub const ID: &str = "acronym-expansion-mismatch";
 
+/// The rule's parameters (`params` of its `[rule.ID]` in `rules/settings.toml`).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Params {
+    /// An unknown long name passes when more than this share of its words are words of
+    /// the acronym's known names: a paraphrase, not another body.
+    pub max_shared_words: f64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            max_shared_words: 0.34,
+        }
+    }
+}
+
+impl super::settings::Params for Params {
+    const RULE: &'static str = ID;
+}
+
 fn stands_for(e: &Entity, short: &str) -> bool {
     e.acronyms.iter().any(|a| a == short) || e.name == short || e.aliases.iter().any(|a| a == short)
 }
@@ -72,7 +93,7 @@ fn unknown_long_name(
     if long.len() < 3 || initials == a.short.to_lowercase() {
         return None;
     }
-    let max_overlap = cx.param(ID, "max_shared_words", 0.34);
+    let max_overlap = cx.params::<Params>().max_shared_words;
     let alike = owners.iter().any(|e| {
         std::iter::once(&e.name).chain(&e.aliases).any(|n| {
             let w = name_words(n);

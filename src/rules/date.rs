@@ -31,6 +31,29 @@ use crate::normalize::DateValue;
 
 pub const ID: &str = "date-conflict";
 
+/// The rule's parameters (`params` of its `[rule.ID]` in `rules/settings.toml`).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Params {
+    /// Entities two sources must name in common to be about one story.
+    pub min_shared_entities: usize,
+    /// Two days given for one event further apart than this are taken for two events.
+    pub max_days_apart: i64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            min_shared_entities: 1,
+            max_days_apart: 62,
+        }
+    }
+}
+
+impl super::settings::Params for Params {
+    const RULE: &'static str = ID;
+}
+
 /// Can both dates be right (one contains the other)?
 fn agree(a: DateValue, b: DateValue) -> bool {
     use DateValue::*;
@@ -46,8 +69,8 @@ fn agree(a: DateValue, b: DateValue) -> bool {
 }
 
 pub fn check(cx: &Ctx) -> Vec<Finding> {
-    let min_shared = cx.param(ID, "min_shared_entities", 1.0) as usize;
-    let max_apart = cx.param(ID, "max_days_apart", 62.0) as i64;
+    let p: Params = cx.params();
+    let (min_shared, max_apart) = (p.min_shared_entities, p.max_days_apart);
     // The three entities each source names most.
     let top: Vec<Vec<String>> = cx
         .mentions

@@ -9,6 +9,7 @@ pub mod name_variant;
 pub mod quantity;
 pub mod reference;
 pub mod role_holder;
+pub mod settings;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -16,7 +17,7 @@ use chrono::NaiveDate;
 use std::ops::Range;
 
 use crate::claims::{Claim, Kind};
-use crate::kb::Kb;
+use crate::kb::{Kb, Level, RuleSettings};
 use crate::read::{File, Source};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,10 +29,24 @@ pub enum Severity {
 
 impl Severity {
     pub fn name(&self) -> &'static str {
+        self.level().name()
+    }
+
+    /// The severity findings get at `level`; none when it is `Off`.
+    pub fn of(level: Level) -> Option<Severity> {
+        match level {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+
+    pub fn level(self) -> Level {
         match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+            Severity::Info => Level::Info,
+            Severity::Warning => Level::Warning,
+            Severity::Error => Level::Error,
         }
     }
 }
@@ -223,8 +238,9 @@ impl<'a> Ctx<'a> {
             })
     }
 
-    pub fn param(&self, rule: &str, name: &str, default: f64) -> f64 {
-        self.kb.param(rule, name, default)
+    /// A rule's parameters: `rules/`'s values over the struct's defaults.
+    pub fn params<P: settings::Params>(&self) -> P {
+        settings::params(self.kb)
     }
 }
 
@@ -237,6 +253,8 @@ pub struct Rule {
     pub default_severity: Severity,
     pub scope: Scope,
     pub run: fn(&Ctx) -> Vec<Finding>,
+    /// Checks a `[rule.ID]` table's parameters against the rule's typed struct.
+    pub check_params: fn(&RuleSettings) -> Result<(), crate::Error>,
 }
 
 /// What a rule compares.
@@ -286,6 +304,14 @@ pub trait Keys: Sync {
 }
 
 impl Rule {
+    /// The level in force: the one `rules/` or `claimcheck.toml` sets, else the
+    /// rule's default.
+    pub fn level(&self, kb: &Kb) -> Level {
+        kb.rules
+            .get(self.id)
+            .map_or(self.default_severity.level(), |s| s.level)
+    }
+
     /// The rule's documentation: its module doc comment.
     pub fn doc(&self) -> String {
         self.source
@@ -311,6 +337,7 @@ pub fn all() -> Vec<Rule> {
             default_severity: Severity::Error,
             scope: Scope::Sources(role_holder::keys),
             run: role_holder::check,
+            check_params: settings::check::<role_holder::Params>,
         },
         Rule {
             id: "acronym-expansion-mismatch",
@@ -319,6 +346,7 @@ pub fn all() -> Vec<Rule> {
             default_severity: Severity::Error,
             scope: Scope::Sources(acronym::keys),
             run: acronym::check,
+            check_params: settings::check::<acronym::Params>,
         },
         Rule {
             id: "entity-name-variant",
@@ -327,6 +355,7 @@ pub fn all() -> Vec<Rule> {
             default_severity: Severity::Warning,
             scope: Scope::Source,
             run: name_variant::check,
+            check_params: settings::check::<name_variant::Params>,
         },
         Rule {
             id: "quantity-conflict",
@@ -335,6 +364,7 @@ pub fn all() -> Vec<Rule> {
             default_severity: Severity::Error,
             scope: Scope::Sources(quantity::keys),
             run: quantity::check,
+            check_params: settings::check::<quantity::Params>,
         },
         Rule {
             id: "date-conflict",
@@ -343,6 +373,7 @@ pub fn all() -> Vec<Rule> {
             default_severity: Severity::Error,
             scope: Scope::Sources(date::keys),
             run: date::check,
+            check_params: settings::check::<date::Params>,
         },
         Rule {
             id: "reference-mismatch",
@@ -351,6 +382,7 @@ pub fn all() -> Vec<Rule> {
             default_severity: Severity::Error,
             scope: Scope::Source,
             run: reference::check,
+            check_params: settings::check::<reference::Params>,
         },
     ]
 }
@@ -370,12 +402,8 @@ pub fn run(local: &Ctx, across: &Ctx) -> Vec<Finding> {
     let kb = across.kb;
     let mut out: Vec<Finding> = Vec::new();
     for rule in all() {
-        let severity = match kb.rules.get(rule.id).map(|s| s.severity.as_str()) {
-            Some("off") => continue,
-            Some("error") => Severity::Error,
-            Some("warning") => Severity::Warning,
-            Some("info") => Severity::Info,
-            _ => rule.default_severity,
+        let Some(severity) = Severity::of(rule.level(kb)) else {
+            continue;
         };
         let cx = match rule.scope {
             Scope::Source => local,

@@ -28,6 +28,30 @@ use crate::text::{is_cjk, is_cjk_like, lexicon};
 
 pub const ID: &str = "entity-name-variant";
 
+/// The rule's parameters (`params` of its `[rule.ID]` in `rules/settings.toml`).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Params {
+    /// Jaro-Winkler similarity of a name to a known name, from 0 to 1, at or above which
+    /// it is a variant.
+    pub similarity: f64,
+    /// Names shorter than this many characters are never compared.
+    pub min_length: usize,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            similarity: 0.88,
+            min_length: 6,
+        }
+    }
+}
+
+impl super::settings::Params for Params {
+    const RULE: &'static str = ID;
+}
+
 /// Up to `n` bytes of `text` before `end`, cut on a char boundary.
 fn tail(text: &str, end: usize, n: usize) -> &str {
     debug_assert!(
@@ -190,8 +214,8 @@ fn with_and_without_acronym(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 
 pub fn check(cx: &Ctx) -> Vec<Finding> {
     let kb = cx.kb;
-    let threshold = cx.param(ID, "similarity", 0.88);
-    let min_len = cx.param(ID, "min_length", 6.0) as usize;
+    let p: Params = cx.params();
+    let (threshold, min_len) = (p.similarity, p.min_length);
     // Each source's claims, found in one pass over all claims.
     let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); cx.sources.len()];
     for (i, c) in cx.claims.iter().enumerate() {

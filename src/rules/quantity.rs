@@ -33,6 +33,35 @@ use crate::text::num::num;
 
 pub const ID: &str = "quantity-conflict";
 
+/// The rule's parameters (`params` of its `[rule.ID]` in `rules/settings.toml`).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Params {
+    /// Relative tolerance of an exact figure (rounding).
+    pub relative_tolerance: f64,
+    /// Relative tolerance of "about", "around", 约.
+    pub about_tolerance: f64,
+    /// How far below its figure "nearly" reaches, relatively.
+    pub nearly_tolerance: f64,
+    /// Entities two sources must name in common to be about one story.
+    pub min_shared_entities: usize,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            relative_tolerance: 0.02,
+            about_tolerance: 0.1,
+            nearly_tolerance: 0.1,
+            min_shared_entities: 1,
+        }
+    }
+}
+
+impl super::settings::Params for Params {
+    const RULE: &'static str = ID;
+}
+
 /// The interval of values a claim allows.
 pub fn interval(q: &QuantityClaim, rt: f64, about: f64, nearly: f64) -> (f64, f64) {
     let qty = &q.qty;
@@ -83,10 +112,9 @@ pub fn render(q: &QuantityClaim) -> String {
 }
 
 pub fn check(cx: &Ctx) -> Vec<Finding> {
-    let rt = cx.param(ID, "relative_tolerance", 0.02);
-    let about = cx.param(ID, "about_tolerance", 0.1);
-    let nearly = cx.param(ID, "nearly_tolerance", 0.1);
-    let min_shared = cx.param(ID, "min_shared_entities", 1.0) as usize;
+    let p: Params = cx.params();
+    let (rt, about, nearly) = (p.relative_tolerance, p.about_tolerance, p.nearly_tolerance);
+    let min_shared = p.min_shared_entities;
     // Index by what is measured; cost grows with the number of claims.
     let mut index: HashMap<(String, String, String, bool), Vec<usize>> = HashMap::new();
     for (i, c) in cx.claims.iter().enumerate() {

@@ -30,8 +30,29 @@ use crate::text::num::num;
 
 pub const ID: &str = "reference-mismatch";
 
+/// The rule's parameters (`params` of its `[rule.ID]` in `rules/settings.toml`).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Params {
+    /// A rate decided on one day often takes effect days later: a figure stated for a
+    /// day also holds if the reference series has it within this many days after.
+    pub effective_lag_days: i64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            effective_lag_days: 7,
+        }
+    }
+}
+
+impl super::settings::Params for Params {
+    const RULE: &'static str = ID;
+}
+
 pub fn check(cx: &Ctx) -> Vec<Finding> {
-    let lag = cx.param(ID, "effective_lag_days", 7.0) as i64;
+    let lag = cx.params::<Params>().effective_lag_days;
     let mut out = Vec::new();
     for c in cx.claims {
         let Kind::Quantity(q) = &c.kind else { continue };

@@ -30,12 +30,37 @@ use crate::kb::Kb;
 
 pub const ID: &str = "role-holder-conflict";
 
+/// The rule's parameters (`params` of its `[rule.ID]` in `rules/settings.toml`).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Params {
+    /// How many characters of a wrong name must be shared with the right one for a "did you mean".
+    pub did_you_mean_min_shared: usize,
+    /// For offices whose holders are not recorded: sources at most this many days apart
+    /// that name different holders conflict.
+    pub max_days_apart: i64,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            did_you_mean_min_shared: 3,
+            max_days_apart: 30,
+        }
+    }
+}
+
+impl super::settings::Params for Params {
+    const RULE: &'static str = ID;
+}
+
 /// (office id, holder as written, expected holder id).
 type GroupKey = (String, String, String);
 /// (claim index, the role claim, its article's date).
 type Member<'a> = (usize, &'a RoleClaim, Option<NaiveDate>);
 
 pub fn check(cx: &Ctx) -> Vec<Finding> {
+    let p: Params = cx.params();
     let latest: Option<NaiveDate> = cx.sources.iter().filter_map(|s| s.date).max();
     // Wrong claims grouped by (office, holder as written, expected holder).
     let mut groups: HashMap<GroupKey, Vec<Member>> = HashMap::new();
@@ -175,7 +200,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             written,
             &expected.name,
             &expected.aliases,
-            cx.param(ID, "did_you_mean_min_shared", 3.0) as usize,
+            p.did_you_mean_min_shared,
         );
         let help = if shared {
             format!("did you mean {}?", expected.name)
@@ -203,7 +228,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
 /// Offices the knowledge base knows without their holders: two sources dated at most
 /// `max_days_apart` apart that name different holders conflict with each other.
 fn unrecorded_conflicts(cx: &Ctx, by_office: &HashMap<&str, Vec<usize>>) -> Vec<Finding> {
-    let max_days = cx.param(ID, "max_days_apart", 30.0) as i64;
+    let max_days = cx.params::<Params>().max_days_apart;
     let words = |r: &RoleClaim| -> Vec<String> {
         r.holder_canonical
             .as_deref()

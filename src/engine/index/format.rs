@@ -147,16 +147,19 @@ pub fn checksum(b: &[u8]) -> u64 {
 /// entry, vocabulary term and rule parameter; not severities, which apply at check
 /// time) and the configured reference date for undated articles.
 pub fn fingerprint(kb: &Kb, reference_date: Option<NaiveDate>) -> u64 {
-    let mut rules: Vec<(&String, Vec<(&String, &f64)>)> = kb
+    // Sorted by rule id and parameter name (both maps are ordered).
+    let rules: Vec<(&String, Vec<(&String, f64)>)> = kb
         .rules
         .iter()
         .map(|(id, r)| {
-            let mut p: Vec<_> = r.params.iter().collect();
-            p.sort_by(|a, b| a.0.cmp(b.0));
+            let p = r
+                .params
+                .iter()
+                .map(|(k, v)| (k, v.value.as_f64()))
+                .collect();
             (id, p)
         })
         .collect();
-    rules.sort_by(|a, b| a.0.cmp(b.0));
     let s = format!(
         "{:?}{:?}{:?}{:?}{:?}{rules:?}{reference_date:?}",
         kb.entities, kb.offices, kb.figures, kb.events, kb.vocabulary

@@ -1,0 +1,197 @@
+//! People, organizations and places; then the names they may share.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::Files;
+use crate::Error;
+use crate::kb::load::{At, Docs};
+use crate::kb::schema::S;
+use crate::kb::{Entity, EntityType, Kb, Renamed, fold_name};
+
+pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
+    for At { file, item: e } in &docs.entities {
+        let file = *file;
+        let x = &e.fields;
+        let mut renamed: Vec<Renamed> = Vec::new();
+        for r in &x.renamed {
+            let from = fs.text(file, "renamed.from", &r.from)?;
+            let on = fs.day(file, "renamed.on", &r.on)?;
+            if fold_name(&from) == fold_name(e.name.get_ref()) {
+                return fs.err(
+                    file,
+                    r.from.span(),
+                    format!("renamed.from \"{from}\" is the current name; list former names only"),
+                );
+            }
+            // Oldest first, so that each name's period ends where the next begins.
+            if let Some(prev) = renamed.last().filter(|p| p.on >= on) {
+                return fs.err(
+                    file,
+                    r.on.span(),
+                    format!(
+                        "renamed.on {on} is not after the renaming before it ({}); list renamings oldest first",
+                        prev.on
+                    ),
+                );
+            }
+            renamed.push(Renamed { from, on });
+        }
+        kb.entities.push(Entity {
+            id: fs.id(file, &e.id)?,
+            kind: e.kind,
+            name: fs.text(file, "name", &e.name)?,
+            aliases: fs.texts(file, "alias", &x.aliases)?,
+            acronyms: fs.texts(file, "acronym", &x.acronyms)?,
+            surnames: fs.texts(file, "surname", &x.surnames)?,
+            adjectives: fs.texts(file, "adjective", &x.adjectives)?,
+            contexts: fs.texts(file, "context", &x.contexts)?,
+            misspellings: fs.texts(file, "misspelling", &x.misspellings)?,
+            operator: x.operator.as_ref().map(|o| o.get_ref().clone()),
+            renamed,
+            reporter: x.reporter,
+            source: fs.source(file, &e.source)?,
+            examples: fs.examples(file, &e.examples)?,
+        });
+    }
+    for (i, e) in kb.entities.iter().enumerate() {
+        kb.entity_index.insert(e.id.clone(), i);
+    }
+    for At { file, item: e } in &docs.entities {
+        if let Some(op) = &e.fields.operator {
+            refer(
+                fs,
+                kb,
+                *file,
+                "operator",
+                op,
+                Some(EntityType::Organization),
+            )?;
+        }
+    }
+    check_names(fs, docs)
+}
+
+/// The entity id `id` names, which must be of kind `want` when given.
+pub(super) fn refer(
+    fs: &Files,
+    kb: &Kb,
+    file: usize,
+    what: &str,
+    id: &S,
+    want: Option<EntityType>,
+) -> Result<String, Error> {
+    match (kb.entity(id.get_ref()), want) {
+        (Some(e), Some(k)) if e.kind != k => fs.err(
+            file,
+            id.span(),
+            format!(
+                "{what} \"{}\" is {}, not {}",
+                id.get_ref(),
+                with_article(kind_name(e.kind)),
+                with_article(kind_name(k))
+            ),
+        ),
+        (Some(_), _) => Ok(id.get_ref().clone()),
+        (None, k) => fs.err(
+            file,
+            id.span(),
+            format!(
+                "{what} \"{}\" is not a known {} id",
+                id.get_ref(),
+                k.map_or("entity", kind_name)
+            ),
+        ),
+    }
+}
+
+fn kind_name(k: EntityType) -> &'static str {
+    match k {
+        EntityType::Person => "person",
+        EntityType::Organization => "organization",
+        EntityType::Place => "place",
+        EntityType::Office => "office",
+        EntityType::Other => "entity",
+    }
+}
+
+fn with_article(noun: &str) -> String {
+    let an = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {noun}", if an { "an" } else { "a" })
+}
+
+/// A name, alias or acronym may belong to two entities only when both list
+/// `contexts` to tell them apart; a misspelling may be no one's name.
+fn check_names(fs: &Files, docs: &Docs) -> Result<(), Error> {
+    // Folded name → (index in `docs.entities`, file, span) of its first owner.
+    let mut owner: HashMap<String, (usize, usize, Range<usize>)> = HashMap::new();
+    for (i, At { file, item: e }) in docs.entities.iter().enumerate() {
+        let x = &e.fields;
+        let names = std::iter::once(&e.name)
+            .chain(&x.aliases)
+            .chain(&x.acronyms);
+        for n in names {
+            let key = fold_name(n.get_ref());
+            match owner.get(&key) {
+                Some((j, f, span)) if *j != i => {
+                    let other = &docs.entities[*j].item;
+                    let both = !x.contexts.is_empty() && !other.fields.contexts.is_empty();
+                    // A context both list cannot tell them apart.
+                    let shared = x.contexts.iter().find(|c| {
+                        other
+                            .fields
+                            .contexts
+                            .iter()
+                            .any(|d| fold_name(d.get_ref()) == fold_name(c.get_ref()))
+                    });
+                    if let Some(c) = shared {
+                        return fs.err(
+                            *file,
+                            c.span(),
+                            format!(
+                                "context \"{}\" is also a context of \"{}\", which shares the name \"{}\" ({}); the contexts of two entities with one name must tell them apart",
+                                c.get_ref(),
+                                other.id.get_ref(),
+                                n.get_ref(),
+                                fs.place(*f, span.clone())?
+                            ),
+                        );
+                    }
+                    if !both {
+                        return fs.err(
+                            *file,
+                            n.span(),
+                            format!(
+                                "\"{}\" is already a name of \"{}\" ({}); two entities may share a name only when both list contexts to tell them apart",
+                                n.get_ref(),
+                                other.id.get_ref(),
+                                fs.place(*f, span.clone())?
+                            ),
+                        );
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert(key, (i, *file, n.span()));
+                }
+            }
+        }
+    }
+    for At { file, item: e } in &docs.entities {
+        for m in &e.fields.misspellings {
+            if let Some((j, f, span)) = owner.get(&fold_name(m.get_ref())) {
+                let other = docs.entities[*j].item.id.get_ref();
+                return fs.err(
+                    *file,
+                    m.span(),
+                    format!(
+                        "misspelling \"{}\" is a name of \"{other}\" ({}); a misspelling must not be anyone's name",
+                        m.get_ref(),
+                        fs.place(*f, span.clone())?
+                    ),
+                );
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,27 @@
+//! Dated events.
+
+use super::Files;
+use super::entities::refer;
+use crate::Error;
+use crate::kb::load::{At, Docs};
+use crate::kb::{Event, Kb};
+
+pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
+    for At { file, item: e } in &docs.events {
+        let file = *file;
+        let mut subjects = Vec::new();
+        for s in &e.subjects {
+            subjects.push(refer(fs, kb, file, "subject", s, None)?);
+        }
+        kb.events.push(Event {
+            id: fs.id(file, &e.id)?,
+            name: fs.text(file, "name", &e.name)?,
+            subjects,
+            terms: fs.texts(file, "term", &e.terms)?,
+            date: fs.day(file, "date", &e.date)?,
+            source: fs.source(file, &e.source)?,
+            examples: fs.examples(file, &e.examples)?,
+        });
+    }
+    Ok(())
+}
