@@ -145,7 +145,7 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
 
 /// `path:line:column: msg` for a byte offset of `text` (column in characters).
 fn at(path: &str, text: &str, offset: usize, msg: String) -> Error {
-    let (line, column) = crate::kb::load::line_col(text, offset);
+    let (line, column) = crate::text::line_col(text, offset);
     Error::Rules {
         path: path.to_string(),
         line,

@@ -2,17 +2,15 @@
 //! parsed into one set of entries (later files replace earlier ones by id), then
 //! validated and built by `build`.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use toml::Spanned;
 
 use super::Kb;
 use super::build::{self, Files};
-use super::schema::{EntityDoc, EventDoc, FigureDoc, FileDoc, MeasureDoc, OfficeDoc, S};
-use super::settings::Num;
+use super::docs::{At, Docs, RuleItem, SrcFile};
+use super::schema::FileDoc;
 use crate::Error;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -105,78 +103,6 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(out)
 }
 
-// ---------------------------------------------------------------------------
-// Collecting files into one set of entries.
-
-#[derive(Clone)]
-pub(super) struct SrcFile {
-    pub path: Arc<str>,
-    pub text: Arc<str>,
-}
-
-/// An entry and the index of the file it comes from.
-#[derive(Clone)]
-pub(super) struct At<T> {
-    pub file: usize,
-    pub item: T,
-}
-
-/// A rule's settings, merged over the files that set them.
-#[derive(Clone)]
-pub(super) struct RuleItem {
-    pub id: At<S>,
-    pub severity: Option<At<S>>,
-    /// By key: the file, the key and the value.
-    pub params: BTreeMap<String, At<(S, Spanned<Num>)>>,
-}
-
-#[derive(Clone, Default)]
-pub(super) struct Docs {
-    pub files: Vec<SrcFile>,
-    pub entities: Vec<At<EntityDoc>>,
-    pub offices: Vec<At<OfficeDoc>>,
-    pub figures: Vec<At<FigureDoc>>,
-    pub events: Vec<At<EventDoc>>,
-    pub rules: Vec<RuleItem>,
-    pub measures: Vec<At<MeasureDoc>>,
-}
-
-impl Docs {
-    /// Adds `extra` (whose file indices already follow ours): an entry whose id we
-    /// have replaces ours in place; rule settings merge key by key.
-    fn overlay(&mut self, extra: Docs) {
-        fn put<T: Clone>(base: &mut Vec<At<T>>, new: Vec<At<T>>, id: fn(&T) -> &str) {
-            for n in new {
-                match base.iter_mut().find(|b| id(&b.item) == id(&n.item)) {
-                    Some(b) => *b = n,
-                    None => base.push(n),
-                }
-            }
-        }
-        self.files.extend(extra.files);
-        put(&mut self.entities, extra.entities, |e| e.id.get_ref());
-        put(&mut self.offices, extra.offices, |o| o.id.get_ref());
-        put(&mut self.figures, extra.figures, |f| f.id.get_ref());
-        put(&mut self.events, extra.events, |e| e.id.get_ref());
-        put(&mut self.measures, extra.measures, |m| m.key.get_ref());
-        for r in extra.rules {
-            match self
-                .rules
-                .iter_mut()
-                .find(|b| b.id.item.get_ref() == r.id.item.get_ref())
-            {
-                Some(b) => {
-                    if r.severity.is_some() {
-                        b.severity = r.severity;
-                    }
-                    b.params.extend(r.params);
-                }
-                None => self.rules.push(r),
-            }
-        }
-    }
-}
-
 /// Parses `files` (numbered from `first`) and checks that no id is defined twice.
 fn collect(files: Vec<SrcFile>, first: usize) -> Result<Docs, Error> {
     let mut docs = Docs::default();
@@ -260,17 +186,4 @@ fn serde_message(msg: &str) -> String {
         );
     }
     msg.to_string()
-}
-
-/// The 1-based line and column (in chars) of byte `offset` in `text`.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut at = offset.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = &text[..at];
-    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
 }

@@ -6,6 +6,7 @@
 //! with file, line and column.
 
 mod build;
+mod docs;
 pub mod gazetteer;
 pub mod load;
 pub mod names;
@@ -100,7 +101,7 @@ pub struct Example {
 impl Example {
     /// The example's 1-based line and column in its file.
     pub fn place(&self) -> (usize, usize) {
-        load::line_col(&self.src, self.offset)
+        crate::text::line_col(&self.src, self.offset)
     }
 }
 

@@ -50,7 +50,7 @@ pub struct Spot {
 impl Spot {
     /// `path:line:column: msg`.
     pub fn error(&self, msg: String) -> Error {
-        let (line, column) = super::load::line_col(&self.src, self.offset);
+        let (line, column) = crate::text::line_col(&self.src, self.offset);
         Error::Rules {
             path: self.path.to_string(),
             line,

@@ -54,7 +54,7 @@ pub fn resolve(kb: &mut Kb, also: &[&str]) -> Result<(), Error> {
     for x in examples {
         if let Some(want) = &x.flag {
             x.flag = Some(rule_id(&ids, want).map_err(|msg| {
-                let (line, column) = crate::kb::load::line_col(&x.src, x.flag_offset);
+                let (line, column) = crate::text::line_col(&x.src, x.flag_offset);
                 Error::Rules {
                     path: x.path.to_string(),
                     line,
@@ -118,47 +118,5 @@ pub(super) fn params<P: Params>(kb: &Kb) -> P {
             debug_assert!(false, "unchecked settings of {}: {e}", P::RULE);
             P::default()
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::{acronym, date, name_variant, quantity, reference, role_holder};
-
-    /// The defaults are the values the rules used before they were typed.
-    #[test]
-    fn defaults_are_the_old_defaults() {
-        let rh = role_holder::Params::default();
-        assert_eq!((rh.did_you_mean_min_shared, rh.max_days_apart), (3, 30));
-        assert_eq!(acronym::Params::default().max_shared_words, 0.34);
-        let nv = name_variant::Params::default();
-        assert_eq!((nv.similarity, nv.min_length), (0.88, 6));
-        let q = quantity::Params::default();
-        assert_eq!(
-            (q.relative_tolerance, q.about_tolerance, q.nearly_tolerance),
-            (0.02, 0.1, 0.1)
-        );
-        assert_eq!(q.min_shared_entities, 1);
-        let d = date::Params::default();
-        assert_eq!((d.min_shared_entities, d.max_days_apart), (1, 62));
-        assert_eq!(reference::Params::default().effective_lag_days, 7);
-    }
-
-    /// `rules/settings.toml` names only rules and keys that exist, and sets what the
-    /// defaults say.
-    #[test]
-    fn builtin_settings_resolve_to_the_defaults() {
-        let mut kb = crate::kb::builtin().expect("built-in rules load");
-        resolve(&mut kb, &[]).expect("built-in settings are valid");
-        fn same<P: Params + PartialEq + std::fmt::Debug>(kb: &Kb) {
-            assert_eq!(params::<P>(kb), P::default(), "{}", P::RULE);
-        }
-        same::<role_holder::Params>(&kb);
-        same::<acronym::Params>(&kb);
-        same::<name_variant::Params>(&kb);
-        same::<quantity::Params>(&kb);
-        same::<date::Params>(&kb);
-        same::<reference::Params>(&kb);
     }
 }

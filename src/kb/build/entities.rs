@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::Files;
 use crate::Error;
-use crate::kb::load::{At, Docs};
+use crate::kb::docs::{At, Docs};
 use crate::kb::schema::S;
 use crate::kb::{Entity, EntityType, Kb, Renamed, fold_name};
 

@@ -3,7 +3,7 @@
 use super::Files;
 use super::entities::refer;
 use crate::Error;
-use crate::kb::load::{At, Docs};
+use crate::kb::docs::{At, Docs};
 use crate::kb::{Event, Kb};
 
 pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {

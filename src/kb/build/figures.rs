@@ -6,7 +6,7 @@ use toml::Spanned;
 use super::entities::refer;
 use super::{Files, overlap_days, period};
 use crate::Error;
-use crate::kb::load::{At, Docs};
+use crate::kb::docs::{At, Docs};
 use crate::kb::schema::ValueDoc;
 use crate::kb::{Equivalent, Figure, FigureValue, Kb};
 

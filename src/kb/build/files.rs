@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use toml::Spanned;
 
 use crate::Error;
-use crate::kb::load::{SrcFile, line_col};
+use crate::kb::docs::SrcFile;
 use crate::kb::schema::{DateIn, Examples, S, SourceDoc};
 use crate::kb::settings::Spot;
 use crate::kb::{Example, SourceRef};
+use crate::text::line_col;
 
 pub(in crate::kb) fn error_at(path: &str, text: &str, span: Range<usize>, msg: String) -> Error {
     let (line, column) = line_col(text, span.start);

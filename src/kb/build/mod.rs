@@ -11,7 +11,7 @@ mod vocab;
 
 use chrono::NaiveDate;
 
-use super::load::Docs;
+use super::docs::Docs;
 use super::{Gazetteer, Kb, fold_name};
 use crate::Error;
 pub(super) use files::{Files, error_at};

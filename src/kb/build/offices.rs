@@ -3,7 +3,7 @@
 use super::entities::refer;
 use super::{Files, overlap_days, period};
 use crate::Error;
-use crate::kb::load::{At, Docs};
+use crate::kb::docs::{At, Docs};
 use crate::kb::schema::OfficeDoc;
 use crate::kb::{EntityType, Kb, Office, Term};
 

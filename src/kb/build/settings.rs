@@ -4,7 +4,7 @@
 use super::Files;
 use crate::Error;
 use crate::kb::Kb;
-use crate::kb::load::Docs;
+use crate::kb::docs::Docs;
 use crate::kb::settings::{Level, Param, RuleSettings};
 
 const EXPECTED: &str = "\"error\", \"warning\", \"info\" or \"off\"";

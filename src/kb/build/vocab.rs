@@ -2,7 +2,7 @@
 
 use super::Files;
 use crate::Error;
-use crate::kb::load::{At, Docs};
+use crate::kb::docs::{At, Docs};
 use crate::kb::{Kb, VocabTerm};
 
 const CLASSES: &[&str] = &["measure", "event", "forecast", "former", "increment"];

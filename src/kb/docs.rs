@@ -1,0 +1,79 @@
+//! The documents of every rules file, collected into one set of entries: each entry
+//! with the file it comes from, later files replacing earlier entries by id.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use super::schema::{EntityDoc, EventDoc, FigureDoc, MeasureDoc, OfficeDoc, S};
+use super::settings::Num;
+
+#[derive(Clone)]
+pub(super) struct SrcFile {
+    pub path: Arc<str>,
+    pub text: Arc<str>,
+}
+
+/// An entry and the index of the file it comes from.
+#[derive(Clone)]
+pub(super) struct At<T> {
+    pub file: usize,
+    pub item: T,
+}
+
+/// A rule's settings, merged over the files that set them.
+#[derive(Clone)]
+pub(super) struct RuleItem {
+    pub id: At<S>,
+    pub severity: Option<At<S>>,
+    /// By key: the file, the key and the value.
+    pub params: BTreeMap<String, At<(S, Spanned<Num>)>>,
+}
+
+#[derive(Clone, Default)]
+pub(super) struct Docs {
+    pub files: Vec<SrcFile>,
+    pub entities: Vec<At<EntityDoc>>,
+    pub offices: Vec<At<OfficeDoc>>,
+    pub figures: Vec<At<FigureDoc>>,
+    pub events: Vec<At<EventDoc>>,
+    pub rules: Vec<RuleItem>,
+    pub measures: Vec<At<MeasureDoc>>,
+}
+
+impl Docs {
+    /// Adds `extra` (whose file indices already follow ours): an entry whose id we
+    /// have replaces ours in place; rule settings merge key by key.
+    pub(super) fn overlay(&mut self, extra: Docs) {
+        fn put<T: Clone>(base: &mut Vec<At<T>>, new: Vec<At<T>>, id: fn(&T) -> &str) {
+            for n in new {
+                match base.iter_mut().find(|b| id(&b.item) == id(&n.item)) {
+                    Some(b) => *b = n,
+                    None => base.push(n),
+                }
+            }
+        }
+        self.files.extend(extra.files);
+        put(&mut self.entities, extra.entities, |e| e.id.get_ref());
+        put(&mut self.offices, extra.offices, |o| o.id.get_ref());
+        put(&mut self.figures, extra.figures, |f| f.id.get_ref());
+        put(&mut self.events, extra.events, |e| e.id.get_ref());
+        put(&mut self.measures, extra.measures, |m| m.key.get_ref());
+        for r in extra.rules {
+            match self
+                .rules
+                .iter_mut()
+                .find(|b| b.id.item.get_ref() == r.id.item.get_ref())
+            {
+                Some(b) => {
+                    if r.severity.is_some() {
+                        b.severity = r.severity;
+                    }
+                    b.params.extend(r.params);
+                }
+                None => self.rules.push(r),
+            }
+        }
+    }
+}
