@@ -171,7 +171,7 @@ pub fn check_article(kb: &Kb, files: &[File], sources: &[Source]) -> (Vec<Claim>
 
 /// A claim in a few words, for the message of an example that does not resolve.
 fn describe(text: &str, c: &Claim) -> String {
-    let written = text.get(c.span.clone()).unwrap_or("");
+    let written = crate::text::slice(text, c.span.clone());
     match &c.kind {
         Kind::Entity(e) => format!(
             "entity \"{written}\" ({})",

@@ -110,7 +110,7 @@ fn lines(text: &str) -> Vec<Range<usize>> {
 }
 
 fn line<'a>(text: &'a str, r: &Range<usize>) -> &'a str {
-    text.get(r.clone()).unwrap_or("")
+    crate::text::slice(text, r.clone())
 }
 
 fn non_blank(text: &str, r: Range<usize>) -> usize {

@@ -70,7 +70,7 @@ pub fn context(p: &Place, files: &[File], sources: &[Source]) -> Option<(String,
     let start = around.first().map_or(a, |r| r.start.min(a));
     let end = around.last().map_or(b, |r| r.end.max(b));
     let before: String = {
-        let t = text.get(start..a).unwrap_or("");
+        let t = crate::text::slice(text, start..a);
         let n = t.chars().count();
         let kept: String = t.chars().skip(n.saturating_sub(CONTEXT)).collect();
         if n > CONTEXT {
@@ -80,7 +80,7 @@ pub fn context(p: &Place, files: &[File], sources: &[Source]) -> Option<(String,
         }
     };
     let after: String = {
-        let t = text.get(b..end).unwrap_or("");
+        let t = crate::text::slice(text, b..end);
         let kept: String = t.chars().take(CONTEXT).collect();
         if t.chars().count() > CONTEXT {
             format!("{kept}…")
@@ -88,7 +88,7 @@ pub fn context(p: &Place, files: &[File], sources: &[Source]) -> Option<(String,
             kept
         }
     };
-    let mid = text.get(a..b).unwrap_or("").to_string();
+    let mid = crate::text::slice(text, a..b).to_string();
     Some((tidy(&before), mid, tidy(&after)))
 }
 

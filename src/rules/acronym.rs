@@ -11,7 +11,7 @@
 //! most `max_shared_words` of its words with every name of the acronym's bodies and
 //! its initials do not spell the acronym.
 //!
-//! Example (tests/fixtures/acronym-expansion-mismatch/positive.txt):
+//! Example (tests/fixtures/acronym-expansion-mismatch/positive/article.txt):
 //!   "The survey was led by the Institute of Applied Geology (NMA), …"
 //!   error[acronym-expansion-mismatch]: "NMA" is given the name of the Institute of
 //!   Applied Geology (IAG); NMA is the Norland Minerals Agency

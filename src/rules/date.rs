@@ -13,7 +13,7 @@
 //! and its event word is one of the event's terms, a day that differs from the
 //! event's date by at most `max_days_apart` is flagged with the recorded date.
 //!
-//! Example (tests/fixtures/date-conflict/positive.txt):
+//! Example (tests/fixtures/date-conflict/positive/article.txt):
 //!   #1 (2025-04-12): "The Norland Minerals Agency signed the accord on April 10"
 //!   #2 (2025-04-14): "Norland's Norland Minerals Agency signed the accord on April 3"
 //!   error[date-conflict]: the "sign" event is dated 2025-04-03 here, but 2025-04-10 in #1

@@ -170,7 +170,7 @@ impl<'a> Ctx<'a> {
     /// The working text of a claim's span.
     pub fn text(&self, source: usize, span: &Range<usize>) -> &str {
         let f = &self.files[self.sources[source].file];
-        f.text.get(span.clone()).unwrap_or("")
+        crate::text::slice(&f.text, span.clone())
     }
 
     /// Do two sources name a person or organization in common?

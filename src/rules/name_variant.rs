@@ -11,7 +11,7 @@
 //! added or dropped. Known misspellings listed in the knowledge base are flagged as
 //! such. A form that is another known entity's name is never flagged.
 //!
-//! Example (tests/fixtures/entity-name-variant/positive.txt):
+//! Example (tests/fixtures/entity-name-variant/positive/article.txt):
 //!   "Crews at the Harrow Cross pit worked through the winter"
 //!   warning[entity-name-variant]: "Harrow Cross" is not a name of Harrow Crossing
 

@@ -16,7 +16,7 @@
 //! is specific (two or more terms, not just "growth").
 //! Claims with no known measure are never compared.
 //!
-//! Example (tests/fixtures/quantity-conflict/positive.txt):
+//! Example (tests/fixtures/quantity-conflict/positive/article.txt):
 //!   #1: "The Norland Minerals Agency said lithium production reached 12,000 tonnes in 2024"
 //!   #2: "The Norland Minerals Agency said lithium production reached 8,000 tonnes in 2024"
 //!   error[quantity-conflict]: lithium production for 2024 is 8000 t here, but 12000 t in #1

@@ -17,7 +17,7 @@
 //! ("global lithium production") and it checks only quantities with no subject of
 //! their own, so "Chile's output" is never compared with the world total.
 //!
-//! Example (tests/fixtures/reference-mismatch/positive.txt):
+//! Example (tests/fixtures/reference-mismatch/positive/article.txt):
 //!   (2025-03-05): "The Bank of Norland kept its policy rate at 3% on March 4"
 //!   error[reference-mismatch]: Bank of Norland policy rate on 2025-03-04 was 2.5%
 //!   (from 2025-01-01), not 3%

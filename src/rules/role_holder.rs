@@ -12,7 +12,7 @@
 //! office whose holders the knowledge base does not record, two sources dated at most
 //! `max_days_apart` apart that name different holders are flagged against each other.
 //!
-//! Example (tests/fixtures/role-holder-conflict/positive.txt):
+//! Example (tests/fixtures/role-holder-conflict/positive/article.txt):
 //!   #1 (2024-09-02): "Norland's Prime Minister Ada Lindqvist opened the mining fair"
 //!   error[role-holder-conflict]: Prime Minister of Norland is named "Ada Lindqvist"
 //!   here, but the holder on 2024-09-02 is Bo Hedman (in office from 2024-07-01)
