@@ -53,7 +53,7 @@ fn comments(file: &File) -> Vec<Suppression> {
         };
         let body_end = body_start + len;
         from = body_end + 3;
-        let body = raw.get(body_start..body_end).unwrap_or("");
+        let body = crate::text::slice(raw, body_start..body_end);
         let lead = body.len() - body.trim_start().len();
         let Some(rest) = body.trim_start().strip_prefix(NEXT_LINE_KEY) else {
             continue;
@@ -72,7 +72,7 @@ fn ignores(file: &File) -> Vec<Suppression> {
     let mut out = Vec::new();
     for (at, _) in raw.match_indices(IGNORE) {
         let ids_start = at + IGNORE.len();
-        let tail = raw.get(ids_start..).unwrap_or("");
+        let tail = crate::text::after(raw, ids_start);
         // The list ends at `]`, on the same line.
         let Some(len) = tail.find([']', '\n', '\r']) else {
             continue;
@@ -100,7 +100,7 @@ fn ids(list: &str, start: usize, line: usize) -> Vec<Suppression> {
             (None, false) => word = Some(i),
             (Some(w), true) => {
                 out.push(Suppression {
-                    rule: list.get(w..i).unwrap_or("").to_string(),
+                    rule: crate::text::slice(list, w..i).to_string(),
                     span: start + w..start + i,
                     line,
                 });
@@ -121,7 +121,7 @@ fn next_non_empty(file: &File, mut line: usize) -> usize {
             .get(line)
             .copied()
             .unwrap_or(file.raw.len());
-        if !file.raw.get(s..end).unwrap_or("").trim().is_empty() {
+        if !crate::text::slice(&file.raw, s..end).trim().is_empty() {
             break;
         }
         line += 1;

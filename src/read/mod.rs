@@ -242,7 +242,7 @@ pub fn parse(path: &str, raw: String) -> (File, Vec<Source>) {
     } else {
         let pre = match kind {
             Kind::Html => {
-                let (m, d) = html::visible_text(raw.get(bom..).unwrap_or(""), bom);
+                let (m, d) = html::visible_text(crate::text::after(&raw, bom), bom);
                 meta_date = d;
                 m
             }
