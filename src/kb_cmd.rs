@@ -11,7 +11,7 @@ use clap::{Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use claimcheck::Error;
-use claimcheck::kb::{Entity, EntityType, Figure, FigureValue, Kb, Office, SourceRef, Term};
+use claimcheck::kb::{Entity, Figure, FigureValue, Kb, Office, SourceRef, Term};
 use claimcheck::report::num;
 
 #[derive(clap::Args)]
@@ -214,16 +214,6 @@ fn today() -> NaiveDate {
         .map_or(NaiveDate::MIN, |d| d.date_naive())
 }
 
-fn kind_name(k: EntityType) -> &'static str {
-    match k {
-        EntityType::Person => "person",
-        EntityType::Organization => "organization",
-        EntityType::Place => "place",
-        EntityType::Office => "office",
-        EntityType::Other => "entity",
-    }
-}
-
 fn name_of(kb: &Kb, id: &str) -> String {
     kb.entity(id).map_or(id.to_string(), |e| e.name.clone())
 }
@@ -384,7 +374,7 @@ fn entity_json(kb: &Kb, e: &Entity) -> Value {
         .map(|v| json!({"id": v.id, "name": v.name, "date": v.date.to_string()}))
         .collect();
     json!({
-        "type": kind_name(e.kind),
+        "type": e.kind.name(),
         "id": e.id,
         "name": e.name,
         "aliases": e.aliases,
@@ -421,7 +411,7 @@ fn list_line(out: &mut String, label: &str, items: &[String]) {
 }
 
 fn entity_human(kb: &Kb, e: &Entity) -> String {
-    let mut out = format!("{} [{}], {}\n", e.name, e.id, kind_name(e.kind));
+    let mut out = format!("{} [{}], {}\n", e.name, e.id, e.kind.name());
     list_line(&mut out, "aliases", &e.aliases);
     list_line(&mut out, "acronyms", &e.acronyms);
     list_line(&mut out, "surnames", &e.surnames);

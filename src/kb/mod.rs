@@ -35,6 +35,19 @@ pub enum EntityType {
     Other,
 }
 
+impl EntityType {
+    /// The kind as messages and `claimcheck kb` name it ("entity" for `Other`).
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Place => "place",
+            EntityType::Office => "office",
+            EntityType::Other => "entity",
+        }
+    }
+}
+
 /// Where a knowledge-base entry comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRef {

@@ -88,8 +88,8 @@ pub(super) fn refer(
             format!(
                 "{what} \"{}\" is {}, not {}",
                 id.get_ref(),
-                with_article(kind_name(e.kind)),
-                with_article(kind_name(k))
+                with_article(e.kind.name()),
+                with_article(k.name())
             ),
         ),
         (Some(_), _) => Ok(id.get_ref().clone()),
@@ -99,19 +99,9 @@ pub(super) fn refer(
             format!(
                 "{what} \"{}\" is not a known {} id",
                 id.get_ref(),
-                k.map_or("entity", kind_name)
+                k.map_or("entity", EntityType::name)
             ),
         ),
-    }
-}
-
-fn kind_name(k: EntityType) -> &'static str {
-    match k {
-        EntityType::Person => "person",
-        EntityType::Organization => "organization",
-        EntityType::Place => "place",
-        EntityType::Office => "office",
-        EntityType::Other => "entity",
     }
 }
 
