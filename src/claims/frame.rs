@@ -183,6 +183,27 @@ pub fn lower_words(text: &str, range: Range<usize>) -> HashSet<String> {
         .collect()
 }
 
+/// The last actor a sentence names (a person or organization mention, else its
+/// figures' last proper-noun subject): what a later "the company" refers to.
+pub fn last_actor(kb: &Kb, mentions: &[Mention], frames: &[Frame]) -> Option<String> {
+    let named = mentions.iter().rev().find_map(|m| {
+        kb.gazetteer.hits(m.pattern).iter().find_map(|h| match h {
+            Hit::Name(e) | Hit::Acronym(e) => {
+                let ent = &kb.entities[*e as usize];
+                (ent.kind != EntityType::Place && ent.kind != EntityType::Person && !ent.reporter)
+                    .then(|| ent.id.clone())
+            }
+            _ => None,
+        })
+    });
+    named.or_else(|| {
+        frames
+            .iter()
+            .rev()
+            .find_map(|f| f.subject.clone().filter(|s| s.starts_with("np:")))
+    })
+}
+
 /// A headline's content words: English stems (no stop words) and Chinese bigrams.
 pub fn title_features(title: &str) -> Vec<String> {
     let s = sets();

@@ -156,6 +156,9 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         .collect();
 
     let lower = frame::lower_words(text, range.clone());
+    // The last actor named in the paragraph so far: the subject of a figure whose
+    // sentence names none ("Albemarle reported … The company expects …").
+    let mut carried: Option<(usize, String)> = None;
     let mut out = entities::entity_claims(kb, index, &mentions, article);
     // Each sentence takes its items by binary search over the position-sorted lists,
     // so the cost grows with the items, not with sentences × items.
@@ -228,6 +231,23 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             dates: &date_ranges,
             lower: &lower,
         });
+        let paragraph = text[range.start..sentence.start]
+            .rfind("\n\n")
+            .map_or(range.start, |p| range.start + p);
+        if carried.as_ref().is_some_and(|(at, _)| *at < paragraph) {
+            carried = None;
+        }
+        let mut frames = frames;
+        for f in &mut frames {
+            if f.subject.is_none()
+                && let Some((_, s)) = &carried
+            {
+                f.subject = Some(s.clone());
+            }
+        }
+        if let Some(actor) = frame::last_actor(kb, &s_mentions, &frames) {
+            carried = Some((sentence.start, actor));
+        }
         for (((r, qty), key), frame) in s_qtys
             .iter()
             .zip(quantities::key_sentence(&cx, sentence.clone(), &s_qtys))

@@ -61,6 +61,9 @@ pub struct Params {
     /// How alike two figures' contexts must be (shared weight over the geometric
     /// mean of their weights) to be one claim across sources.
     pub min_similarity: f64,
+    /// The same when only one of the two names its subject, and when neither does.
+    pub min_similarity_one_named: f64,
+    pub min_similarity_unnamed: f64,
     /// The same within one article (a headline restating the body).
     pub same_source_similarity: f64,
     /// Stories: the weight of rare names and headline words two sources must share
@@ -80,7 +83,9 @@ impl Default for Params {
             nearly_tolerance: 0.1,
             min_shared_context: 0.5,
             min_similarity: 0.2,
-            same_source_similarity: 0.6,
+            min_similarity_one_named: 0.4,
+            min_similarity_unnamed: 0.6,
+            same_source_similarity: 0.8,
             story_min_shared: 0.5,
             story_max_days_apart: 62,
             story_max_feature_sources: 200,
@@ -166,6 +171,48 @@ fn block(q: &QuantityClaim) -> Option<Block> {
     ))
 }
 
+/// Whether a context is mostly Chinese (bigrams) or Latin (stems), by weight.
+fn script(f: &[(String, f32)]) -> bool {
+    let (mut cjk, mut latin) = (0.0f32, 0.0f32);
+    for (x, w) in f.iter().filter(|(x, _)| !x.starts_with("m:")) {
+        if x.chars().next().is_some_and(crate::text::is_cjk) {
+            cjk += w;
+        } else {
+            latin += w;
+        }
+    }
+    cjk > latin
+}
+
+/// How much each context feature tells within a block: features many of the
+/// block's figures have ("growth", "company") weigh little, rare ones ("parboiled")
+/// fully: `ln(1 + n / df) / ln(1 + n)` over the block's `n` figures. The block is
+/// what a claim index loads for a draft's figure, so an indexed check weighs alike.
+struct Idf(HashMap<String, f64>);
+
+impl Idf {
+    fn new(cx: &Ctx, members: &[usize]) -> Idf {
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for &m in members {
+            if let Kind::Quantity(q) = &cx.claims[m].kind {
+                for (f, _) in &q.frame.what {
+                    *df.entry(f.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let n = members.len() as f64;
+        let scale = (1.0 + n).ln().max(f64::MIN_POSITIVE);
+        Idf(df
+            .into_iter()
+            .map(|(f, d)| (f.to_string(), (1.0 + n / d as f64).ln() / scale))
+            .collect())
+    }
+
+    fn of(&self, f: &str) -> f64 {
+        self.0.get(f).copied().unwrap_or(1.0)
+    }
+}
+
 /// Why two figures were taken for one claim, with the score that ranked them.
 struct Match {
     score: f64,
@@ -173,7 +220,7 @@ struct Match {
 }
 
 /// Can figures `a` and `b` be one claim, and how alike are they?
-fn compare(cx: &Ctx, p: &Params, a: usize, b: usize) -> Option<Match> {
+fn compare(cx: &Ctx, p: &Params, idf: &Idf, a: usize, b: usize) -> Option<Match> {
     let (ca, cb) = (&cx.claims[a], &cx.claims[b]);
     let (Kind::Quantity(qa), Kind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
         return None;
@@ -209,7 +256,7 @@ fn compare(cx: &Ctx, p: &Params, a: usize, b: usize) -> Option<Match> {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let w = f64::from(wx.min(*wy));
+                let w = f64::from(wx.min(*wy)) * idf.of(x);
                 shared += w;
                 words.push((w, x.as_str()));
                 i += 1;
@@ -217,16 +264,29 @@ fn compare(cx: &Ctx, p: &Params, a: usize, b: usize) -> Option<Match> {
             }
         }
     }
-    let norm = |f: &[(String, f32)]| f.iter().map(|(_, w)| f64::from(*w)).sum::<f64>();
+    // Across languages only measure classes can be shared: words and bigrams are
+    // left out of both sides' weight.
+    let cross = script(&fa.what) != script(&fb.what);
+    let norm = |f: &[(String, f32)]| {
+        f.iter()
+            .filter(|(x, _)| !cross || x.starts_with("m:"))
+            .map(|(x, w)| f64::from(*w) * idf.of(x))
+            .sum::<f64>()
+    };
     let (na, nb) = (norm(&fa.what), norm(&fb.what));
     if shared < p.min_shared_context || na <= 0.0 || nb <= 0.0 {
         return None;
     }
     let sim = shared / (na * nb).sqrt();
+    // The less the subjects say, the more alike the contexts must be.
     let need = if ca.source == cb.source {
         p.same_source_similarity
     } else {
-        p.min_similarity
+        match (&fa.subject, &fb.subject) {
+            (Some(_), Some(_)) => p.min_similarity,
+            (Some(_), None) | (None, Some(_)) => p.min_similarity_one_named,
+            (None, None) => p.min_similarity_unnamed,
+        }
     };
     if sim < need {
         return None;
@@ -299,7 +359,7 @@ fn party_name(cx: &Ctx, id: &str) -> String {
 
 /// Figures of two sources matched one to one by score (Kuhn-Munkres); large blocks
 /// are first cut by subject so that the matrix stays small.
-fn align(cx: &Ctx, p: &Params, xs: &[usize], ys: &[usize]) -> Vec<(usize, usize, Match)> {
+fn align(cx: &Ctx, p: &Params, idf: &Idf, xs: &[usize], ys: &[usize]) -> Vec<(usize, usize, Match)> {
     const MAX_CELLS: usize = 4096;
     if xs.len() * ys.len() > MAX_CELLS {
         let subject = |i: usize| match &cx.claims[i].kind {
@@ -321,15 +381,21 @@ fn align(cx: &Ctx, p: &Params, xs: &[usize], ys: &[usize]) -> Vec<(usize, usize,
             // Within one subject, consecutive runs of a bounded size.
             let chunk = (MAX_CELLS as f64).sqrt() as usize;
             for (ca, cb) in a.chunks(chunk).zip(b.chunks(chunk)) {
-                out.extend(align_small(cx, p, ca, cb));
+                out.extend(align_small(cx, p, idf, ca, cb));
             }
         }
         return out;
     }
-    align_small(cx, p, xs, ys)
+    align_small(cx, p, idf, xs, ys)
 }
 
-fn align_small(cx: &Ctx, p: &Params, xs: &[usize], ys: &[usize]) -> Vec<(usize, usize, Match)> {
+fn align_small(
+    cx: &Ctx,
+    p: &Params,
+    idf: &Idf,
+    xs: &[usize],
+    ys: &[usize],
+) -> Vec<(usize, usize, Match)> {
     let (rows, cols, flip) = if xs.len() <= ys.len() {
         (xs, ys, false)
     } else {
@@ -339,7 +405,7 @@ fn align_small(cx: &Ctx, p: &Params, xs: &[usize], ys: &[usize]) -> Vec<(usize, 
     let mut weights = Vec::with_capacity(rows.len() * cols.len());
     for &r in rows {
         for &c in cols {
-            let m = compare(cx, p, r, c);
+            let m = compare(cx, p, idf, r, c);
             weights.push(m.as_ref().map_or(0i64, |m| (m.score * 10_000.0) as i64 + 1));
             cells.push(m);
         }
@@ -402,6 +468,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             by_source.entry(cx.claims[m].source).or_default().push(m);
         }
         let stories = cx.stories();
+        let idf = Idf::new(cx, members);
         let mut found: Vec<(usize, usize, Match)> = Vec::new();
         for (&sa, xs) in &by_source {
             // Other sources of its stories that have figures in this block.
@@ -410,7 +477,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                     continue;
                 };
                 found.extend(
-                    align(cx, &p, xs, ys)
+                    align(cx, &p, &idf, xs, ys)
                         .into_iter()
                         .filter(|(a, b, _)| disjoint(*a, *b)),
                 );
@@ -424,7 +491,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 if let Some(&prev) = last.get(&subject)
                     && disjoint(prev, x)
                     && apart(cx, prev, x)
-                    && let Some(m) = compare(cx, &p, prev, x)
+                    && let Some(m) = compare(cx, &p, &idf, prev, x)
                 {
                     found.push((prev, x, m));
                 }
