@@ -119,7 +119,10 @@ pub const EN: &[(&str, &str)] = &[
         "en-figure-first",
         "At {V}, {Sp} {N} {P} was the highest in five years.",
     ),
-    ("en-figure-first", "{V} was the {N} that {S} reported {P}."),
+    (
+        "en-figure-first",
+        "{V} was the {N} figure that {S} reported {P}.",
+    ),
     (
         "en-figure-first",
         "{V} — {Sp} {N} {P} — beat analysts' estimates.",
@@ -1604,7 +1607,7 @@ fn fill(text: &str, cx: &Ctx, rng: &mut Rng) -> (String, Range<usize>) {
         let s: String = match (cx.lang, slot) {
             (_, "V") => "{V}".into(),
             (Lang::En, "S") => f.subject.en.into(),
-            (Lang::En, "Sp") => format!("{}'s", f.subject.en),
+            (Lang::En, "Sp") => possessive(f.subject.en),
             (Lang::En, "N") => {
                 let n = rng.pick(m.noun).to_string();
                 plural = n.ends_with('s');
@@ -1719,6 +1722,15 @@ fn fill(text: &str, cx: &Ctx, rng: &mut Rng) -> (String, Range<usize>) {
     (out, at..at + v.len())
 }
 
+/// "Veltrac Corp's", "Halvern Motors'".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
 /// A sentence with another figure of the story.
 fn other_sentence(cx: &Ctx, which: Other, rng: &mut Rng) -> String {
     let company = cx.story.fact.subject.kind == Kind::Company;
@@ -1772,8 +1784,8 @@ fn other_sentence(cx: &Ctx, which: Other, rng: &mut Rng) -> String {
                     format!("The central bank kept its policy rate at {}%.", dec(v))
                 }
                 (Lang::En, false, _) => format!(
-                    "{}'s currency has weakened {}% against the dollar over the past year.",
-                    s.en,
+                    "{} currency has weakened {}% against the dollar over the past year.",
+                    possessive(s.en),
                     dec(v)
                 ),
                 (Lang::Zh, true, 0) => format!("{}股价早盘上涨{}%。", s.zh, dec(v)),
@@ -2037,7 +2049,7 @@ pub fn generate(seed: u64, n: usize) -> Vec<Case> {
             "measure" => {
                 fb.measure = 1 + rng.below(st.topic.measures.len() - 1);
                 for o in st.others.iter_mut() {
-                    if o.0 == fb.measure {
+                    if o.0 == fb.measure && o.2 == fb.period {
                         o.1 = fb.value;
                     }
                 }
