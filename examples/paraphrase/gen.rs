@@ -17,6 +17,8 @@
 //! same cases byte for byte (splitmix64, no crate generator).
 
 #![allow(dead_code)]
+// `*rng.pick(&[..])` names the element type the literal arrays need.
+#![allow(clippy::explicit_auto_deref)]
 
 use std::ops::Range;
 
@@ -1181,7 +1183,7 @@ fn commas(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -1221,7 +1223,7 @@ fn zh_small(n: u64) -> Option<String> {
         1..=9 => Some(ZH_DIGITS[n as usize].to_string()),
         10 => Some("十".into()),
         11..=19 => Some(format!("十{}", ZH_DIGITS[(n % 10) as usize])),
-        20..=99 if n % 10 == 0 => Some(format!("{}十", ZH_DIGITS[(n / 10) as usize])),
+        20..=99 if n.is_multiple_of(10) => Some(format!("{}十", ZH_DIGITS[(n / 10) as usize])),
         21..=99 => Some(format!(
             "{}十{}",
             ZH_DIGITS[(n / 10) as usize],
@@ -1242,10 +1244,10 @@ fn zh_number(v: f64, rng: &mut Rng) -> String {
         let w = v / 1e4;
         forms.push(format!("{}万", dec(w)));
         forms.push(format!("{}万", dec(w)));
-        if w.fract() == 0.0 {
-            if let Some(c) = zh_small(w as u64) {
-                forms.push(format!("{c}万"));
-            }
+        if w.fract() == 0.0
+            && let Some(c) = zh_small(w as u64)
+        {
+            forms.push(format!("{c}万"));
         }
         forms.push(commas(n));
     } else {
@@ -1337,15 +1339,15 @@ fn zh_percent(v: f64, rng: &mut Rng) -> String {
             })
             .collect();
         let int = v.trunc() as u64;
-        if int >= 10 {
-            if let Some(c) = zh_small(int) {
-                let frac: String = digits
-                    .split('点')
-                    .nth(1)
-                    .map(|f| format!("点{f}"))
-                    .unwrap_or_default();
-                return format!("百分之{c}{frac}");
-            }
+        if int >= 10
+            && let Some(c) = zh_small(int)
+        {
+            let frac: String = digits
+                .split('点')
+                .nth(1)
+                .map(|f| format!("点{f}"))
+                .unwrap_or_default();
+            return format!("百分之{c}{frac}");
         }
         return format!("百分之{digits}");
     }
