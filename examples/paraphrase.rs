@@ -88,14 +88,15 @@ fn main() {
         let tmp = tempfile::tempdir().unwrap_or_else(|e| die(&e.to_string()));
         let r = score::score(&kb, &set, tmp.path());
         println!("paraphrase set: seed {seed}, {cases} cases\n{}", r.table());
+        let all = std::env::var_os("PARAPHRASE_ALL_IDS").is_some();
         let ids = |v: &[usize]| {
             v.iter()
-                .take(20)
+                .take(if all { usize::MAX } else { 20 })
                 .map(|i| i.to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        println!("missed must-flag cases (first ids): {}", ids(&r.misses));
+        println!("missed must-flag cases (first ids; PARAPHRASE_ALL_IDS=1 for all): {}", ids(&r.misses));
         println!(
             "cases with a false quantity-conflict (first ids): {}",
             ids(&r.false_flags)

@@ -102,6 +102,8 @@ pub struct Input<'a> {
     /// Lowercase words the article uses in lowercase: a capitalized word among them
     /// is a sentence's first word or a headline's, not a name.
     pub lower: &'a HashSet<String>,
+    /// Words (lowercased) the article capitalizes where no sentence starts.
+    pub capital: &'a HashSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -173,14 +175,31 @@ fn sets() -> &'static Sets {
     })
 }
 
-/// The lowercase words of an article that it writes in lowercase somewhere.
-pub fn lower_words(text: &str, range: Range<usize>) -> HashSet<String> {
-    crate::text::words::words(text, range)
-        .into_iter()
-        .map(|r| &text[r])
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
-        .map(str::to_string)
-        .collect()
+/// The words of an article it writes in lowercase somewhere, and (lowercased) the
+/// words it capitalizes inside a sentence (not first in it, not in the headline).
+pub fn word_cases(
+    text: &str,
+    range: Range<usize>,
+    body: usize,
+) -> (HashSet<String>, HashSet<String>) {
+    let mut lower = HashSet::new();
+    let mut capital = HashSet::new();
+    for s in crate::text::words::sentences(text, range) {
+        for (k, r) in crate::text::words::words(text, s.clone()).into_iter().enumerate() {
+            let w = &text[r.clone()];
+            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            match w.chars().next() {
+                Some(c) if c.is_lowercase() => {
+                    lower.insert(w.to_string());
+                }
+                Some(c) if c.is_uppercase() && k > 0 && r.start >= body => {
+                    capital.insert(w.to_lowercase());
+                }
+                _ => {}
+            }
+        }
+    }
+    (lower, capital)
 }
 
 /// The last actor a sentence names (a person or organization mention, else its
@@ -315,7 +334,10 @@ pub fn unit_class(q: &Qty) -> String {
         Some(n) => {
             let last = n.split_whitespace().last().unwrap_or(n);
             if last.chars().any(is_cjk) {
-                format!("n:{last}")
+                // Chinese compounds end in their head: 工作岗位 counts 岗位.
+                let chars: Vec<char> = last.chars().collect();
+                let head: String = chars[chars.len().saturating_sub(2)..].iter().collect();
+                format!("n:{head}")
             } else {
                 format!("n:{}", stemmer().stem(&last.to_lowercase()))
             }
@@ -488,7 +510,27 @@ fn word_token(inp: &Input, s: &Sets, r: Range<usize>, clause: u32, out: &mut Vec
         return;
     }
     let capital = raw.chars().next().is_some_and(char::is_uppercase);
-    let tok = if capital && !inp.lower.contains(&lower) {
+    // A capitalized first word of a sentence ("Deliveries rose …", "Despite …") is a
+    // name only when the article also capitalizes it elsewhere, or it is followed
+    // by a possessive or another capitalized word ("Kestland's", "Veltrac Motors").
+    let initial = inp.text[inp.sentence.start..r.start].trim().is_empty();
+    let named_here = || {
+        let word = &inp.text[r.clone()];
+        let after = &inp.text[r.end..];
+        word.ends_with("'s")
+            || word.ends_with("’s")
+            || after
+                .trim_start_matches(' ')
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            || inp.capital.contains(&lower)
+    };
+    let tok = if capital
+        && !inp.lower.contains(&lower)
+        && !raw.chars().any(|c| c.is_ascii_digit())
+        && (!initial || named_here())
+    {
         if s.generic.contains(&lower) {
             return;
         }

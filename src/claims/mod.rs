@@ -155,7 +155,9 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         })
         .collect();
 
-    let lower = frame::lower_words(text, range.clone());
+    // The headline is Title Case in some sources: its capitals name nothing.
+    let body = text[range.clone()].find('\n').map_or(range.start, |i| range.start + i);
+    let (lower, capital) = frame::word_cases(text, range.clone(), body);
     // The last actor named in the paragraph so far: the subject of a figure whose
     // sentence names none ("Albemarle reported … The company expects …").
     let mut carried: Option<(usize, String)> = None;
@@ -230,6 +232,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             terms: &s_terms,
             dates: &date_ranges,
             lower: &lower,
+            capital: &capital,
         });
         let paragraph = text[range.start..sentence.start]
             .rfind("\n\n")
