@@ -65,7 +65,8 @@ const ROWS: &[Row] = &[
     ("The cabinet met on the 31st.", Some("2025-11-10"), &[("the 31st", "2025-10-31")]),
     // --- month alone
     ("Exports fell in March, the ministry said.", Some("2025-06-10"), &[("March", "2025-03")]),
-    ("Exports fell in March, the ministry said.", A, &[("March", "2026-03")]),
+    // A past-tense sentence: the latest March, not the nearest (which is next year's).
+    ("Exports fell in March, the ministry said.", A, &[("March", "2025-03")]),
     ("Tariffs rose in April.", A, &[("April", "2025-04")]),
     ("Prices peaked in March 2020 before the slump.", A, &[("March 2020", "2020-03")]),
     ("Output should recover by mid-June.", Some("2025-05-02"), &[("mid-June", "2025-06")]),
@@ -110,8 +111,8 @@ const ROWS: &[Row] = &[
     ("2024年度报告发布。", None, &[("2024年度", "2024")]),
     ("该国去年4月公布了新战略。", Some("2025-06-07"), &[("去年4月", "2024-04")]),
     ("今年6月15日起实施。", Some("2025-01-10"), &[("今年6月15日", "2025-06-15")]),
-    ("明年1月生效，今年无变化。", A, &[("明年1月", "2026-01")]),
-    ("去年，出口增长。", A, &[]),
+    ("明年1月生效，今年无变化。", A, &[("明年1月", "2026-01"), ("今年", "2025")]),
+    ("去年，出口增长。", A, &[("去年", "2024")]),
     // --- mixed English and Chinese
     ("美国于October 20宣布了协议。", A, &[("October 20", "2025-10-20")]),
     ("In 2024, 出口增长；2025年目标更高。", A, &[("2024", "2024"), ("2025年", "2025")]),
@@ -149,7 +150,7 @@ const ROWS: &[Row] = &[
     ("The town celebrated the 2nd anniversary.", A, &[]),
     ("He birdied the 13th, the 15th and the 18th.", A, &[]),
     ("A putt at the 9th. Then rain.", A, &[]),
-    ("It was the 3rd time this year.", A, &[]),
+    ("It was the 3rd time this year.", A, &[("this year", "2025")]),
     ("The team took 2nd place.", A, &[]),
     ("The 3rd Battalion moved north.", A, &[]),
     ("He was ranked 21st in the world.", A, &[]),
