@@ -2,6 +2,7 @@
 //! plus robustness checks (no panic, ranges on char boundaries).
 
 use chrono::NaiveDate;
+use claimcheck::normalize::date::{DayOrder, day_order, scan_dates_in};
 use claimcheck::normalize::scan_dates;
 use proptest::prelude::*;
 
@@ -173,6 +174,71 @@ const ROWS: &[Row] = &[
     ("比赛第3日结束。", A, &[]),
     ("货物须在30日内付款。", A, &[]),
     ("这个项目花了三个月。", A, &[]),
+    // --- issue 16: dates relative to the article's
+    ("上月28日，双方签署协议。", A, &[("上月28日", "2025-09-28")]),
+    ("下月5日起实施。", A, &[("下月5日", "2025-11-05")]),
+    ("本月15日公布数据。", A, &[("本月15日", "2025-10-15")]),
+    ("上个月出口下降。", A, &[("上个月", "2025-09")]),
+    ("下月将召开会议。", A, &[("下月", "2025-11")]),
+    ("上月28日签约。", Some("2025-01-10"), &[("上月28日", "2024-12-28")]),
+    ("今天，央行宣布降息。", A, &[("今天", "2025-10-27")]),
+    ("昨日股市大涨。", A, &[("昨日", "2025-10-26")]),
+    ("前天发生地震。", A, &[("前天", "2025-10-25")]),
+    ("后天将公布结果。", A, &[("后天", "2025-10-29")]),
+    ("明天开始执行。", A, &[("明天", "2025-10-28")]),
+    ("上周一，代表团抵达。", A, &[("上周一", "2025-10-20")]),
+    ("下周二举行会谈。", A, &[("下周二", "2025-11-04")]),
+    ("本周三发布报告。", A, &[("本周三", "2025-10-29")]),
+    ("上星期五股市下跌。", A, &[("上星期五", "2025-10-24")]),
+    ("这周日举行投票。", A, &[("这周日", "2025-11-02")]),
+    ("去年出口增长5%。", A, &[("去年", "2024")]),
+    ("今年产量创新高。", A, &[("今年", "2025")]),
+    ("明年将投产。", A, &[("明年", "2026")]),
+    ("前年亏损严重。", A, &[("前年", "2023")]),
+    ("去年出口增长。", Some("2026-01-05"), &[("去年", "2025")]),
+    ("上周出口增长。", A, &[]),
+    ("今天的会议取消。", None, &[]),
+    // English words relative to the article's date
+    ("Sales rose 5% last year.", A, &[("last year", "2024")]),
+    ("Output will double this year.", A, &[("this year", "2025")]),
+    ("The plant opens next year.", A, &[("next year", "2026")]),
+    ("Talks resume next month.", A, &[("next month", "2025-11")]),
+    ("Prices fell last month.", A, &[("last month", "2025-09")]),
+    ("Exports rose this month.", A, &[("this month", "2025-10")]),
+    ("The bank cut rates today.", A, &[("today", "2025-10-27")]),
+    ("The minister resigned yesterday.", A, &[("yesterday", "2025-10-26")]),
+    ("Voting starts tomorrow.", A, &[("tomorrow", "2025-10-28")]),
+    ("The board meets this Friday.", A, &[("this Friday", "2025-10-31")]),
+    ("Talks resume Friday next week.", A, &[("Friday next week", "2025-11-07")]),
+    ("The deal closed Monday last week.", A, &[("Monday last week", "2025-10-20")]),
+    ("Prices rose over the last year.", A, &[]),
+    ("Sales grew in the past month.", A, &[]),
+    ("This is the year of change.", A, &[]),
+    ("The plant opens next year.", None, &[]),
+    ("Output rose last year.", Some("2026-01-02"), &[("last year", "2025")]),
+    // A weekday with its date is the date
+    ("Talks open on Monday, January 12.", A, &[("Monday, January 12", "2026-01-12")]),
+    ("The vote was held on Tuesday, October 21.", A, &[("Tuesday, October 21", "2025-10-21")]),
+    ("It ends Friday, 5 December 2025.", A, &[("Friday, 5 December 2025", "2025-12-05")]),
+    ("On Wednesday, Oct. 22, the firm said so.", A, &[("Wednesday, Oct. 22", "2025-10-22")]),
+    ("The summit starts Thursday, November 6.", A, &[("Thursday, November 6", "2025-11-06")]),
+    // A past-tense sentence takes the latest such date, not the nearest
+    ("The company announced on April 4 that it would sell.", Some("2025-11-20"), &[("April 4", "2025-04-04")]),
+    ("Prices fell on April 4.", Some("2025-11-20"), &[("April 4", "2025-04-04")]),
+    ("Deliveries begin on April 4.", Some("2025-11-20"), &[("April 4", "2026-04-04")]),
+    ("Exports dropped in May.", Some("2025-12-15"), &[("May", "2025-05")]),
+    ("The firm was sold on the 30th.", Some("2025-11-10"), &[("the 30th", "2025-10-30")]),
+    ("The deal was signed on March 3.", Some("2025-09-30"), &[("March 3", "2025-03-03")]),
+    ("The deal will be signed on March 3.", Some("2025-09-30"), &[("March 3", "2026-03-03")]),
+    ("Trading halted on October 29.", A, &[("October 29", "2025-10-29")]),
+    // Numeric dates: a part over 12 settles the order; otherwise the publisher's
+    // (day first by default: see `day_order`)
+    ("Filed 13/4/2025 in court.", A, &[("13/4/2025", "2025-04-13")]),
+    ("Filed 4/13/2025 in court.", A, &[("4/13/2025", "2025-04-13")]),
+    ("Filed 3/4/2025 in court.", A, &[("3/4/2025", "2025-04-03")]),
+    ("Filed 5/5/2025 in court.", A, &[("5/5/2025", "2025-05-05")]),
+    ("Filed 31/12/2024 in court.", A, &[("31/12/2024", "2024-12-31")]),
+    ("A ratio of 3/4 was cited.", A, &[]),
     // --- text ending mid-date
     ("The deadline is October", A, &[]),
     ("It happened on the 28", A, &[]),
@@ -207,6 +273,29 @@ fn table() {
     println!("dates: {passed} passed, {failed} failed");
     assert!(ROWS.len() >= 80);
     assert_eq!(failed, 0, "dates: {passed} passed, {failed} failed");
+}
+
+/// Numeric dates in the publisher's order: month first for the lexicon's
+/// `mdy_publisher`s, day first for the rest, unread when ambiguous and unknown.
+#[test]
+fn numeric_dates_follow_the_publisher() {
+    assert_eq!(day_order(Some("AP")), DayOrder::Mdy);
+    assert_eq!(day_order(Some("the new york times")), DayOrder::Mdy);
+    assert_eq!(day_order(Some("Reuters")), DayOrder::Dmy);
+    assert_eq!(day_order(None), DayOrder::Dmy);
+    let read = |text: &str, order| -> Vec<String> {
+        scan_dates_in(text, Some(date("2025-10-27")), order)
+            .into_iter()
+            .map(|(_, v)| v.render())
+            .collect()
+    };
+    assert_eq!(read("Filed 3/4/2025.", DayOrder::Mdy), ["2025-03-04"]);
+    assert_eq!(read("Filed 3/4/2025.", DayOrder::Dmy), ["2025-04-03"]);
+    assert!(read("Filed 3/4/2025.", DayOrder::Unknown).is_empty());
+    assert_eq!(read("Filed 3/14/2025.", DayOrder::Unknown), ["2025-03-14"]);
+    assert_eq!(read("Filed 14/3/2025.", DayOrder::Mdy), ["2025-03-14"]);
+    assert_eq!(read("Filed 12/11/2025.", DayOrder::Mdy), ["2025-12-11"]);
+    assert!(read("Filed 13/13/2025.", DayOrder::Mdy).is_empty());
 }
 
 /// Ranges are ordered, disjoint and on char boundaries.
