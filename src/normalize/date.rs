@@ -310,12 +310,18 @@ fn tensed(raw: Raw, before: &str) -> Raw {
             lo += 1;
         }
         let tail = &before[lo..];
+        // The clause the date is in, and only its last words ("losses are estimated
+        // at 3.1 billion yen in the year ending March 31" is not past).
         let clause = tail.rsplit_once(". ").map_or(tail, |(_, c)| c);
+        let clause = clause
+            .rsplit_once([',', ';', ':'])
+            .map_or(clause, |(_, c)| c);
         let lex = lexicon();
         let words = || {
             clause
-                .split(|c: char| !c.is_ascii_alphabetic())
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
                 .filter(|w| !w.is_empty())
+                .take(6)
         };
         let future = words().any(|w| is_in(w, &lex.future_marker));
         let past = words().any(|w| {

@@ -263,6 +263,7 @@ fn side(i: &str) -> Res<'_, Side> {
         )
         .map(|s| (s, false))
     };
+    let before_glued = i;
     let (i, scale) = match num.form {
         Form::Digits { .. } => opt(alt((
             spaced(),
@@ -279,7 +280,9 @@ fn side(i: &str) -> Res<'_, Side> {
     // "44m people", "10k tonnes": a glued m or k is a scale before a counted plural or
     // a unit (not "the 100m sprint", "the 400m hurdles").
     let scale = match scale {
-        Some((s, true)) if cur.is_none() && counted_after(i) => Some((s, false)),
+        Some((s, true)) if cur.is_none() && bare_glued_ok(&num, before_glued, i) => {
+            Some((s, false))
+        }
         x => x,
     };
     // What follows the first scale: "two thousand five hundred", 5万4千6百.
@@ -422,6 +425,19 @@ enum Tail {
     Optional,
     /// "hundreds of" and 数十 need a unit or a noun.
     Required,
+}
+
+/// Race and track distances in metres: "the 400m runners", "5,000m titles".
+const DISTANCES: &[f64] = &[
+    50.0, 60.0, 100.0, 110.0, 200.0, 400.0, 800.0, 1500.0, 3000.0, 5000.0, 10000.0,
+];
+
+/// A glued m or k without a currency is a scale only in lower case ("2K projectors"
+/// is a resolution), not after a race distance, and before a counted plural or a unit.
+fn bare_glued_ok(num: &Num, glued: &str, rest: &str) -> bool {
+    let lower = glued.starts_with(['m', 'k']);
+    let distance = glued.starts_with('m') && DISTANCES.contains(&num.value);
+    lower && !distance && counted_after(rest)
 }
 
 /// A plural noun (not a race or a distance: the lexicon's `glued_m_noun`) or a unit
