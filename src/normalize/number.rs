@@ -241,8 +241,17 @@ pub fn digits(i: &str) -> Res<'_, Num> {
             .next()
             .filter(|c| GROUP_SEPARATORS.contains(*c));
         let lead = (acc.mantissa, acc.exp10, rest);
+        // Spaced groups stop at six (10^18): a longer run is a list or a code, and the
+        // cap keeps each start constant work ("123 123 123 …" is read in linear time).
+        let mut spaced_groups = 0;
         while let Some(sep) = sep {
             // Each group advances `rest` or ends the loop.
+            if sep != ',' && sep != '，' {
+                if spaced_groups == 6 {
+                    break;
+                }
+                spaced_groups += 1;
+            }
             let grouped: Res<'_, &str> = preceded(
                 char(sep),
                 take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
