@@ -124,7 +124,7 @@ fn more_groups(i: &str, first: f64) -> Option<(&str, f64)> {
             opt(preceded(ws1, digit_scale)),
         )
             .parse(rest);
-        let Ok((r, (_, _, (n, words), scale))) = group else {
+        let Ok((r, (_, and, (n, words), scale))) = group else {
             break;
         };
         let plain = matches!(n.form, Form::Digits { plain: true, .. } | Form::Words)
@@ -136,9 +136,12 @@ fn more_groups(i: &str, first: f64) -> Option<(&str, f64)> {
                 last = s;
                 rest = r;
             }
+            // Words after a scale word ("one million two hundred", "two thousand and
+            // five") are one number; digits only after "hundred".
             None if plain
                 && n.value < last.min(1e3)
-                && (last == 100.0 || (words && last <= 1e3)) =>
+                && (last == 100.0
+                    || (words && (last <= 1e3 || n.value >= 100.0 || and.is_some()))) =>
             {
                 add += n.value;
                 rest = r;
