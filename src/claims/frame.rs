@@ -18,7 +18,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::kb::vocab::{Class, Term, Vocab};
 use crate::kb::{EntityType, Hit, Kb, Mention};
-use crate::normalize::Qty;
+use crate::normalize::{Change, Qty};
 use crate::text::{is_cjk, lexicon};
 
 /// How a figure relates to what it measures.
@@ -316,7 +316,13 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
                 subject: subject(inp.text, &toks, k),
                 parties: parties.clone(),
                 what: what(&toks, k, &units, i),
-                scope: scope(inp, &toks, k),
+                // The grammar's change marker first ("by 5%", "to 3%"), else the
+                // words before the figure.
+                scope: match inp.qtys[i].1.change {
+                    Some(Change::By) => Scope::Change,
+                    Some(Change::To | Change::From) => Scope::Level,
+                    None => scope(inp, &toks, k),
+                },
                 unit: units[i].clone(),
             }
         })

@@ -161,7 +161,11 @@ type Block = (String, String, bool);
 
 fn block(q: &QuantityClaim) -> Option<Block> {
     let unit = &q.frame.unit;
-    if unit.is_empty() || q.key.period.is_empty() {
+    // "from X to Y": X is the level before, of another time than the sentence's.
+    if unit.is_empty()
+        || q.key.period.is_empty()
+        || q.qty.change == Some(crate::normalize::Change::From)
+    {
         return None;
     }
     Some((

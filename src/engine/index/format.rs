@@ -185,6 +185,7 @@ pub fn layout_probe() -> Result<u64, Error> {
                 per: Some(s("p")),
                 qualifier: Some(Qualifier::About),
                 noun: Some(s("n")),
+                change: Some(crate::normalize::Change::To),
             },
             key: Keyed {
                 measure: s("m"),
