@@ -45,6 +45,8 @@ pub enum Scope {
     Increment,
     /// A change ("rose 5%", "cut 2,000 jobs", "rose by $3bn", 增长5%).
     Change,
+    /// A margin of error ("plus or minus 5%"): never compared.
+    Margin,
 }
 
 impl Scope {
@@ -61,6 +63,7 @@ impl Scope {
             Scope::Level => "level",
             Scope::Increment => "increment",
             Scope::Change => "change",
+            Scope::Margin => "margin",
         }
     }
 }
@@ -331,6 +334,7 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
                 // The grammar's change marker first ("by 5%", "to 3%"), else the
                 // words before the figure.
                 scope: match inp.qtys[i].1.change {
+                    _ if margin(inp.text, inp.sentence.start, inp.qtys[i].0.start) => Scope::Margin,
                     Some(Change::By) => Scope::Change,
                     Some(Change::To | Change::From) => Scope::Level,
                     None => scope(inp, &toks, k),
@@ -718,6 +722,18 @@ fn scope(inp: &Input, toks: &[Token], k: usize) -> Scope {
         return Scope::Level;
     }
     Scope::Unmarked
+}
+
+/// Does a margin word ("plus or minus", ±) end right before `at`? The grammar may
+/// have read its "minus" as the figure's sign.
+fn margin(text: &str, floor: usize, at: usize) -> bool {
+    let head = text[floor..at].trim_end().to_lowercase();
+    let figure = text[at..].to_lowercase();
+    lexicon().margin.iter().any(|m| {
+        head.ends_with(m)
+            || m.strip_suffix("minus")
+                .is_some_and(|lead| head.ends_with(lead.trim_end()) && figure.starts_with("minus"))
+    })
 }
 
 /// `'s`, `’s` or 的 right after a name: its figure ("OPEC's output", 欧佩克的产量).

@@ -165,6 +165,7 @@ fn block(q: &QuantityClaim) -> Option<Block> {
     if unit.is_empty()
         || q.key.period.is_empty()
         || q.qty.change == Some(crate::normalize::Change::From)
+        || q.frame.scope == crate::claims::Scope::Margin
     {
         return None;
     }
@@ -291,7 +292,9 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, a: usize, b: usize) -> Option<Match>
             .sum::<f64>()
     };
     let (na, nb) = (norm(&fa.what), norm(&fb.what));
-    if shared < p.min_shared_context || na <= 0.0 || nb <= 0.0 {
+    // Two small contexts cannot share more than they hold: most of it will do.
+    let floor = p.min_shared_context.min(0.9 * na.min(nb));
+    if shared < floor || shared <= 0.0 || na <= 0.0 || nb <= 0.0 {
         return None;
     }
     let sim = shared / (na * nb).sqrt();

@@ -80,6 +80,8 @@ pub struct Lexicon {
     pub level_link: Words,
     /// Words after a change verb that keep the figure a change ("rose by 5%").
     pub change_link: Words,
+    /// Words before a figure that make it a margin of error ("plus or minus 5%").
+    pub margin: Words,
     pub change_verb: Words,
     pub past_marker: Words,
     pub future_marker: Words,
@@ -145,6 +147,7 @@ struct Doc {
     stopword: WordsDoc,
     level_link: WordsDoc,
     change_link: WordsDoc,
+    margin: WordsDoc,
     change_verb: WordsDoc,
     past_marker: WordsDoc,
     future_marker: WordsDoc,
@@ -280,6 +283,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         stopword: words(doc.stopword)?,
         level_link: words(doc.level_link)?,
         change_link: words(doc.change_link)?,
+        margin: words(doc.margin)?,
         change_verb: words(doc.change_verb)?,
         past_marker: words(doc.past_marker)?,
         future_marker: words(doc.future_marker)?,

@@ -6,7 +6,7 @@ use super::{is_cjk, lexicon};
 
 /// Byte ranges of the sentences in `text[range]` (absolute offsets).
 /// Ends at `. ! ?` followed by a space (unless after an abbreviation, an initial or
-/// a digit-dot-digit), at `。！？；;`, at line ends, and at the ` - ` bullet dashes
+/// a digit-dot-digit), at `。！？；` and at `;` outside brackets, at line ends, and at the ` - ` bullet dashes
 /// aggregators put between statements.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -15,8 +15,19 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     // Byte by byte: every stop is ASCII or a three-byte full-width form, so no
     // char decoding is needed except after `. ! ?`.
     let mut at = range.start;
+    // A semicolon inside brackets ("($9.58bn; £3.5bn)") does not end the sentence.
+    let mut depth = 0usize;
     while at < range.end {
         let cut = match bytes[at] {
+            b'(' => {
+                depth += 1;
+                None
+            }
+            b')' => {
+                depth = depth.saturating_sub(1);
+                None
+            }
+            b';' if depth > 0 => None,
             b'\n' | b'\r' | b';' => Some(at + 1),
             c @ (b'.' | b'!' | b'?') => {
                 let spaced = text
@@ -39,6 +50,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         if let Some(cut) = cut {
             push_trimmed(text, start..cut, &mut out);
             start = cut;
+            depth = 0;
         }
         at += 1;
     }
