@@ -289,6 +289,7 @@ fn hostile() -> (Vec<File>, Vec<Source>, Vec<Finding>) {
         range: 0..raw.len(),
     };
     let finding = Finding {
+        because: Vec::new(),
         lead: None,
         rule: "quantity-conflict",
         severity: Severity::Warning,

@@ -84,6 +84,9 @@ pub struct Frame {
     /// each with its weight (nearness to the figure), sorted by feature.
     pub what: Vec<(String, f32)>,
     pub scope: Scope,
+    /// The sentence it is in, counted from the article's start: two figures of one
+    /// sentence are two claims.
+    pub sentence: u32,
     /// The unit class figures must share to be one claim: the unit and `per`
     /// (`USD`, `t`, `percent`), or for a count the noun it counts (`n:m:jobs` when
     /// the vocabulary knows it, so 实体 and "entities" agree; else `n:` and its stem).
@@ -323,12 +326,14 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
             if k == usize::MAX {
                 return Frame {
                     parties: parties.clone(),
+                    unit: units[i].clone(),
                     ..Frame::default()
                 };
             }
             Frame {
                 subject: subject(inp.text, &toks, k),
                 carried: None,
+                sentence: 0,
                 parties: parties.clone(),
                 what: what(&toks, k, &units, i),
                 // The grammar's change marker first ("by 5%", "to 3%"), else the

@@ -165,6 +165,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
     // Known organizations first, then proper nouns; reset at a blank line.
     let mut carried: [Option<String>; 2] = [None, None];
     let mut scanned = range.start;
+    let mut n_sentence = 0u32;
     let mut out = entities::entity_claims(kb, index, &mentions, article);
     // Each sentence takes its items by binary search over the position-sorted lists,
     // so the cost grows with the items, not with sentences × items.
@@ -245,7 +246,9 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         scanned = scanned.max(sentence.end);
         let mut frames = frames;
         let held = carried[0].as_ref().or(carried[1].as_ref());
+        n_sentence += 1;
         for f in &mut frames {
+            f.sentence = n_sentence;
             if f.subject.is_none() {
                 f.carried = held.cloned();
             }

@@ -49,6 +49,10 @@ pub fn finding_json(f: &Finding, files: &[File], sources: &[Source]) -> Value {
     if let Some(h) = &f.help {
         v["help"] = json!(h);
     }
+    // Why the sides were taken for one claim (quantity-conflict's alignment).
+    if !f.because.is_empty() {
+        v["because"] = json!(f.because);
+    }
     v
 }
 

@@ -552,7 +552,7 @@ mod settings_tests {
             (q.relative_tolerance, q.about_tolerance, q.nearly_tolerance),
             (0.02, 0.1, 0.1)
         );
-        assert_eq!(q.min_shared_entities, 1);
+        assert_eq!((q.min_similarity, q.story_max_days_apart), (0.2, 62));
         let d = date::Params::default();
         assert_eq!((d.min_shared_entities, d.max_days_apart), (1, 62));
         assert_eq!(reference::Params::default().effective_lag_days, 7);

@@ -585,16 +585,13 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     out
 }
 
-/// Do claims `a` and `b` (of one source, `a` first) lie in different sentences?
+/// Do claims `a` and `b` (of one source) lie in different sentences? (Their
+/// frames say; an archive source's text is not loaded.)
 fn apart(cx: &Ctx, a: usize, b: usize) -> bool {
-    let (ra, rb) = (&cx.claims[a].span, &cx.claims[b].span);
-    if rb.start < ra.end {
-        return false;
+    match (&cx.claims[a].kind, &cx.claims[b].kind) {
+        (Kind::Quantity(x), Kind::Quantity(y)) => x.frame.sentence != y.frame.sentence,
+        _ => false,
     }
-    let between = cx.text(cx.claims[a].source, &(ra.end..rb.start));
-    between.contains(['\n', '。', '！', '？', '!', '?'])
-        || between.contains(". ")
-        || between.ends_with('.')
 }
 
 /// What a figure is of, for messages: its subject and its measure words
