@@ -182,10 +182,14 @@ fn emit(out: &str, path: Option<&PathBuf>) -> Result<(), Error> {
         Some(p) => claimcheck::atomic::write(p, out.as_bytes())
             .map_err(|e| Error::Usage(format!("{}: cannot write: {e}", p.display()))),
         None => {
+            // Every write error (a full disk, a closed pipe) is exit status 2, whatever
+            // `--fail-on` says: the output is incomplete. The flush is explicit because
+            // the one at exit drops its error.
             let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            let _ = stdout.write_all(out.as_bytes());
-            Ok(())
+            stdout
+                .write_all(out.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| Error::Usage(format!("cannot write to standard output: {e}")))
         }
     }
 }
