@@ -209,6 +209,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
             };
             let (inputs, claims) = engine::extract(&kb, &paths, &opts)?;
             let (files, sources, skipped) = (&inputs.files, &inputs.sources, &inputs.skipped);
+            if let Some(o) = &common.output {
+                claimcheck::read::refuse_input(o, "--output", files)?;
+            }
             let out = match format {
                 ExtractFormat::Json => {
                     report::extract::json_with_errors(&claims, files, sources, skipped)
@@ -264,6 +267,14 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let run = engine::run(&kb, &paths, &opts)?;
             let (files, sources, skipped) = (&run.files, &run.sources, &run.skipped);
             let (findings, n_claims) = (&run.findings, run.claims);
+            for (o, option) in [
+                (&common.output, "--output"),
+                (&write_baseline, "--write-baseline"),
+            ] {
+                if let Some(o) = o {
+                    claimcheck::read::refuse_input(o, option, files)?;
+                }
+            }
             if let Some(path) = &write_baseline {
                 let n = engine::baseline::write(path, findings, files, sources)?;
                 eprintln!("claimcheck: recorded {n} finding(s) in {}", path.display());

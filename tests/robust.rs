@@ -73,3 +73,70 @@ fn a_write_error_on_stdout_is_exit_status_2_whatever_fail_on_says() {
         .expect("runs");
     assert_eq!(code(&o), Some(2), "{}", stderr(&o));
 }
+
+#[test]
+fn an_output_naming_an_input_article_is_refused_and_the_article_kept() {
+    let d = scratch("overwrite");
+    std::fs::create_dir(d.join("articles")).expect("folder");
+    let original = std::fs::read_to_string(fixture(POSITIVE)).expect("fixture");
+    std::fs::write(d.join("articles/a.txt"), &original).expect("article");
+    std::os::unix::fs::symlink("articles/a.txt", d.join("link.txt")).expect("symlink");
+    let kb = fixture(KB);
+    let kb = kb.to_str().expect("UTF-8");
+    let cases: &[&[&str]] = &[
+        &[
+            "check",
+            "--rules",
+            kb,
+            "articles",
+            "--output",
+            "articles/a.txt",
+        ],
+        &[
+            "check",
+            "--rules",
+            kb,
+            "articles",
+            "-o",
+            "./articles/../articles/a.txt",
+        ],
+        &["check", "--rules", kb, "articles", "--output", "link.txt"],
+        &[
+            "check",
+            "--rules",
+            kb,
+            "articles",
+            "--write-baseline",
+            "articles/a.txt",
+        ],
+        &[
+            "extract",
+            "--rules",
+            kb,
+            "articles",
+            "--output",
+            "articles/a.txt",
+        ],
+        &["index", "--rules", kb, "articles", "-o", "articles/a.txt"],
+    ];
+    for args in cases {
+        let o = run_in(&d, args);
+        assert_eq!(code(&o), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("is one of the input articles"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert_eq!(stderr(&o).lines().count(), 1, "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let now = std::fs::read_to_string(d.join("articles/a.txt")).expect("still there");
+        assert_eq!(now, original, "{args:?} overwrote the article");
+    }
+    // A new file, or one that is not an input, is written as before.
+    let o = run_in(
+        &d,
+        &["check", "--rules", kb, "articles", "--output", "report.txt"],
+    );
+    assert_eq!(code(&o), Some(1), "{}", stderr(&o));
+    assert!(d.join("report.txt").exists());
+}

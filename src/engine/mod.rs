@@ -171,6 +171,7 @@ pub fn write_index(
         sources,
         skipped,
     } = inputs;
+    read::refuse_input(output, "-o", &files)?;
     let stats = index::write(output, kb, opts.reference_date, &files, &sources, &claims)?;
     Ok((stats, skipped))
 }

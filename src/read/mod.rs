@@ -38,6 +38,9 @@ pub struct File {
     pub map: Option<Vec<u32>>,
     /// Byte offsets in `raw` where each line starts.
     pub line_starts: Vec<usize>,
+    /// The path it was read from, with its real bytes (`None` for text that did not
+    /// come from a file: an index's archive, a knowledge-base example).
+    pub real: Option<PathBuf>,
 }
 
 /// A span in the original file, 1-based, end exclusive, columns in characters.
@@ -80,6 +83,7 @@ impl File {
             raw,
             map: None,
             line_starts,
+            real: None,
         }
     }
 
@@ -179,7 +183,9 @@ pub fn read_file(path: &Path) -> Result<(File, Vec<Source>), Error> {
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
     let raw = decode::decode(&shown, bytes)?;
-    Ok(parse(&shown, raw))
+    let (mut file, sources) = parse(&shown, raw);
+    file.real = Some(path.to_path_buf());
+    Ok((file, sources))
 }
 
 /// Reads every file under `paths`, in order; a file that cannot be read is an error
@@ -260,6 +266,7 @@ pub fn parse(path: &str, raw: String) -> (File, Vec<Source>) {
         raw,
         text,
         map,
+        real: None,
     };
     let articles = split::articles(&file.text);
     let several = articles.len() > 1;
@@ -305,4 +312,39 @@ fn heading(text: &str) -> Option<String> {
         .find_map(|l| l.trim_start().strip_prefix("# "))
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
+}
+
+/// Refuses an output path (`--output`, `--write-baseline`, `index -o`) that is one
+/// of the files read, however either path was spelled (through `..`, a symbolic
+/// link or a hard link): writing it would replace an article.
+pub fn refuse_input(out: &Path, option: &str, files: &[File]) -> Result<(), Error> {
+    let Some(target) = identity(out) else {
+        // Nothing there yet: not an input.
+        return Ok(());
+    };
+    let hit = files
+        .iter()
+        .find(|f| f.real.as_deref().and_then(identity).as_ref() == Some(&target));
+    match hit {
+        Some(f) => Err(Error::Usage(format!(
+            "{option} {}: is one of the input articles ({}); not overwritten",
+            walk::display(out),
+            f.path
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// What makes a file the same file: its device and inode.
+#[cfg(unix)]
+fn identity(p: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(p).ok()?;
+    Some((m.dev(), m.ino()))
+}
+
+/// What makes a file the same file: its canonical path.
+#[cfg(not(unix))]
+fn identity(p: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(p).ok()
 }

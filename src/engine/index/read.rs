@@ -341,6 +341,7 @@ pub(super) fn rebuild(path: String, ft: FileText) -> Option<Rebuilt> {
             raw,
             text,
             map,
+            real: None,
         },
         spots,
     })
