@@ -41,6 +41,11 @@ pub struct File {
     /// The path it was read from, with its real bytes (`None` for text that did not
     /// come from a file: an index's archive, a knowledge-base example).
     pub real: Option<PathBuf>,
+    /// The path that identifies the file in fingerprints (baseline, SARIF): relative
+    /// to the project root and normalized (`set_keys`), so `articles/a.txt`,
+    /// `./articles/a.txt` and `/abs/articles/a.txt` are one file. Until then, the
+    /// printed path normalized.
+    pub key: String,
 }
 
 /// A span in the original file, 1-based, end exclusive, columns in characters.
@@ -78,12 +83,13 @@ impl File {
     pub fn plain(path: String, raw: String) -> File {
         let line_starts = line_starts(&raw);
         File {
-            path,
             text: raw.clone(),
             raw,
             map: None,
             line_starts,
             real: None,
+            key: normalize(Path::new(&path)),
+            path,
         }
     }
 
@@ -172,8 +178,93 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     walk::collect(paths)
 }
 
-/// Reads one file and splits it into its articles.
+/// The largest configuration file read (`claimcheck.toml`, `--config`): 1 MiB.
+pub const MAX_CONFIG: u64 = 1 << 20;
+/// The largest baseline file read (`--baseline`): 64 MiB, some 3 million findings.
+pub const MAX_BASELINE: u64 = 64 << 20;
+/// The largest rules file read (each `*.toml` under `--rules`): 256 MiB.
+pub const MAX_RULES: u64 = 256 << 20;
+
+/// Reads a settings file (configuration, baseline, rules) as UTF-8 text: only a
+/// regular file (a device, a FIFO or a folder is refused, never opened; `/dev/null`
+/// reads as empty) of at most
+/// `cap` bytes (a file that grows past it while read is refused too). `what` names
+/// it in the one-line error.
+pub fn small_file(path: &Path, cap: u64, what: &str) -> Result<String, Error> {
+    use std::io::Read;
+    let shown = walk::display(path);
+    let fail = |msg: String| Error::Usage(format!("{shown}: cannot read {what}: {msg}"));
+    let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    // `--config /dev/null`: no settings, the usual way to say so.
+    if path == Path::new("/dev/null") {
+        return Ok(String::new());
+    }
+    if !meta.is_file() {
+        return Err(fail(walk::not_regular(&meta).to_string()));
+    }
+    let too_big = || {
+        fail(format!(
+            "larger than {} MiB, the most read for {what}",
+            cap >> 20
+        ))
+    };
+    if meta.len() > cap {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Why a path that is not a regular file is not read ("not a regular file (a FIFO),
+/// not opened").
+pub fn not_regular(m: &std::fs::Metadata) -> &'static str {
+    walk::not_regular(m)
+}
+
+/// Whether a file name has one of the extensions read when walking a folder.
+pub fn is_article_name(path: &Path) -> bool {
+    walk::wanted(path)
+}
+
+/// `path` as it is printed: as given, with `/` separators.
+pub fn display(path: &Path) -> String {
+    walk::display(path)
+}
+
+/// The mark at the top of the Markdown and HTML reports claimcheck writes: a file
+/// that starts with it is a report, not an article, and is skipped with a note (a
+/// report written into the checked folder would otherwise be read on the next run).
+pub const REPORT_MARK: &str =
+    "<!-- claimcheck-report: written by claimcheck, not read as an article -->";
+
+/// Whether a file's first bytes carry `REPORT_MARK`.
+pub fn is_report(bytes: &[u8]) -> bool {
+    let head = bytes.get(..bytes.len().min(512)).unwrap_or(bytes);
+    let mark = REPORT_MARK.split(':').next().unwrap_or(REPORT_MARK);
+    memchr::memmem::find(head, mark.as_bytes()).is_some()
+}
+
+/// Reads one file and splits it into its articles (a report claimcheck wrote
+/// reads as a file with no article: `read_all_noting` skips it with a note).
 pub fn read_file(path: &Path) -> Result<(File, Vec<Source>), Error> {
+    let shown = walk::display(path);
+    Ok(read_one(path)?.unwrap_or_else(|| (File::plain(shown, String::new()), Vec::new())))
+}
+
+/// `read_file`, `None` for a report claimcheck wrote.
+fn read_one(path: &Path) -> Result<Option<(File, Vec<Source>)>, Error> {
     let shown = walk::display(path);
     let fail = |msg: String| Error::input(shown.clone(), msg);
     // Only regular files are opened: opening a FIFO would wait for a writer.
@@ -182,23 +273,35 @@ pub fn read_file(path: &Path) -> Result<(File, Vec<Source>), Error> {
         return Err(fail(walk::not_regular(&meta).to_string()));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    if is_report(&bytes) {
+        return Ok(None);
+    }
     let raw = decode::decode(&shown, bytes)?;
     let (mut file, sources) = parse(&shown, raw);
     file.real = Some(path.to_path_buf());
-    Ok((file, sources))
+    Ok(Some((file, sources)))
 }
 
 /// Reads every file under `paths`, in order; a file that cannot be read is an error
 /// (`Error::Input`: skip it and go on; `Error::Usage`: a path that does not exist)
 /// and the others are still read. `Source::file` indexes the returned files.
 pub fn read_all(paths: &[PathBuf]) -> (Vec<File>, Vec<Source>, Vec<Error>) {
+    let (files, sources, errors, _) = read_all_noting(paths);
+    (files, sources, errors)
+}
+
+/// `read_all`, and the paths of the reports claimcheck wrote that were found and
+/// skipped (they are not articles; the caller tells the user).
+pub fn read_all_noting(paths: &[PathBuf]) -> (Vec<File>, Vec<Source>, Vec<Error>, Vec<String>) {
     let (list, mut errors) = collect(paths);
-    let results: Vec<_> = list.par_iter().map(|p| read_file(p)).collect();
+    let results: Vec<_> = list.par_iter().map(|p| (p, read_one(p))).collect();
     let mut files = Vec::new();
     let mut sources = Vec::new();
-    for r in results {
+    let mut reports = Vec::new();
+    for (p, r) in results {
         match r {
-            Ok((file, srcs)) => {
+            Ok(None) => reports.push(walk::display(p)),
+            Ok(Some((file, srcs))) => {
                 let idx = files.len();
                 sources.extend(srcs.into_iter().map(|s| Source { file: idx, ..s }));
                 files.push(file);
@@ -206,7 +309,7 @@ pub fn read_all(paths: &[PathBuf]) -> (Vec<File>, Vec<Source>, Vec<Error>) {
             Err(e) => errors.push(e),
         }
     }
-    (files, sources, errors)
+    (files, sources, errors, reports)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -267,6 +370,7 @@ pub fn parse(path: &str, raw: String) -> (File, Vec<Source>) {
         text,
         map,
         real: None,
+        key: normalize(Path::new(path)),
     };
     let articles = split::articles(&file.text);
     let several = articles.len() > 1;
@@ -347,4 +451,58 @@ fn identity(p: &Path) -> Option<(u64, u64)> {
 #[cfg(not(unix))]
 fn identity(p: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(p).ok()
+}
+
+/// The project root that fingerprint paths are relative to: the folder of the
+/// configuration file in use, else the nearest folder with `.git` from the working
+/// folder up, else the working folder.
+pub fn project_root(config: Option<&Path>) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    if let Some(dir) = config.and_then(Path::parent) {
+        return PathBuf::from(normalize(&cwd.join(dir)));
+    }
+    cwd.ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&cwd)
+        .to_path_buf()
+}
+
+/// Sets each file's `key`: its path made absolute, normalized, and relative to
+/// `root` when it is under it (else absolute).
+pub fn set_keys(files: &mut [File], root: &Path) {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = normalize(&cwd.join(root));
+    for f in files {
+        let Some(real) = &f.real else { continue };
+        let abs = normalize(&cwd.join(real));
+        f.key = match abs.strip_prefix(root.as_str()) {
+            Some(rel) if root == "/" => rel.to_string(),
+            Some(rel) if rel.starts_with('/') => rel[1..].to_string(),
+            _ => abs,
+        };
+    }
+}
+
+/// A path with `.` and `..` resolved by its text (symbolic links are not followed)
+/// and `/` separators: `./a/../b/c.txt` → `b/c.txt`.
+pub fn normalize(p: &Path) -> String {
+    use std::path::Component;
+    let mut parts: Vec<String> = Vec::new();
+    let mut lead = String::new();
+    for c in p.components() {
+        match c {
+            Component::Prefix(x) => lead.push_str(&x.as_os_str().to_string_lossy()),
+            Component::RootDir => lead.push('/'),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if parts.last().is_some_and(|l| l != "..") {
+                    parts.pop();
+                } else if lead.is_empty() {
+                    parts.push("..".into());
+                }
+            }
+            Component::Normal(x) => parts.push(x.to_string_lossy().into_owned()),
+        }
+    }
+    lead + &parts.join("/")
 }
