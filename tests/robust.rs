@@ -634,3 +634,38 @@ fn a_symlinked_folder_of_articles_is_followed_once() {
     assert_eq!(ids, ["articles/a.txt", "articles/again/b.txt"], "{v:#}");
     assert_eq!(v["summary"]["findings"], 1);
 }
+
+#[test]
+fn a_title_holds_at_most_200_characters() {
+    let d = project("title", &[]);
+    let long = "Exports rose again ".repeat(50_000);
+    std::fs::write(
+        d.join("articles/a.txt"),
+        format!("{long}\nWire·2024-05-02 10:00\n\nThe pit reopened.\n"),
+    )
+    .expect("article");
+    std::fs::write(
+        d.join("articles/b.md"),
+        format!("# {}\n\nText.\n", "字".repeat(5000)),
+    )
+    .expect("article");
+    for cmd in ["check", "extract"] {
+        let o = run_in(&d, &[cmd, "--format", "json", "articles"]);
+        let v = json(&o);
+        for s in v["sources"].as_array().expect("sources") {
+            let t = s["title"].as_str().expect("a title");
+            assert!(
+                t.chars().count() <= 201,
+                "{cmd}: {} characters",
+                t.chars().count()
+            );
+            assert!(t.ends_with('…'), "{t}");
+        }
+        assert!(
+            v["sources"][0]["title"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Exports rose again Exports")
+        );
+    }
+}

@@ -41,6 +41,9 @@ pub struct File {
     /// The path it was read from, with its real bytes (`None` for text that did not
     /// come from a file: an index's archive, a knowledge-base example).
     pub real: Option<PathBuf>,
+    /// Characters before every 4 KiB block of `raw`, built on the first column asked
+    /// on a long line (a column on a 2 MB line must not count the line each time).
+    pub blocks: std::sync::OnceLock<Vec<u32>>,
     /// The path that identifies the file in fingerprints (baseline, SARIF): relative
     /// to the project root and normalized (`set_keys`), so `articles/a.txt`,
     /// `./articles/a.txt` and `/abs/articles/a.txt` are one file. Until then, the
@@ -88,6 +91,7 @@ impl File {
             map: None,
             line_starts,
             real: None,
+            blocks: Default::default(),
             key: normalize(Path::new(&path)),
             path,
         }
@@ -130,8 +134,32 @@ impl File {
         if start == 0 && self.raw.starts_with('\u{feff}') && offset >= 3 {
             start = 3;
         }
-        let column = self.raw.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let column = if offset.saturating_sub(start) <= BLOCK {
+            self.raw.get(start..offset).map_or(0, |s| s.chars().count())
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        } + 1;
         (line, column)
+    }
+
+    /// How many characters `raw[..offset]` holds: the block index, then at most one
+    /// block counted.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.raw.as_bytes();
+        let blocks = self.blocks.get_or_init(|| {
+            let mut n = 0u32;
+            bytes
+                .chunks(BLOCK)
+                .map(|c| {
+                    let before = n;
+                    n += chars_in(c) as u32;
+                    before
+                })
+                .collect()
+        });
+        let k = offset / BLOCK;
+        let base = blocks.get(k).map_or(0, |&n| n as usize);
+        base + bytes.get(k * BLOCK..offset).map_or(0, chars_in)
     }
 
     /// The location in the original file of a byte range of the working text.
@@ -147,6 +175,15 @@ impl File {
             text: self.raw.get(o).unwrap_or("").to_string(),
         }
     }
+}
+
+/// The block size of `File::blocks`.
+const BLOCK: usize = 4096;
+
+/// Characters in UTF-8 bytes (which may start or end inside one): the bytes that
+/// are not continuation bytes.
+fn chars_in(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| (x & 0xC0) != 0x80).count()
 }
 
 /// The largest char boundary of `s` at or below `i`.
@@ -370,6 +407,7 @@ pub fn parse(path: &str, raw: String) -> (File, Vec<Source>) {
         text,
         map,
         real: None,
+        blocks: Default::default(),
         key: normalize(Path::new(path)),
     };
     let articles = split::articles(&file.text);
@@ -399,7 +437,7 @@ pub fn parse(path: &str, raw: String) -> (File, Vec<Source>) {
                     path.to_string()
                 },
                 path: path.to_string(),
-                title,
+                title: title.map(cap_title),
                 date,
                 lang: a.lang,
                 file: 0,
@@ -408,6 +446,24 @@ pub fn parse(path: &str, raw: String) -> (File, Vec<Source>) {
         })
         .collect();
     (file, sources)
+}
+
+/// The most characters a source's title holds (a 10 MB first line is not a title).
+pub const MAX_TITLE: usize = 200;
+
+/// A title cut to `MAX_TITLE` characters: at the last space in its second half
+/// when there is one, else at the limit, with `…` added.
+pub fn cap_title(t: String) -> String {
+    let Some((cut, _)) = t.char_indices().nth(MAX_TITLE) else {
+        return t;
+    };
+    let head = &t[..cut];
+    let half = head.char_indices().nth(MAX_TITLE / 2).map_or(0, |(i, _)| i);
+    let end = match head.rfind(' ') {
+        Some(i) if i > half => i,
+        _ => cut,
+    };
+    format!("{}…", head[..end].trim_end())
 }
 
 /// The first `# ` heading of a Markdown text.

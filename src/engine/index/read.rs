@@ -346,6 +346,7 @@ pub(super) fn rebuild(path: String, ft: FileText) -> Option<Rebuilt> {
             text,
             map,
             real: None,
+            blocks: Default::default(),
             key: crate::read::normalize(std::path::Path::new(&path)),
             path,
         },
