@@ -101,6 +101,43 @@ fn cases() -> Vec<Case> {
                 s
             },
         },
+        // The number forms of issue 16: spaced thousands, number-word groups, Chinese
+        // scales between digits, signs, shares and changes, each run on and on.
+        Case {
+            name: "spaced digit groups",
+            path: "spaced.txt",
+            n: 25_000,
+            make: |k| format!("{BYLINE}Output was {}7 tonnes.", repeat("123 ", k)),
+        },
+        Case {
+            name: "number-word groups",
+            path: "words.txt",
+            n: 10_000,
+            make: |k| {
+                format!(
+                    "{BYLINE}{}people.",
+                    repeat("two thousand five hundred and ", k)
+                )
+            },
+        },
+        Case {
+            name: "digits between Chinese scales",
+            path: "cn-scales.txt",
+            n: 12_500,
+            make: |k| format!("{BYLINE}产量{}吨。", repeat("5万4千6百", k)),
+        },
+        Case {
+            name: "Chinese numerals with 几 and 多",
+            path: "cn-ji.txt",
+            n: 12_500,
+            make: |k| format!("{BYLINE}约{}万人。", repeat("二十几多余", k)),
+        },
+        Case {
+            name: "signs, shares and changes",
+            path: "signs.txt",
+            n: 12_500,
+            make: |k| format!("{BYLINE}{}five.", repeat("-1 one in rose from 5% to ", k)),
+        },
         Case {
             name: "nested parentheses",
             path: "parens.txt",

@@ -2,6 +2,7 @@
 //! plus robustness checks (no panic, ranges on char boundaries).
 
 use chrono::NaiveDate;
+use claimcheck::normalize::date::{DayOrder, day_order, scan_dates_in};
 use claimcheck::normalize::scan_dates;
 use proptest::prelude::*;
 
@@ -65,7 +66,8 @@ const ROWS: &[Row] = &[
     ("The cabinet met on the 31st.", Some("2025-11-10"), &[("the 31st", "2025-10-31")]),
     // --- month alone
     ("Exports fell in March, the ministry said.", Some("2025-06-10"), &[("March", "2025-03")]),
-    ("Exports fell in March, the ministry said.", A, &[("March", "2026-03")]),
+    // A past-tense sentence: the latest March, not the nearest (which is next year's).
+    ("Exports fell in March, the ministry said.", A, &[("March", "2025-03")]),
     ("Tariffs rose in April.", A, &[("April", "2025-04")]),
     ("Prices peaked in March 2020 before the slump.", A, &[("March 2020", "2020-03")]),
     ("Output should recover by mid-June.", Some("2025-05-02"), &[("mid-June", "2025-06")]),
@@ -110,8 +112,8 @@ const ROWS: &[Row] = &[
     ("2024年度报告发布。", None, &[("2024年度", "2024")]),
     ("该国去年4月公布了新战略。", Some("2025-06-07"), &[("去年4月", "2024-04")]),
     ("今年6月15日起实施。", Some("2025-01-10"), &[("今年6月15日", "2025-06-15")]),
-    ("明年1月生效，今年无变化。", A, &[("明年1月", "2026-01")]),
-    ("去年，出口增长。", A, &[]),
+    ("明年1月生效，今年无变化。", A, &[("明年1月", "2026-01"), ("今年", "2025")]),
+    ("去年，出口增长。", A, &[("去年", "2024")]),
     // --- mixed English and Chinese
     ("美国于October 20宣布了协议。", A, &[("October 20", "2025-10-20")]),
     ("In 2024, 出口增长；2025年目标更高。", A, &[("2024", "2024"), ("2025年", "2025")]),
@@ -149,7 +151,7 @@ const ROWS: &[Row] = &[
     ("The town celebrated the 2nd anniversary.", A, &[]),
     ("He birdied the 13th, the 15th and the 18th.", A, &[]),
     ("A putt at the 9th. Then rain.", A, &[]),
-    ("It was the 3rd time this year.", A, &[]),
+    ("It was the 3rd time this year.", A, &[("this year", "2025")]),
     ("The team took 2nd place.", A, &[]),
     ("The 3rd Battalion moved north.", A, &[]),
     ("He was ranked 21st in the world.", A, &[]),
@@ -172,6 +174,80 @@ const ROWS: &[Row] = &[
     ("比赛第3日结束。", A, &[]),
     ("货物须在30日内付款。", A, &[]),
     ("这个项目花了三个月。", A, &[]),
+    // --- issue 16: dates relative to the article's
+    ("上月28日，双方签署协议。", A, &[("上月28日", "2025-09-28")]),
+    ("下月5日起实施。", A, &[("下月5日", "2025-11-05")]),
+    ("本月15日公布数据。", A, &[("本月15日", "2025-10-15")]),
+    ("上个月出口下降。", A, &[("上个月", "2025-09")]),
+    ("下月将召开会议。", A, &[("下月", "2025-11")]),
+    ("上月28日签约。", Some("2025-01-10"), &[("上月28日", "2024-12-28")]),
+    ("今天，央行宣布降息。", A, &[("今天", "2025-10-27")]),
+    ("昨日股市大涨。", A, &[("昨日", "2025-10-26")]),
+    ("前天发生地震。", A, &[("前天", "2025-10-25")]),
+    ("后天将公布结果。", A, &[("后天", "2025-10-29")]),
+    ("明天开始执行。", A, &[("明天", "2025-10-28")]),
+    ("上周一，代表团抵达。", A, &[("上周一", "2025-10-20")]),
+    ("下周二举行会谈。", A, &[("下周二", "2025-11-04")]),
+    ("本周三发布报告。", A, &[("本周三", "2025-10-29")]),
+    ("上星期五股市下跌。", A, &[("上星期五", "2025-10-24")]),
+    ("这周日举行投票。", A, &[("这周日", "2025-11-02")]),
+    ("去年出口增长5%。", A, &[("去年", "2024")]),
+    ("今年产量创新高。", A, &[("今年", "2025")]),
+    ("明年将投产。", A, &[("明年", "2026")]),
+    ("前年亏损严重。", A, &[("前年", "2023")]),
+    ("去年出口增长。", Some("2026-01-05"), &[("去年", "2025")]),
+    ("上周出口增长。", A, &[]),
+    ("今天的会议取消。", None, &[]),
+    // English words relative to the article's date
+    ("Sales rose 5% last year.", A, &[("last year", "2024")]),
+    ("Output will double this year.", A, &[("this year", "2025")]),
+    ("The plant opens next year.", A, &[("next year", "2026")]),
+    ("Talks resume next month.", A, &[("next month", "2025-11")]),
+    ("Prices fell last month.", A, &[("last month", "2025-09")]),
+    ("Exports rose this month.", A, &[("this month", "2025-10")]),
+    ("The bank cut rates today.", A, &[("today", "2025-10-27")]),
+    ("The minister resigned yesterday.", A, &[("yesterday", "2025-10-26")]),
+    ("Voting starts tomorrow.", A, &[("tomorrow", "2025-10-28")]),
+    ("The board meets this Friday.", A, &[("this Friday", "2025-10-31")]),
+    ("Talks resume Friday next week.", A, &[("Friday next week", "2025-11-07")]),
+    ("The deal closed Monday last week.", A, &[("Monday last week", "2025-10-20")]),
+    ("Prices rose over the last year.", A, &[]),
+    ("Sales grew in the past month.", A, &[]),
+    ("This is the year of change.", A, &[]),
+    ("The plant opens next year.", None, &[]),
+    ("Output rose last year.", Some("2026-01-02"), &[("last year", "2025")]),
+    // A weekday with its date is the date
+    ("Talks open on Monday, January 12.", A, &[("Monday, January 12", "2026-01-12")]),
+    ("The vote was held on Tuesday, October 21.", A, &[("Tuesday, October 21", "2025-10-21")]),
+    ("It ends Friday, 5 December 2025.", A, &[("Friday, 5 December 2025", "2025-12-05")]),
+    ("On Wednesday, Oct. 22, the firm said so.", A, &[("Wednesday, Oct. 22", "2025-10-22")]),
+    ("The summit starts Thursday, November 6.", A, &[("Thursday, November 6", "2025-11-06")]),
+    // A past-tense sentence takes the latest such date, not the nearest
+    ("The company announced on April 4 that it would sell.", Some("2025-11-20"), &[("April 4", "2025-04-04")]),
+    ("Prices fell on April 4.", Some("2025-11-20"), &[("April 4", "2025-04-04")]),
+    ("Deliveries begin on April 4.", Some("2025-11-20"), &[("April 4", "2026-04-04")]),
+    ("Exports dropped in May.", Some("2025-12-15"), &[("May", "2025-05")]),
+    ("The firm was sold on the 30th.", Some("2025-11-10"), &[("the 30th", "2025-10-30")]),
+    ("The deal was signed on March 3.", Some("2025-09-30"), &[("March 3", "2025-03-03")]),
+    ("The deal will be signed on March 3.", Some("2025-09-30"), &[("March 3", "2026-03-03")]),
+    ("Trading halted on October 29.", A, &[("October 29", "2025-10-29")]),
+    // Numeric dates: a part over 12 settles the order; otherwise the publisher's
+    // (day first by default: see `day_order`)
+    ("Filed 13/4/2025 in court.", A, &[("13/4/2025", "2025-04-13")]),
+    ("Filed 4/13/2025 in court.", A, &[("4/13/2025", "2025-04-13")]),
+    ("Filed 3/4/2025 in court.", A, &[("3/4/2025", "2025-04-03")]),
+    ("Filed 5/5/2025 in court.", A, &[("5/5/2025", "2025-05-05")]),
+    ("Filed 31/12/2024 in court.", A, &[("31/12/2024", "2024-12-31")]),
+    ("A ratio of 3/4 was cited.", A, &[]),
+    ("The talks end Friday next week.", Some("2025-10-30"), &[("Friday next week", "2025-11-07")]),
+    ("Bids close Tuesday this week.", A, &[("Tuesday this week", "2025-10-28")]),
+    ("The fund pays out this Monday.", Some("2025-10-29"), &[("this Monday", "2025-10-27")]),
+    ("We meet this Sunday.", A, &[("this Sunday", "2025-11-02")]),
+    ("下周五公布结果。", Some("2025-10-30"), &[("下周五", "2025-11-07")]),
+    ("上个月28日发生事故。", A, &[("上个月28日", "2025-09-28")]),
+    ("The deal closed yesterday.", Some("2025-03-01"), &[("yesterday", "2025-02-28")]),
+    ("Losses were estimated in the year ending March 31.", Some("1987-03-01"), &[("March 31", "1987-03-31")]),
+    ("The rate rises if delayed beyond April 30.", Some("1987-03-01"), &[("April 30", "1987-04-30")]),
     // --- text ending mid-date
     ("The deadline is October", A, &[]),
     ("It happened on the 28", A, &[]),
@@ -204,8 +280,31 @@ fn table() {
         }
     }
     println!("dates: {passed} passed, {failed} failed");
-    assert!(ROWS.len() >= 80);
+    assert!(ROWS.len() >= 200);
     assert_eq!(failed, 0, "dates: {passed} passed, {failed} failed");
+}
+
+/// Numeric dates in the publisher's order: month first for the lexicon's
+/// `mdy_publisher`s, day first for the rest, unread when ambiguous and unknown.
+#[test]
+fn numeric_dates_follow_the_publisher() {
+    assert_eq!(day_order(Some("AP")), DayOrder::Mdy);
+    assert_eq!(day_order(Some("the new york times")), DayOrder::Mdy);
+    assert_eq!(day_order(Some("Reuters")), DayOrder::Dmy);
+    assert_eq!(day_order(None), DayOrder::Dmy);
+    let read = |text: &str, order| -> Vec<String> {
+        scan_dates_in(text, Some(date("2025-10-27")), order)
+            .into_iter()
+            .map(|(_, v)| v.render())
+            .collect()
+    };
+    assert_eq!(read("Filed 3/4/2025.", DayOrder::Mdy), ["2025-03-04"]);
+    assert_eq!(read("Filed 3/4/2025.", DayOrder::Dmy), ["2025-04-03"]);
+    assert!(read("Filed 3/4/2025.", DayOrder::Unknown).is_empty());
+    assert_eq!(read("Filed 3/14/2025.", DayOrder::Unknown), ["2025-03-14"]);
+    assert_eq!(read("Filed 14/3/2025.", DayOrder::Mdy), ["2025-03-14"]);
+    assert_eq!(read("Filed 12/11/2025.", DayOrder::Mdy), ["2025-12-11"]);
+    assert!(read("Filed 13/13/2025.", DayOrder::Mdy).is_empty());
 }
 
 /// Ranges are ordered, disjoint and on char boundaries.

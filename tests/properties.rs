@@ -410,3 +410,324 @@ proptest! {
         prop_assert_eq!(want, got);
     }
 }
+
+// ---------------------------------------------------------------------------
+// (a') Every written form of a number reads back as itself, and every qualifier keeps
+// its bound.
+
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// 1..=999 in English words: "three hundred and twelve", "forty-five".
+fn words_below_thousand(n: u64) -> String {
+    let (h, rest) = (n / 100, n % 100);
+    let tail = match rest {
+        0 => String::new(),
+        1..=19 => SMALL[rest as usize].to_string(),
+        _ if rest % 10 == 0 => TENS[(rest / 10) as usize].to_string(),
+        _ => format!(
+            "{}-{}",
+            TENS[(rest / 10) as usize],
+            SMALL[(rest % 10) as usize]
+        ),
+    };
+    match (h, tail.is_empty()) {
+        (0, _) => tail,
+        (_, true) => format!("{} hundred", SMALL[h as usize]),
+        (_, false) => format!("{} hundred and {tail}", SMALL[h as usize]),
+    }
+}
+
+/// 1..10^12 in English words, groups of thousands: "two million four hundred thousand
+/// and twelve".
+fn english_words(n: u64) -> String {
+    let groups = [
+        (1_000_000_000, "billion"),
+        (1_000_000, "million"),
+        (1_000, "thousand"),
+    ];
+    let mut out = Vec::new();
+    let mut rest = n;
+    for (size, word) in groups {
+        if rest >= size {
+            out.push(format!("{} {word}", words_below_thousand(rest / size)));
+            rest %= size;
+        }
+    }
+    if rest > 0 {
+        let w = words_below_thousand(rest);
+        // "two million and five": a last group under a hundred takes "and".
+        if !out.is_empty() && rest < 100 {
+            out.push(format!("and {w}"));
+        } else {
+            out.push(w);
+        }
+    }
+    out.join(" ")
+}
+
+const CN_DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// 1..=9999 as a Chinese section: 三千零五, 四百二十.
+fn cn_section(n: u64) -> String {
+    let mut out = String::new();
+    let mut zero = false;
+    for (place, unit) in [(1000, "千"), (100, "百"), (10, "十"), (1, "")] {
+        let d = (n / place) % 10;
+        if d == 0 {
+            zero = !out.is_empty();
+            continue;
+        }
+        if zero {
+            out.push('零');
+            zero = false;
+        }
+        out.push(CN_DIGITS[d as usize]);
+        out.push_str(unit);
+    }
+    out
+}
+
+/// 1..10^12 in Chinese numerals the standard way: 一亿零五百万, 十二万三千.
+fn chinese(n: u64) -> String {
+    let sections = [
+        (n / 100_000_000, "亿"),
+        ((n / 10_000) % 10_000, "万"),
+        (n % 10_000, ""),
+    ];
+    let mut out = String::new();
+    let mut higher = false;
+    let mut gap = false;
+    for (s, unit) in sections {
+        if s == 0 {
+            gap |= higher;
+            continue;
+        }
+        if higher && (gap || s < 1000) {
+            out.push('零');
+        }
+        out.push_str(&cn_section(s));
+        out.push_str(unit);
+        higher = true;
+        gap = false;
+    }
+    // 十二 rather than 一十二 at the start.
+    match out.strip_prefix("一十") {
+        Some(rest) => format!("十{rest}"),
+        None => out,
+    }
+}
+
+/// Reads `written` after "The figure was " and checks the first quantity's value.
+fn reads_as(written: &str, want: f64, unit: Option<Unit>) -> Result<(), TestCaseError> {
+    let text = format!("The figure was {written} last week.");
+    let start = "The figure was ".len();
+    let found = scan_quantities(&text);
+    let hit = found.iter().find(|(r, _)| r.start == start);
+    let Some((r, q)) = hit else {
+        return Err(TestCaseError::fail(format!("{text}: {found:?}")));
+    };
+    prop_assert_eq!(&text[r.clone()], written, "{}", text);
+    prop_assert_eq!(q.unit, unit, "{}", text);
+    let got = q.value.unwrap_or(f64::NAN);
+    prop_assert!(close(got, want), "{text}: {got} vs {want}");
+    Ok(())
+}
+
+/// Qualifiers written before the number, English and Chinese, with the bound each
+/// leaves: `Some(true)` a lower bound only, `Some(false)` an upper bound only, `None`
+/// both at the value.
+const PRE: &[(&str, Qualifier, Option<bool>)] = &[
+    ("more than ", Qualifier::Over, Some(true)),
+    ("over ", Qualifier::Over, Some(true)),
+    ("greater than ", Qualifier::Over, Some(true)),
+    ("well over ", Qualifier::Over, Some(true)),
+    ("at least ", Qualifier::AtLeast, Some(true)),
+    ("greater than or equal to ", Qualifier::AtLeast, Some(true)),
+    ("no fewer than ", Qualifier::AtLeast, Some(true)),
+    ("up to ", Qualifier::UpTo, Some(false)),
+    ("no more than ", Qualifier::UpTo, Some(false)),
+    ("less than or equal to ", Qualifier::UpTo, Some(false)),
+    ("not exceeding ", Qualifier::UpTo, Some(false)),
+    ("less than ", Qualifier::LessThan, Some(false)),
+    ("lower than ", Qualifier::LessThan, Some(false)),
+    ("under ", Qualifier::LessThan, Some(false)),
+    ("nearly ", Qualifier::Nearly, Some(false)),
+    ("almost ", Qualifier::Nearly, Some(false)),
+    ("about ", Qualifier::About, None),
+    ("in the region of ", Qualifier::About, None),
+    ("超过", Qualifier::Over, Some(true)),
+    ("超过了", Qualifier::Over, Some(true)),
+    ("大于", Qualifier::Over, Some(true)),
+    ("逾", Qualifier::Over, Some(true)),
+    ("至少", Qualifier::AtLeast, Some(true)),
+    ("至少有", Qualifier::AtLeast, Some(true)),
+    ("不少于", Qualifier::AtLeast, Some(true)),
+    ("最多", Qualifier::UpTo, Some(false)),
+    ("不超过", Qualifier::UpTo, Some(false)),
+    ("不到", Qualifier::LessThan, Some(false)),
+    ("小于", Qualifier::LessThan, Some(false)),
+    ("近", Qualifier::Nearly, Some(false)),
+    ("约", Qualifier::About, None),
+];
+
+/// Qualifiers written after the number and its unit.
+const POST: &[(&str, Qualifier, Option<bool>)] = &[
+    (" or more", Qualifier::AtLeast, Some(true)),
+    (" or higher", Qualifier::AtLeast, Some(true)),
+    (" or less", Qualifier::UpTo, Some(false)),
+    (" or below", Qualifier::UpTo, Some(false)),
+    (" or so", Qualifier::About, None),
+    ("以上", Qualifier::Over, Some(true)),
+    ("以下", Qualifier::LessThan, Some(false)),
+    ("以内", Qualifier::UpTo, Some(false)),
+    ("左右", Qualifier::About, None),
+];
+
+fn bounds_hold(
+    written: &str,
+    v: f64,
+    q: Qualifier,
+    side: Option<bool>,
+) -> Result<(), TestCaseError> {
+    let text = format!("据报道，{written}。");
+    let found = scan_quantities(&text);
+    let Some((_, got)) = found.first() else {
+        return Err(TestCaseError::fail(format!("{text}: nothing read")));
+    };
+    prop_assert_eq!(got.qualifier, Some(q), "{}", text);
+    let (lo, hi) = (got.low, got.high);
+    match side {
+        Some(true) => prop_assert!(
+            lo.is_some_and(|l| close(l, v)) && hi.is_none(),
+            "{text}: {got:?}"
+        ),
+        Some(false) => prop_assert!(
+            hi.is_some_and(|h| close(h, v)) && lo.is_none(),
+            "{text}: {got:?}"
+        ),
+        None => prop_assert!(
+            lo.is_some_and(|l| close(l, v)) && hi.is_some_and(|h| close(h, v)),
+            "{text}: {got:?}"
+        ),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// English number words in any number of groups, before a unit.
+    #[test]
+    fn english_words_read_back(n in prop_oneof![1u64..1000, 1000u64..1_000_000, 1_000_000u64..1_000_000_000_000]) {
+        reads_as(&format!("{} tonnes", english_words(n)), n as f64, Some(Unit::Tonne))?;
+    }
+
+    /// Chinese numerals, written the standard way, before a unit.
+    #[test]
+    fn chinese_numerals_read_back(n in prop_oneof![1u64..10_000, 10_000u64..100_000_000, 100_000_000u64..1_000_000_000_000]) {
+        let written = format!("{}吨", chinese(n));
+        let text = format!("产量为{written}。");
+        let found = scan_quantities(&text);
+        let start = "产量为".len();
+        let hit = found.iter().find(|(r, _)| r.start == start);
+        prop_assert!(hit.is_some(), "{text}: {found:?}");
+        if let Some((r, q)) = hit {
+            prop_assert_eq!(&text[r.clone()], written.as_str());
+            prop_assert_eq!(q.unit, Some(Unit::Tonne));
+            prop_assert!(close(q.value.unwrap_or(f64::NAN), n as f64), "{text}: {q:?}");
+        }
+    }
+
+    /// Digits with each scale word, English, Indian and Chinese.
+    #[test]
+    fn scale_words_read_back(int in 1u64..1000, cents in proptest::option::of(1u32..100), k in 0usize..12) {
+        let v = value(int, cents);
+        let n = shown(v);
+        let (written, factor, unit) = [
+            (format!("{n} thousand tonnes"), 1e3, Some(Unit::Tonne)),
+            (format!("{n} million tonnes"), 1e6, Some(Unit::Tonne)),
+            (format!("{n} billion dollars"), 1e9, Some(Unit::Currency(*b"USD"))),
+            (format!("${n} bln"), 1e9, Some(Unit::Currency(*b"USD"))),
+            (format!("${n}bn"), 1e9, Some(Unit::Currency(*b"USD"))),
+            (format!("€{n} mln"), 1e6, Some(Unit::Currency(*b"EUR"))),
+            (format!("{n} trillion yen"), 1e12, Some(Unit::Currency(*b"JPY"))),
+            (format!("Rs {n} lakh"), 1e5, Some(Unit::Currency(*b"INR"))),
+            (format!("Rs {n} crore"), 1e7, Some(Unit::Currency(*b"INR"))),
+            (format!("{n}万吨"), 1e4, Some(Unit::Tonne)),
+            (format!("{n}亿美元"), 1e8, Some(Unit::Currency(*b"USD"))),
+            (format!("{n}万亿元"), 1e12, Some(Unit::Currency(*b"CNY"))),
+        ][k].clone();
+        reads_as(&written, v * factor, unit)?;
+    }
+
+    /// Thousands separated by spaces, and signed percentages.
+    #[test]
+    fn spaced_and_signed_read_back(n in 1000u64..1_000_000_000_000, int in 0u64..100, cents in 1u32..100) {
+        let digits = n.to_string();
+        let mut spaced = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                spaced.push(' ');
+            }
+            spaced.push(c);
+        }
+        reads_as(&format!("{spaced} tonnes"), n as f64, Some(Unit::Tonne))?;
+        let v = value(int, Some(cents));
+        reads_as(&format!("-{}%", shown(v)), -v, Some(Unit::Percent))?;
+    }
+
+    /// Every qualifier, before or after the number, keeps its bound.
+    #[test]
+    fn qualifiers_keep_their_bounds(v in number(), k in 0..PRE.len(), j in 0..POST.len()) {
+        let (word, q, side) = PRE[k];
+        let written = if word.is_ascii() {
+            format!("{word}{} tonnes", shown(v))
+        } else {
+            format!("{word}{}吨", shown(v))
+        };
+        bounds_hold(&written, v, q, side)?;
+        let (word, q, side) = POST[j];
+        let written = if word.is_ascii() {
+            format!("{} tonnes{word}", shown(v))
+        } else {
+            format!("{}吨{word}", shown(v))
+        };
+        bounds_hold(&written, v, q, side)?;
+    }
+}
+
+#[test]
+fn renderers_write_what_articles_write() {
+    assert_eq!(english_words(2500), "two thousand five hundred");
+    assert_eq!(english_words(2_000_005), "two million and five");
+    assert_eq!(english_words(1_000_200), "one million two hundred");
+    assert_eq!(chinese(13_000), "一万三千");
+    assert_eq!(chinese(30_500), "三万零五百");
+    assert_eq!(chinese(100_050_000), "一亿零五万");
+    assert_eq!(chinese(12), "十二");
+    assert_eq!(chinese(105), "一百零五");
+}

@@ -57,6 +57,38 @@ impl DateValue {
 /// (the article's date). Without an anchor a partial date stays partial
 /// (ISO 8601's truncated forms `--MM-DD` and `---DD`); a lone month or weekday is dropped.
 pub fn scan_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<(Range<usize>, DateValue)> {
+    scan_dates_in(text, anchor, day_order(None))
+}
+
+/// How a publisher writes numeric dates: 3/4/2025 is March 4 (`Mdy`, US style) or 3
+/// April (`Dmy`); `Unknown` reads only the unambiguous ones (13/4/2025, 4/13/2025).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOrder {
+    Mdy,
+    Dmy,
+    Unknown,
+}
+
+/// The numeric date order of `publisher` (as its byline names it), from the lexicon's
+/// `mdy_publisher` and `dmy_publisher`; a `*` in either is the default for the rest.
+pub fn day_order(publisher: Option<&str>) -> DayOrder {
+    let lex = lexicon();
+    let named = |w: &Words, p: &str| w.en.iter().any(|x| x.eq_ignore_ascii_case(p.trim()));
+    match publisher {
+        Some(p) if named(&lex.mdy_publisher, p) => DayOrder::Mdy,
+        Some(p) if named(&lex.dmy_publisher, p) => DayOrder::Dmy,
+        _ if lex.mdy_publisher.contains("*") => DayOrder::Mdy,
+        _ if lex.dmy_publisher.contains("*") => DayOrder::Dmy,
+        _ => DayOrder::Unknown,
+    }
+}
+
+/// `scan_dates` with the numeric date order of the article's publisher.
+pub fn scan_dates_in(
+    text: &str,
+    anchor: Option<NaiveDate>,
+    order: DayOrder,
+) -> Vec<(Range<usize>, DateValue)> {
     let mut out = Vec::new();
     let mut pos = 0;
     // End of the previous date: "in March and April" lets "April" stand alone.
@@ -83,7 +115,7 @@ pub fn scan_dates(text: &str, anchor: Option<NaiveDate>) -> Vec<(Range<usize>, D
             (Some(c), None) | (None, Some(c)) => c,
             (None, None) => break,
         };
-        match try_at(text, &cand, pos, last_end) {
+        match try_at(text, &cand, pos, last_end, order) {
             Some((range, raw)) => {
                 if let Some(v) = resolve(raw, anchor) {
                     out.push((range.clone(), v));
@@ -108,6 +140,8 @@ enum Kind {
     Digits,
     /// 年, 月 or 日: the date may start with Chinese numerals before it.
     Cjk,
+    /// A Chinese word relative to the article's date: 去年, 上月, 今天, 上周.
+    CjkRel,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -119,7 +153,55 @@ struct Cand {
 }
 
 /// Words that can begin an English date other than a month or weekday name.
-const LEAD_WORDS: [&str; 6] = ["the", "mid", "early", "late", "last", "next"];
+const LEAD_WORDS: [&str; 10] = [
+    "the",
+    "mid",
+    "early",
+    "late",
+    "last",
+    "next",
+    "this",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+/// Chinese words relative to the article's date that can begin one.
+const CJK_REL: [&str; 33] = [
+    "去年",
+    "今年",
+    "明年",
+    "前年",
+    "上月",
+    "下月",
+    "本月",
+    "上个月",
+    "下个月",
+    "这个月",
+    "上個月",
+    "下個月",
+    "這個月",
+    "今天",
+    "今日",
+    "昨天",
+    "昨日",
+    "前天",
+    "明天",
+    "明日",
+    "后天",
+    "後天",
+    "上周",
+    "下周",
+    "本周",
+    "这周",
+    "上週",
+    "下週",
+    "本週",
+    "這週",
+    "上星期",
+    "下星期",
+    "本星期",
+];
 
 static TRIGGERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     let lex = lexicon();
@@ -128,6 +210,7 @@ static TRIGGERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     pats.extend(lex.weekdays.iter().map(String::as_str));
     pats.extend(LEAD_WORDS);
     pats.extend(["年", "月", "日"]);
+    pats.extend(CJK_REL);
     // Case is checked by the grammar ("MARCH" yes, "march" no); leftmost-longest
     // prefers "September" to "Sept" to "Sep".
     AhoCorasick::builder()
@@ -148,10 +231,15 @@ fn next_trigger(text: &str, pos: usize) -> Option<Cand> {
         .as_bytes()
         .get(m.start())
         .is_some_and(|b| !b.is_ascii());
+    let kind = match cjk {
+        false => Kind::Word,
+        true if m.len() > 3 => Kind::CjkRel,
+        true => Kind::Cjk,
+    };
     Some(Cand {
         start: m.start(),
         end: m.end(),
-        kind: if cjk { Kind::Cjk } else { Kind::Word },
+        kind,
     })
 }
 
@@ -186,6 +274,7 @@ fn try_at(
     cand: &Cand,
     pos: usize,
     last_end: Option<usize>,
+    order: DayOrder,
 ) -> Option<(Range<usize>, Raw)> {
     let start = match cand.kind {
         // Chinese numerals before 年/月/日 ("十月二十八日"), never back into a previous match.
@@ -199,15 +288,56 @@ fn try_at(
         // "H20", "Q4", "F-35", "COVID-19 March": a designation, not a date.
         Kind::Digits if glued_to_word(before) => return None,
         Kind::Word => word_date(s),
-        Kind::Digits => digit_date(s),
+        Kind::Digits => slash_date(s, order).or_else(|_| digit_date(s)),
         Kind::Cjk if start == cand.start => return None,
         Kind::Cjk => cjk_date(s),
+        Kind::CjkRel => cn_relative(s),
     };
     let (rest, hit) = parsed.ok()?;
     let end = text.len() - rest.len();
     let gap = last_end.and_then(|e| text.get(e..start));
     let raw = accept(hit, before, rest, gap)?;
-    Some((start..end, raw))
+    Some((start..end, tensed(raw, before)))
+}
+
+/// A partial date in a sentence that speaks of the past ("announced on April 4", "fell
+/// in March") is the latest such date up to the article's (a week's grace for a
+/// dateline that runs behind), not the nearest one.
+fn tensed(raw: Raw, before: &str) -> Raw {
+    let past = || {
+        let mut lo = before.len().saturating_sub(120);
+        while !before.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let tail = &before[lo..];
+        // The clause the date is in, and only its last words ("losses are estimated
+        // at 3.1 billion yen in the year ending March 31" is not past).
+        let clause = tail.rsplit_once(". ").map_or(tail, |(_, c)| c);
+        let clause = clause
+            .rsplit_once([',', ';', ':'])
+            .map_or(clause, |(_, c)| c);
+        let lex = lexicon();
+        let words = || {
+            clause
+                .rsplit(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(6)
+        };
+        let future = words().any(|w| is_in(w, &lex.future_marker));
+        let past = words().any(|w| {
+            is_in(w, &lex.past_marker)
+                || (w.len() >= 5
+                    && w.to_ascii_lowercase().ends_with("ed")
+                    && !w.to_ascii_lowercase().ends_with("eed"))
+        });
+        past && !future
+    };
+    match raw {
+        Raw::Date(When::Nearest, m, d) if past() => Raw::Date(When::Past, m, d),
+        Raw::Month(When::Nearest, m) if past() => Raw::Month(When::Past, m),
+        Raw::Day(d) if past() => Raw::PastDay(d),
+        other => other,
+    }
 }
 
 fn glued_to_word(before: &str) -> bool {
@@ -260,6 +390,8 @@ enum When {
     NotAfter,
     /// "by Friday": the anchor or after.
     NotBefore,
+    /// A past-tense sentence: the latest occurrence up to a week after the anchor.
+    Past,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -271,6 +403,19 @@ enum Raw {
     /// A day of the month alone.
     Day(u32),
     Weekday(Weekday, When),
+    /// A day of the month in a past-tense sentence.
+    PastDay(u32),
+    /// 去年, "last year" (-1), 今年 (0), 明年 (1), relative to the anchor's year.
+    RelYear(i32),
+    /// 上月 (-1), "this month" (0), 下月 (1).
+    RelMonth(i32),
+    /// 上月28日: a day of a month relative to the anchor's.
+    RelMonthDay(i32, u32),
+    /// 今天 (0), 昨天 (-1), "tomorrow" (1): days from the anchor.
+    RelDay(i64),
+    /// 上周一 (-1), "this Friday" (0), "Friday next week" (1): a weekday of the week
+    /// (Monday to Sunday) that many weeks from the anchor's.
+    WeekdayIn(Weekday, i32),
 }
 
 /// What the surrounding text must show for a reading to count.
@@ -291,6 +436,9 @@ enum Need {
     CnDay,
     /// A weekday: its preposition gives the direction.
     Weekday,
+    /// "last year", "this month": not after "the" or "past" ("over the last year" is
+    /// the past twelve months).
+    Rel,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -357,6 +505,10 @@ fn accept(hit: Hit, before: &str, rest: &str, gap: Option<&str>) -> Option<Raw> 
         Need::Year => year_context_ok(before, rest),
         Need::CnYear => !before.ends_with(|c: char| "近约逾超达多数第".contains(c)),
         Need::CnDay => !before.ends_with(['第', '近', '约']) && !rest.starts_with('内'),
+        Need::Rel => !matches!(
+            prev.to_ascii_lowercase().as_str(),
+            "the" | "past" | "coming" | "every" | "each" | "per"
+        ),
         Need::Weekday => {
             let dir = match prev.to_ascii_lowercase().as_str() {
                 "on" | "since" | "earlier" | "early" | "late" => When::NotAfter,
@@ -524,7 +676,39 @@ fn ordinal_follow(rest: &str) -> Option<bool> {
 
 /// Dates that start at a word.
 fn word_date(s: &str) -> Res<'_, Hit> {
-    alt((the_date, modified, month_first, weekday)).parse(s)
+    alt((the_date, modified, month_first, weekday, relative_word)).parse(s)
+}
+
+/// A word ends here (no letter or digit follows).
+fn word_end(s: &str) -> Res<'_, ()> {
+    not(satisfy(|c: char| c.is_ascii_alphanumeric())).parse(s)
+}
+
+/// "today", "yesterday", "tomorrow"; "this year", "this month", "this Friday".
+fn relative_word(s: &str) -> Res<'_, Hit> {
+    let day = terminated(
+        alt((
+            value(0, tag_no_case("today")),
+            value(-1, tag_no_case("yesterday")),
+            value(1, tag_no_case("tomorrow")),
+        )),
+        word_end,
+    );
+    let this = preceded(
+        pair(tag_no_case("this"), ws),
+        alt((
+            map(terminated(tag_no_case("year"), word_end), |_| Hit {
+                raw: Raw::RelYear(0),
+                need: Need::Rel,
+            }),
+            map(terminated(tag_no_case("month"), word_end), |_| Hit {
+                raw: Raw::RelMonth(0),
+                need: Need::Rel,
+            }),
+            map(weekday_name, |wd| free(Raw::WeekdayIn(wd, 0))),
+        )),
+    );
+    alt((map(day, |k| free(Raw::RelDay(k))), this)).parse(s)
 }
 
 /// "the 28th", "the 28th of October", "the 15th of this month".
@@ -576,9 +760,18 @@ fn last_or_next(s: &str) -> Res<'_, Hit> {
         value(When::After, tag_no_case("next")),
     ));
     let (r, w) = terminated(direction, ws).parse(s)?;
+    let k = if w == When::Before { -1 } else { 1 };
     alt((
         map(month_name, |(m, _)| free(Raw::Month(w, m))),
         map(weekday_name, |wd| free(Raw::Weekday(wd, w))),
+        map(terminated(tag_no_case("year"), word_end), move |_| Hit {
+            raw: Raw::RelYear(k),
+            need: Need::Rel,
+        }),
+        map(terminated(tag_no_case("month"), word_end), move |_| Hit {
+            raw: Raw::RelMonth(k),
+            need: Need::Rel,
+        }),
     ))
     .parse(r)
 }
@@ -625,17 +818,69 @@ fn shared_year(s: &str) -> Res<'_, i32> {
     preceded((link, month_name, ws), stated_year).parse(s)
 }
 
+/// "on Monday", "Monday, January 12" (the date it names), "Friday next week".
 fn weekday(s: &str) -> Res<'_, Hit> {
-    map(weekday_name, |wd| Hit {
-        raw: Raw::Weekday(wd, When::NotAfter),
-        need: Need::Weekday,
-    })
-    .parse(s)
+    let (r, wd) = weekday_name(s)?;
+    // "Monday, January 12", "Monday 12 January 2026": the date, not the weekday.
+    let dated = preceded(
+        pair(opt(char(',')), ws),
+        alt((
+            verify(month_first, |h| matches!(h.raw, Raw::Date(..))),
+            day_first,
+        )),
+    )
+    .parse(r);
+    if let Ok((r, hit)) = dated {
+        return Ok((r, hit));
+    }
+    let week = preceded(
+        ws,
+        terminated(
+            alt((
+                value(1, tag_no_case("next week")),
+                value(-1, tag_no_case("last week")),
+                value(0, tag_no_case("this week")),
+            )),
+            word_end,
+        ),
+    )
+    .parse(r);
+    if let Ok((r, k)) = week {
+        return Ok((r, free(Raw::WeekdayIn(wd, k))));
+    }
+    Ok((
+        r,
+        Hit {
+            raw: Raw::Weekday(wd, When::NotAfter),
+            need: Need::Weekday,
+        },
+    ))
 }
 
 /// Dates that start at a digit.
 fn digit_date(s: &str) -> Res<'_, Hit> {
     alt((iso, cjk_date, day_first, bare_ordinal, lone_year)).parse(s)
+}
+
+/// "3/4/2025": March 4 or 3 April by the publisher's order; a part over 12 settles it.
+fn slash_date(s: &str, order: DayOrder) -> Res<'_, Hit> {
+    let (r, (a, _, b, _, y)) = (
+        uint(1, 2),
+        char('/'),
+        uint(1, 2),
+        char('/'),
+        terminated(uint(4, 4), num_end),
+    )
+        .parse(s)?;
+    let (m, d) = match order {
+        _ if a > 12 && b <= 12 => (b, a),
+        _ if b > 12 && a <= 12 => (a, b),
+        _ if a == b => (a, b),
+        DayOrder::Mdy => (a, b),
+        DayOrder::Dmy => (b, a),
+        DayOrder::Unknown => return Err(fail(s)),
+    };
+    Ok((r, free(Raw::Date(When::Year(y as i32), m, d))))
 }
 
 /// "2025-10-28", "2025/10/28", "2025.10.28".
@@ -788,6 +1033,61 @@ fn cn_rel_date(s: &str) -> Res<'_, Hit> {
     .parse(s)
 }
 
+/// Dates relative to the article's: 去年4月, 去年, 上月28日, 下月, 今天, 昨日, 上周一.
+fn cn_relative(s: &str) -> Res<'_, Hit> {
+    let year = alt((
+        value(-2, tag("前年")),
+        value(-1, tag("去年")),
+        value(0, tag("今年")),
+        value(1, tag("明年")),
+    ));
+    let month = alt((
+        value(-1, alt((tag("上个月"), tag("上個月"), tag("上月")))),
+        value(1, alt((tag("下个月"), tag("下個月"), tag("下月")))),
+        value(0, alt((tag("这个月"), tag("這個月"), tag("本月")))),
+    ));
+    let month_date = map(pair(month, opt(cn_day)), |(k, d)| match d {
+        Some(d) => free(Raw::RelMonthDay(k, d)),
+        None => free(Raw::RelMonth(k)),
+    });
+    let day = alt((
+        value(0, alt((tag("今天"), tag("今日")))),
+        value(-1, alt((tag("昨天"), tag("昨日")))),
+        value(-2, tag("前天")),
+        value(1, alt((tag("明天"), tag("明日")))),
+        value(2, alt((tag("后天"), tag("後天")))),
+    ));
+    let week = alt((
+        value(-1, alt((tag("上周"), tag("上週"), tag("上星期")))),
+        value(1, alt((tag("下周"), tag("下週"), tag("下星期")))),
+        value(
+            0,
+            alt((
+                tag("本周"),
+                tag("这周"),
+                tag("本週"),
+                tag("這週"),
+                tag("本星期"),
+            )),
+        ),
+    ));
+    let weekday = map_opt(satisfy(|c| "一二三四五六日天".contains(c)), |c| {
+        let i = "一二三四五六".chars().position(|x| x == c).unwrap_or(6);
+        Weekday::try_from(i as u8).ok()
+    });
+    alt((
+        cn_rel_date,
+        map(
+            terminated(year, not(satisfy(|c| "代底初末中度".contains(c)))),
+            |k| free(Raw::RelYear(k)),
+        ),
+        month_date,
+        map(day, |k| free(Raw::RelDay(k))),
+        map(pair(week, weekday), |(k, wd)| free(Raw::WeekdayIn(wd, k))),
+    ))
+    .parse(s)
+}
+
 /// "2025年10月28日", "2020年3月", "2021年", "2025年底".
 fn cn_year_date(s: &str) -> Res<'_, Hit> {
     let (r, y) = terminated(num4, tag("年")).parse(s)?;
@@ -840,6 +1140,56 @@ fn cn_lone_day(s: &str) -> Res<'_, Hit> {
 fn resolve(raw: Raw, anchor: Option<NaiveDate>) -> Option<DateValue> {
     match raw {
         Raw::Year(y) => Some(DateValue::Year(y)),
+        Raw::RelYear(k) => anchor.map(|a| DateValue::Year(a.year() + k)),
+        Raw::RelMonth(k) => {
+            let a = anchor?;
+            let t = a.year() * 12 + a.month0() as i32 + k;
+            Some(DateValue::Month(
+                t.div_euclid(12),
+                t.rem_euclid(12) as u32 + 1,
+            ))
+        }
+        Raw::RelMonthDay(k, d) => {
+            let a = anchor?;
+            let t = a.year() * 12 + a.month0() as i32 + k;
+            NaiveDate::from_ymd_opt(t.div_euclid(12), t.rem_euclid(12) as u32 + 1, d)
+                .map(DateValue::Day)
+        }
+        Raw::RelDay(k) => {
+            let a = anchor?;
+            let d = if k >= 0 {
+                a.checked_add_days(Days::new(k as u64))
+            } else {
+                a.checked_sub_days(Days::new(k.unsigned_abs()))
+            };
+            d.map(DateValue::Day)
+        }
+        Raw::WeekdayIn(wd, k) => {
+            let a = anchor?;
+            let monday =
+                a.checked_sub_days(Days::new(u64::from(a.weekday().num_days_from_monday())))?;
+            let offset = i64::from(k) * 7 + i64::from(wd.num_days_from_monday());
+            let d = if offset >= 0 {
+                monday.checked_add_days(Days::new(offset as u64))
+            } else {
+                monday.checked_sub_days(Days::new(offset.unsigned_abs()))
+            };
+            d.map(DateValue::Day)
+        }
+        Raw::PastDay(d) => match anchor {
+            None => (1..=31).contains(&d).then_some(DateValue::DayOfMonth(d)),
+            Some(a) => {
+                let limit = a.checked_add_days(Days::new(7))?;
+                let base = a.year() * 12 + a.month0() as i32;
+                (base - 2..=base + 1)
+                    .filter_map(|t| {
+                        NaiveDate::from_ymd_opt(t.div_euclid(12), t.rem_euclid(12) as u32 + 1, d)
+                    })
+                    .filter(|x| *x <= limit)
+                    .max()
+                    .map(DateValue::Day)
+            }
+        },
         Raw::Date(when, m, d) => {
             // Valid in some year (February 29 included); February 30 never.
             NaiveDate::from_ymd_opt(2000, m, d)?;
@@ -848,6 +1198,14 @@ fn resolve(raw: Raw, anchor: Option<NaiveDate>) -> Option<DateValue> {
                 (_, None) => Some(DateValue::MonthDay(m, d)),
                 (When::Offset(k), Some(a)) => {
                     NaiveDate::from_ymd_opt(a.year() + k, m, d).map(DateValue::Day)
+                }
+                (When::Past, Some(a)) => {
+                    let limit = a.checked_add_days(Days::new(7))?;
+                    (a.year() - 4..=a.year() + 1)
+                        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+                        .filter(|x| *x <= limit)
+                        .max()
+                        .map(DateValue::Day)
                 }
                 (_, Some(a)) => nearest_month_day(a, m, d).map(DateValue::Day),
             }
@@ -867,6 +1225,8 @@ fn resolve(raw: Raw, anchor: Option<NaiveDate>) -> Option<DateValue> {
                 When::Before => a.year() - 1,
                 When::After if m > a.month() => a.year(),
                 When::After => a.year() + 1,
+                When::Past if m <= a.month() => a.year(),
+                When::Past => a.year() - 1,
                 _ => nearest_month_year(a, m),
             };
             Some(DateValue::Month(y, m))

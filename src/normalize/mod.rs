@@ -10,4 +10,4 @@ pub mod number;
 pub mod quantity;
 
 pub use date::{DateValue, scan_dates};
-pub use quantity::{Qty, Qualifier, Unit, scan_quantities};
+pub use quantity::{Change, Qty, Qualifier, Unit, scan_quantities};

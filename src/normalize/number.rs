@@ -50,6 +50,9 @@ pub struct Num {
     /// Digits as mantissa and power of ten, so that a scale can be applied exactly
     /// ("€4.1bn" is 41e8, not 4.1 * 1e9 = 4099999999.9999995).
     pub decimal: Option<(u64, i64)>,
+    /// The upper end when the number is approximate: 十几 is 11 to 19 (`value` 11,
+    /// `high` 19), 二十几万 210,000 to 290,000.
+    pub high: Option<f64>,
 }
 
 impl Num {
@@ -58,6 +61,7 @@ impl Num {
             value,
             form,
             decimal: None,
+            high: None,
         }
     }
 
@@ -216,6 +220,10 @@ impl Acc {
     }
 }
 
+/// Thousands separators: comma, full-width comma, space, no-break space, thin and
+/// narrow no-break space.
+const GROUP_SEPARATORS: &str = ",， \u{a0}\u{2009}\u{202f}";
+
 /// `1,234,567.89`: thousands groups of exactly three digits, then an optional decimal
 /// part. A lead group longer than three digits takes no commas ("1234,5" is two numbers),
 /// and a comma not followed by exactly three digits ends the number ("1,1,1" is a list).
@@ -226,9 +234,26 @@ pub fn digits(i: &str) -> Res<'_, Num> {
     let mut plain = true;
     let mut int_digits = int.len();
     if int.len() <= 3 {
-        loop {
+        // The first separator sets the one every group uses: "1,234,567", "1 234 567"
+        // (a space, no-break or thin space), "20，300" (a full-width comma).
+        let sep = rest
+            .chars()
+            .next()
+            .filter(|c| GROUP_SEPARATORS.contains(*c));
+        let lead = (acc.mantissa, acc.exp10, rest);
+        // Spaced groups stop at six (10^18): a longer run is a list or a code, and the
+        // cap keeps each start constant work ("123 123 123 …" is read in linear time).
+        let mut spaced_groups = 0;
+        while let Some(sep) = sep {
+            // Each group advances `rest` or ends the loop.
+            if sep != ',' && sep != '，' {
+                if spaced_groups == 6 {
+                    break;
+                }
+                spaced_groups += 1;
+            }
             let grouped: Res<'_, &str> = preceded(
-                char(','),
+                char(sep),
                 take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
             )
             .parse(rest);
@@ -236,10 +261,27 @@ pub fn digits(i: &str) -> Res<'_, Num> {
             if r.starts_with(|c: char| c.is_ascii_digit()) {
                 break;
             }
+            // "5 100-tonne ships", "3 000m": a spaced group must end the number.
+            if sep != ',' && sep != '，' && r.starts_with(['-', '.']) {
+                break;
+            }
             acc.int_digits(group);
             int_digits += 3;
             plain = false;
             rest = r;
+        }
+        // "212 555 0143": more spaced digits after the groups make a phone number or a
+        // list, not one number.
+        if let Some(sep) = sep
+            && sep != ','
+            && sep != '，'
+            && rest
+                .strip_prefix(sep)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            (acc.mantissa, acc.exp10, rest) = lead;
+            int_digits = int.len();
+            plain = true;
         }
     }
     let decimals: Res<'_, &str> = preceded(char('.'), digit1).parse(rest);
@@ -257,6 +299,7 @@ pub fn digits(i: &str) -> Res<'_, Num> {
         value: acc.value(),
         form,
         decimal: Some((acc.mantissa, acc.exp10)),
+        high: None,
     };
     Ok((rest, num))
 }
@@ -326,6 +369,15 @@ const DENOMINATORS: &[(&str, f64)] = &[
 /// Scale words after a number, spaced: "4 billion", "six million", "two dozen".
 pub const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
+    // Indian English: "5 lakh", "10 crore", "2 lakh crore".
+    ("lakh crore", 1e12),
+    ("lakhs", 1e5),
+    ("lakh", 1e5),
+    ("crores", 1e7),
+    ("crore", 1e7),
+    ("bln", 1e9),
+    ("blns", 1e9),
+    ("mlns", 1e6),
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
@@ -360,6 +412,12 @@ fn cardinal(i: &str) -> Res<'_, f64> {
     // "two and a half": a trailing half belongs to the number.
     let (rest, half) = opt((ws1, kw("and"), ws1, kw("a"), ws1, kw("half"))).parse(rest)?;
     Ok((rest, n + if half.is_some() { 0.5 } else { 0.0 }))
+}
+
+/// A cardinal below a thousand in words, as a number: the groups of "two thousand
+/// five hundred" after the first.
+pub fn cardinal_words(i: &str) -> Res<'_, Num> {
+    cardinal.map(|v| Num::new(v, Form::Words)).parse(i)
 }
 
 /// "one-tenth", "two-thirds", "a quarter", "one third of". A spaced fraction needs "of"
@@ -445,21 +503,57 @@ pub fn cn_scale(c: char) -> Option<f64> {
     })
 }
 
-/// 四十四, 二十七万, 一千二百万, 三亿五千万, 一百零五, 三点五, 二〇二五 (positional).
+/// 四十四, 二十七万, 一千二百万, 三亿五千万, 一百零五, 三点五, 二〇二五 (positional),
+/// 一万三 (13,000: a digit after 百, 千, 万 or 亿 counts in the next place down),
+/// 十几万 (110,000 to 190,000: 几 is any digit, `Num::high` holds the upper end).
 /// Sections: digits times 十/百/千 add up below 万; 万 and 亿 close a section and
 /// multiply it (so 一万亿 is 10^12 with no special case). Two digits in a row are only
 /// valid in a purely positional string (二〇二五), never mixed with scale characters.
 pub fn chinese_numeral(i: &str) -> Res<'_, Num> {
+    chinese_numeral_with(i, false)
+}
+
+/// The same after 百分之 (and its kin), where 点 is always a decimal point:
+/// 百分之一百二十点五 is 120.5, where 二十点五 alone may be a time.
+pub fn chinese_percent_numeral(i: &str) -> Res<'_, Num> {
+    chinese_numeral_with(i, true)
+}
+
+/// One pass over the numeral characters with 几 standing for `ji`.
+struct CnRead {
+    value: f64,
+    chars: usize,
+    end: usize,
+    consecutive: bool,
+    scaled: bool,
+    has_digit: bool,
+    has_ji: bool,
+    top_scale: f64,
+}
+
+fn cn_read(i: &str, ji: f64) -> CnRead {
     let mut total = 0.0; // closed by 亿
     let mut section = 0.0; // closed by 万
     let mut current = 0.0; // below 万
     let mut digit: Option<f64> = None;
     let mut positional = 0.0;
     let (mut chars, mut consecutive, mut scaled, mut has_digit) = (0, false, false, false);
+    let mut has_ji = false;
     let mut prev_digit = false;
+    // The scale just before the current digit, with no 零 between (一万三).
+    let mut last_scale: Option<f64> = None;
+    let mut top_scale: f64 = 1.0;
     let mut end = 0;
     for (at, c) in i.char_indices() {
-        if let Some(d) = cn_digit(c) {
+        let d = match c {
+            // 几 only inside a numeral (几百 alone is vague, read apart): 十几, 二十几万.
+            '几' | '幾' if chars > 0 && !prev_digit => {
+                has_ji = true;
+                Some(ji)
+            }
+            _ => cn_digit(c),
+        };
+        if let Some(d) = d {
             consecutive |= prev_digit;
             prev_digit = true;
             has_digit = true;
@@ -468,12 +562,16 @@ pub fn chinese_numeral(i: &str) -> Res<'_, Num> {
         } else if c == '零' && chars > 0 {
             prev_digit = false;
             digit = None;
+            last_scale = None;
         } else if let Some(s) = cn_scale(c) {
             // 百 before 分 is 百分点/百分之, 千 before 克/米/瓦 is a unit: not ours.
             let next = i.get(at + c.len_utf8()..).and_then(|r| r.chars().next());
             if matches!(
                 (c, next),
-                ('百', Some('分')) | ('千', Some('克' | '米' | '瓦'))
+                ('百', Some('分'))
+                    | ('千', Some('克' | '米' | '瓦' | '分'))
+                    | ('万', Some('分'))
+                    | ('萬', Some('分'))
             ) {
                 break;
             }
@@ -497,6 +595,8 @@ pub fn chinese_numeral(i: &str) -> Res<'_, Num> {
                     section = s;
                 }
             }
+            top_scale = top_scale.max(s);
+            last_scale = Some(s);
             digit = None;
         } else {
             break;
@@ -504,41 +604,73 @@ pub fn chinese_numeral(i: &str) -> Res<'_, Num> {
         chars += 1;
         end = at + c.len_utf8();
     }
-    if chars == 0 || (consecutive && scaled) {
-        return Err(fail(i));
-    }
-    let mut value = if consecutive {
+    // 一万三, 三百五, 两亿五: a lone digit right after 百 or more is in the next place.
+    let tail = match (digit, last_scale) {
+        (Some(d), Some(s)) if s >= 100.0 && !consecutive => d * s / 10.0,
+        (Some(d), _) => d,
+        (None, _) => 0.0,
+    };
+    let value = if consecutive {
         positional
     } else {
-        total + section + current + digit.unwrap_or(0.0)
+        total + section + current + tail
     };
-    let mut rest = text::after(i, end);
-    // 三点五: decimals after 点, only when a digit follows (三点 alone is three o'clock).
-    if let Some(after) = rest.strip_prefix('点') {
-        let mut frac = 0.0;
-        let mut scale = 0.1;
+    CnRead {
+        value,
+        chars,
+        end,
+        consecutive,
+        scaled,
+        has_digit,
+        has_ji,
+        top_scale,
+    }
+}
+
+fn chinese_numeral_with(i: &str, point_always: bool) -> Res<'_, Num> {
+    let low = cn_read(i, 1.0);
+    if low.chars == 0 || (low.consecutive && low.scaled) {
+        return Err(fail(i));
+    }
+    let high = low.has_ji.then(|| cn_read(i, 9.0).value);
+    let mut value = low.value;
+    let mut rest = text::after(i, low.end);
+    // 三点五, 三點五: decimals after 点, only when a digit follows (三点 alone is three
+    // o'clock); after 十 only past 24 (二十点五 may be 20:05) or after 百分之.
+    let point = rest.strip_prefix('点').or_else(|| rest.strip_prefix('點'));
+    if let Some(after) = point
+        && high.is_none()
+    {
+        // The decimals as an integer over a power of ten: 一百二十点五 is 120 + 5/10.
+        let (mut frac, mut places) = (0u64, 0i32);
         let mut used = 0;
         for (at, c) in after.char_indices() {
             match cn_digit(c) {
                 Some(d) => {
-                    frac += d * scale;
-                    scale /= 10.0;
+                    if places < 18 {
+                        frac = frac * 10 + d as u64;
+                        places += 1;
+                    }
                     used = at + c.len_utf8();
                 }
                 None => break,
             }
         }
-        if used > 0 && !scaled {
-            value += frac;
+        let decimal_ok =
+            !low.scaled || point_always || (low.value > 24.0 && low.top_scale >= 100.0);
+        if used > 0 && decimal_ok {
+            value += frac as f64 / 10f64.powi(places);
             rest = text::after(after, used);
         }
     }
     let form = Form::Chinese {
-        chars,
-        positional: consecutive,
-        digit: has_digit,
+        chars: low.chars,
+        positional: low.consecutive,
+        digit: low.has_digit,
     };
-    Ok((rest, Num::new(value, form)))
+    let mut num = Num::new(value, form);
+    num.high = high;
+    Ok((rest, num))
 }
 
 /// A run of Chinese scale characters after digits multiplies: 55亿, 1.2万亿, 27万, 5千万.

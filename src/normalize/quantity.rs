@@ -68,6 +68,20 @@ pub enum Qualifier {
     LessThan,
 }
 
+/// A figure that states a change rather than a level: "from X to Y" (X is `From`, Y is
+/// `To`), "rose to X", 增至X (`To`), "by X", "rose X", 增长了X, "three more" (`By`).
+/// What the figure is a change of is left to the claim layer; the marker only says how
+/// the figure relates to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Change {
+    /// The level before the change: "from 25 cents", 从5%.
+    From,
+    /// The level after it: "to $71.65", "rose to 3%", 降至4%.
+    To,
+    /// The size of the change: "by 5%", "rose 22%", 增加了3万吨, "three more smelters".
+    By,
+}
+
 /// A normalized quantity.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Qty {
@@ -82,6 +96,10 @@ pub struct Qty {
     pub qualifier: Option<Qualifier>,
     /// What is counted when there is no unit ("weapon systems", 实体), as written.
     pub noun: Option<String>,
+    /// Set when the figure is one end or the size of a change (`Change`); None for a
+    /// level or a range ("between X and Y" is a range, "from X to Y" two ends of a change).
+    #[serde(default)]
+    pub change: Option<Change>,
 }
 
 /// Every quantity in `text`, in order, with its byte range (qualifier and unit included).

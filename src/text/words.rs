@@ -69,7 +69,11 @@ fn is_abbreviation(text: &str, floor: usize, dot: usize) -> bool {
         return true;
     }
     let lower = word.to_ascii_lowercase();
-    lexicon().abbreviation.contains(&lower) || (lower.len() <= 4 && lower.contains('.'))
+    // "e.g", "U.S": short, dotted, letters only ("1.5%" ends a sentence).
+    lexicon().abbreviation.contains(&lower)
+        || (lower.len() <= 4
+            && lower.contains('.')
+            && lower.chars().all(|c| c.is_alphabetic() || c == '.'))
 }
 
 /// Is there a word boundary at byte `i` of `text` (between a word char and a non-word char)?

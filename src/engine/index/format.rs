@@ -185,6 +185,7 @@ pub fn layout_probe() -> Result<u64, Error> {
                 per: Some(s("p")),
                 qualifier: Some(Qualifier::About),
                 noun: Some(s("n")),
+                change: Some(crate::normalize::Change::To),
             },
             key: Keyed {
                 measure: s("m"),
@@ -195,6 +196,13 @@ pub fn layout_probe() -> Result<u64, Error> {
                 modality: Modality::Forecast,
                 day,
                 figure: Some(7),
+            },
+            frame: crate::claims::Frame {
+                subject: Some(s("s")),
+                parties: vec![s("p")],
+                what: vec![(s("w"), 0.5)],
+                scope: crate::claims::Scope::Change,
+                unit: s("u"),
             },
         }),
         Kind::Date(DateClaim {

@@ -24,9 +24,10 @@ use super::unit::{
     Cur, Kind, PERCENT, UnitSpec, currency_prefix, currency_suffix, per_prefix, per_suffix,
     unit_suffix,
 };
-use super::{Qty, Qualifier, Unit};
+use super::{Change, Qty, Qualifier, Unit};
 use crate::normalize::number::{
-    Form, Num, Res, SCALES, chinese_scale, fail, kw, number, word_table, ws0, ws1,
+    Form, Num, Res, SCALES, cardinal_words, chinese_numeral, chinese_percent_numeral,
+    chinese_scale, digits, fail, kw, number, word_table, ws0, ws1,
 };
 use crate::text::{self, is_han, lexicon};
 
@@ -46,17 +47,206 @@ const GLUED_SCALES: &[(&str, (f64, bool))] = &[
 struct Side {
     cur: Option<Cur>,
     num: Num,
-    /// 100多, 20余: "more than".
+    /// "-2.3%", 负3.9%, "minus 4".
+    neg: bool,
+    /// 100多, 20余: "more than", and below the next step (100多 is under 200).
     more: bool,
     scale: Option<f64>,
     weak_scale: bool,
+    /// The value before the unit's factor when more than number × scale was written
+    /// ("two thousand five hundred", 5万4千6百, 三分之一); None otherwise.
+    total: Option<f64>,
+    /// The upper end (before the unit's factor) of an approximate number (十几万) or of
+    /// 多/余 (三千多: under 4,000).
+    high: Option<f64>,
     unit: Option<UnitSpec>,
 }
 
+impl Side {
+    /// The stated value before the unit's factor, with `scale` when it has none of
+    /// its own ("1 to 2 million": the left side borrows the right's scale).
+    fn base(&self, scale: f64) -> f64 {
+        let v = self.total.unwrap_or_else(|| self.num.scaled(scale));
+        if self.neg { -v } else { v }
+    }
+
+    fn own(&self) -> f64 {
+        self.base(self.scale.unwrap_or(1.0))
+    }
+}
+
+/// A sign before the number: "-2.3%", "−2.3%", 负3.9%, "minus 4 degrees".
+fn sign(i: &str) -> Res<'_, bool> {
+    alt((
+        tag("-").map(|_| true),
+        tag("\u{2212}").map(|_| true),
+        tag("负").map(|_| true),
+        tag("負").map(|_| true),
+        (kw("minus"), ws1).map(|_| true),
+    ))
+    .parse(i)
+}
+
+/// 百分之 (percent), 千分之 (per mille), 万分之 (per ten thousand): the factor that
+/// brings the number into percent.
+fn cn_per(i: &str) -> Res<'_, f64> {
+    alt((
+        tag("百分之").map(|_| 1.0),
+        tag("千分之").map(|_| 0.1),
+        tag("万分之").map(|_| 0.01),
+        tag("萬分之").map(|_| 0.01),
+    ))
+    .parse(i)
+}
+
+/// Spaced scale words after digits, "hundred" included ("4 hundred", "3 hundred").
+fn digit_scale(i: &str) -> Res<'_, f64> {
+    alt((word_table(SCALES), kw("hundred").map(|_| 100.0))).parse(i)
+}
+
+/// The groups after a first scale word, each smaller than the one before:
+/// "two thousand five hundred", "one million two hundred thousand", "4 thousand 3
+/// hundred and 21". Returns where they end and the sum they add. Digits without a
+/// scale end a group only after "hundred" ("3 hundred and 21"), so "5 million 3 years"
+/// stays two numbers.
+fn more_groups(i: &str, first: f64) -> Option<(&str, f64)> {
+    let mut last = first;
+    let mut add = 0.0;
+    let mut rest = i;
+    while last > 1.0 {
+        let group = (
+            ws1,
+            opt((kw("and"), ws1)),
+            alt((
+                digits.map(|n| (n, false)),
+                cardinal_words.map(|n| (n, true)),
+            )),
+            opt(preceded(ws1, digit_scale)),
+        )
+            .parse(rest);
+        let Ok((r, (_, and, (n, words), scale))) = group else {
+            break;
+        };
+        let plain = matches!(n.form, Form::Digits { plain: true, .. } | Form::Words)
+            && n.value >= 1.0
+            && n.value.fract() == 0.0;
+        match scale {
+            Some(s) if plain && s >= 100.0 && s < last && n.value * s < last => {
+                add += n.value * s;
+                last = s;
+                rest = r;
+            }
+            // Words after a scale word ("one million two hundred", "two thousand and
+            // five") are one number; digits only after "hundred".
+            None if plain
+                && n.value < last.min(1e3)
+                && (last == 100.0
+                    || (words && (last <= 1e3 || n.value >= 100.0 || and.is_some()))) =>
+            {
+                add += n.value;
+                rest = r;
+                last = 1.0;
+            }
+            _ => break,
+        }
+    }
+    (rest.len() < i.len()).then_some((rest, add))
+}
+
+/// Digits and Chinese numerals between Chinese scale characters after a first scale:
+/// 5万4千6百 (the 4千6百 after 5万), 1亿2千万, 3万5 (the 5 counts thousands).
+fn cn_more(i: &str, first: f64) -> Option<(&str, f64)> {
+    let mut last = first;
+    let mut add = 0.0;
+    let mut rest = i;
+    loop {
+        let Ok((r, n)) = alt((digits, chinese_numeral)).parse(rest) else {
+            break;
+        };
+        // A Chinese numeral with scales of its own (四千六百) is one whole group.
+        let whole = matches!(n.form, Form::Chinese { .. })
+            && n.value >= 10.0
+            && n.value < last
+            && !r.starts_with(|c| cn_scale_char(c));
+        if whole {
+            add += n.value;
+            rest = r;
+            break;
+        }
+        match chinese_scale(r) {
+            Ok((r2, s)) if s < last && n.value * s < last && n.value > 0.0 => {
+                add += n.value * s;
+                last = s;
+                rest = r2;
+            }
+            Err(_)
+                if last >= 100.0
+                    && n.value >= 1.0
+                    && n.value < 10.0
+                    && is_int_value(&n)
+                    && (!r.starts_with(crate::text::is_han) || unit_suffix(r).is_ok()) =>
+            {
+                add += n.value * last / 10.0;
+                rest = r;
+                break;
+            }
+            _ => break,
+        }
+    }
+    (rest.len() < i.len()).then_some((rest, add))
+}
+
+fn cn_scale_char(c: char) -> bool {
+    "十百千万萬亿億".contains(c)
+}
+
+fn is_int_value(n: &Num) -> bool {
+    n.value.fract() == 0.0
+        && matches!(
+            n.form,
+            Form::Digits { plain: true, .. } | Form::Chinese { .. }
+        )
+}
+
+/// The step below which 多 and 余 stay: 20多 is under 30, 三千多 under 4,000, 3年多
+/// under 4 years (the place of the last non-zero digit).
+fn more_step(v: f64) -> f64 {
+    if v <= 0.0 || v.fract() != 0.0 || v > 1e15 {
+        return 1.0;
+    }
+    let mut step = 1.0;
+    while (v / (step * 10.0)).fract() == 0.0 && step < 1e15 {
+        step *= 10.0;
+    }
+    step
+}
+
 fn side(i: &str) -> Res<'_, Side> {
+    let (i, neg) = opt(sign).parse(i)?;
     let (i, cur) = opt(currency_prefix).parse(i)?;
-    let (i, pct) = opt(tag("百分之")).parse(i)?;
-    let (i, num) = number(i)?;
+    let (i, neg) = match neg {
+        Some(n) => (i, Some(n)),
+        // "$-5 million", "US$ -3bn".
+        None if cur.is_some() => opt(sign).parse(i)?,
+        None => (i, None),
+    };
+    let (i, pct) = opt(cn_per).parse(i)?;
+    let (i, mut num) = match pct {
+        Some(_) => alt((digits, chinese_percent_numeral)).parse(i)?,
+        None => number(i)?,
+    };
+    let total = None;
+    // 三分之一, 3分之2: a fraction, the denominator first.
+    let (i, frac) = match pct {
+        None => opt(preceded(tag("分之"), alt((digits, chinese_numeral)))).parse(i)?,
+        Some(_) => (i, None),
+    };
+    if let Some(numerator) = frac {
+        if num.value == 0.0 {
+            return Err(fail(i));
+        }
+        num = Num::new(numerator.value / num.value, Form::Ratio { article: false });
+    }
     // "2 and a half years" (number words take their half in `cardinal`).
     let (i, num) = match (
         num.form,
@@ -65,23 +255,72 @@ fn side(i: &str) -> Res<'_, Side> {
         (Form::Digits { .. }, (r, Some(_))) => (r, Num::new(num.value + 0.5, num.form)),
         _ => (i, num),
     };
-    let (i, more) = opt(alt((tag("多"), tag("余")))).parse(i)?;
+    let (i, more) = opt(alt((tag("多"), tag("余"), tag("餘")))).parse(i)?;
     // "4 billion", and hyphenated before a noun: "a $5.5-billion deal".
     let spaced = || preceded(alt((ws1, tag("-"))), word_table(SCALES)).map(|s| (s, false));
+    // "two thirds of a million", "a quarter of a billion".
+    let of_a = || {
+        preceded(
+            (ws1, kw("of"), ws1, alt((kw("an"), kw("a"))), ws1),
+            word_table(SCALES),
+        )
+        .map(|s| (s, false))
+    };
+    let before_glued = i;
     let (i, scale) = match num.form {
         Form::Digits { .. } => opt(alt((
             spaced(),
+            preceded(ws1, kw("hundred")).map(|_| (100.0, false)),
             word_table(GLUED_SCALES),
             chinese_scale.map(|s| (s, false)),
         )))
         .parse(i)?,
-        Form::Words | Form::Ratio { .. } => opt(spaced()).parse(i)?,
+        Form::Words => opt(spaced()).parse(i)?,
+        Form::Ratio { .. } => opt(alt((spaced(), of_a()))).parse(i)?,
         // Only after decimals can scale characters follow a whole numeral: 三点五亿.
         Form::Chinese { .. } => opt(chinese_scale.map(|s| (s, false))).parse(i)?,
     };
+    // "44m people", "10k tonnes": a glued m or k is a scale before a counted plural or
+    // a unit (not "the 100m sprint", "the 400m hurdles").
+    let scale = match scale {
+        Some((s, true)) if cur.is_none() && bare_glued_ok(&num, before_glued, i) => {
+            Some((s, false))
+        }
+        x => x,
+    };
+    // What follows the first scale: "two thousand five hundred", 5万4千6百.
+    let (i, total) = match (scale, num.form) {
+        (Some((s, false)), Form::Digits { .. } | Form::Words) if pct.is_none() => {
+            let chinese = i.starts_with(|c: char| c.is_ascii_digit() || crate::text::is_han(c));
+            let groups = if chinese {
+                cn_more(i, s)
+            } else {
+                more_groups(i, s)
+            };
+            match groups {
+                Some((r, add)) if more.is_none() && num.high.is_none() => {
+                    (r, Some(num.scaled(s) + add))
+                }
+                _ => (i, total),
+            }
+        }
+        _ => (i, total),
+    };
+    let scale_v = scale.map_or(1.0, |(s, _)| s);
+    let high = match (num.high, more) {
+        (Some(h), _) => Some(h * scale_v),
+        (None, Some(_)) if total.is_none() => Some((num.value + more_step(num.value)) * scale_v),
+        _ => None,
+    };
     let before_unit = i;
-    let (i, unit) = if pct.is_some() {
-        (i, Some(PERCENT))
+    let (i, unit) = if let Some(f) = pct {
+        (
+            i,
+            Some(UnitSpec {
+                factor: f,
+                ..PERCENT
+            }),
+        )
     } else if cur.is_some() {
         opt(currency_suffix).parse(i)?
     } else {
@@ -106,9 +345,12 @@ fn side(i: &str) -> Res<'_, Side> {
     let side = Side {
         cur,
         num,
+        neg: neg.is_some(),
         more: more.is_some(),
         scale,
         weak_scale,
+        total,
+        high,
         unit,
     };
     Ok((i, side))
@@ -186,6 +428,33 @@ enum Tail {
     Optional,
     /// "hundreds of" and 数十 need a unit or a noun.
     Required,
+}
+
+/// Race and track distances in metres: "the 400m runners", "5,000m titles".
+const DISTANCES: &[f64] = &[
+    50.0, 60.0, 100.0, 110.0, 200.0, 400.0, 800.0, 1500.0, 3000.0, 5000.0, 10000.0,
+];
+
+/// A glued m or k without a currency is a scale only in lower case ("2K projectors"
+/// is a resolution), not after a race distance, and before a counted plural or a unit.
+fn bare_glued_ok(num: &Num, glued: &str, rest: &str) -> bool {
+    let lower = glued.starts_with(['m', 'k']);
+    let distance = glued.starts_with('m') && DISTANCES.contains(&num.value);
+    lower && !distance && counted_after(rest)
+}
+
+/// A plural noun (not a race or a distance: the lexicon's `glued_m_noun`) or a unit
+/// word after a space.
+fn counted_after(i: &str) -> bool {
+    let Ok((r, _)) = ws1(i) else { return false };
+    let len = r
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(r.len());
+    let word = text::slice(r, 0..len);
+    let unit = preceded(ws1, unit_suffix)
+        .parse(i)
+        .is_ok_and(|(_, u)| u.kind == Kind::Plain);
+    unit || (is_plural(word) && !lexicon().glued_m_noun.contains_ignore_case(word))
 }
 
 /// Plural-looking nouns, and the common plurals without an s.
@@ -287,6 +556,9 @@ struct Stated {
     high: f64,
     cur: Option<Cur>,
     unit: Option<UnitSpec>,
+    /// An upper end that holds whatever the qualifier: 三千多 is over 3,000 and under
+    /// 4,000.
+    cap: Option<f64>,
 }
 
 /// A currency with a unit that is not a currency ("$5 to 10%") cannot be one quantity;
@@ -301,13 +573,16 @@ fn coherent(cur: Option<Cur>, unit: Option<UnitSpec>, weak: bool) -> bool {
 
 fn single(s: &Side) -> Option<Stated> {
     let factor = s.unit.map_or(1.0, |u| u.factor);
-    let v = s.num.scaled(s.scale.unwrap_or(1.0)) * factor;
+    let v = s.own() * factor;
+    let high = s.high.map(|h| h * factor);
     coherent(s.cur, s.unit, s.weak_scale).then_some(Stated {
-        value: Some(v),
+        // 十几万 states no single value; 三千多 states 3,000 and stays under 4,000.
+        value: if s.num.high.is_some() { None } else { Some(v) },
         low: v,
-        high: v,
+        high: if s.neg { v } else { high.unwrap_or(v) },
         cur: s.cur,
         unit: s.unit,
+        cap: if s.more && !s.neg { high } else { None },
     })
 }
 
@@ -327,11 +602,12 @@ fn combine(l: &Side, r: &Side) -> Option<Stated> {
     // "1 to 2 million": the right scale reaches back, unless the left is already bigger
     // ("900,000 to 1.2 million").
     let (ls, rs) = match (l.scale, r.scale) {
-        (None, Some(s)) if l.num.value <= r.num.value => (s, s),
+        (None, Some(s)) if l.num.value <= r.num.value && l.total.is_none() => (s, s),
         (a, b) => (a.unwrap_or(1.0), b.unwrap_or(1.0)),
     };
     let factor = unit.map_or(1.0, |u| u.factor);
-    let (low, high) = (l.num.scaled(ls) * factor, r.num.scaled(rs) * factor);
+    let (low, high) = (l.base(ls) * factor, r.base(rs) * factor);
+    let high = r.high.map_or(high, |h| h * factor);
     // A range reads low to high; "11-1" is a vote and "from 5 to 4" a change.
     (low <= high).then_some(Stated {
         value: None,
@@ -339,6 +615,7 @@ fn combine(l: &Side, r: &Side) -> Option<Stated> {
         high,
         cur,
         unit,
+        cap: None,
     })
 }
 
@@ -434,6 +711,69 @@ enum Read<'a> {
     Skip(&'a str),
 }
 
+/// 30%与40%之间, 5万和6万吨之间: a range closed by 之间.
+fn cn_between(i: &str) -> Res<'_, (bool, Side)> {
+    let (r, (_, _, _, right, _, _)) = (
+        ws0,
+        alt((tag("与"), tag("和"), tag("及"), tag("與"))),
+        ws0,
+        side,
+        ws0,
+        alt((tag("之间"), tag("之間"))),
+    )
+        .parse(i)?;
+    Ok((r, (false, right)))
+}
+
+/// "one in five (adults)", "two out of three", "1 in every 10": the share the first
+/// number is of the second, in percent. Both are whole, the second is larger, at most
+/// 1,000 and not a year ("3 in 2024" is a date).
+fn one_in<'a>(left: &Side, rest: &'a str) -> Option<Read<'a>> {
+    let whole = |n: &Num| {
+        matches!(n.form, Form::Digits { plain: true, .. } | Form::Words) && n.value.fract() == 0.0
+    };
+    if left.unit.is_some()
+        || left.cur.is_some()
+        || left.scale.is_some()
+        || left.neg
+        || !whole(&left.num)
+        || left.total.is_some()
+    {
+        return None;
+    }
+    let (r, (_, _, _, _, n)) = (
+        ws1,
+        alt((kw("in").map(|_| ()), (kw("out"), ws1, kw("of")).map(|_| ()))),
+        ws1,
+        opt((kw("every"), ws1)),
+        number,
+    )
+        .parse(rest)
+        .ok()?;
+    let ok = whole(&n)
+        && n.value > left.num.value
+        && n.value <= 1000.0
+        && !r.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '%')
+        && preceded(ws1, unit_suffix).parse(r).is_err()
+        && unit_suffix(r).is_err()
+        && preceded(alt((ws1, tag("-"))), word_table(SCALES))
+            .parse(r)
+            .is_err();
+    if !ok {
+        return None;
+    }
+    let v = left.num.value / n.value * 100.0;
+    let stated = Stated {
+        value: Some(v),
+        low: v,
+        high: v,
+        cur: None,
+        unit: Some(PERCENT),
+        cap: None,
+    };
+    Some(Read::Stated(r, *left, stated, false))
+}
+
 /// One side, or a range of two ("between" X "and" Y, X sep Y), and the checks that
 /// tell numbers from dates, codes and votes.
 fn read_numbers(r: &str, allow_to: bool, qual: Option<Qualifier>) -> Option<Read<'_>> {
@@ -447,8 +787,16 @@ fn read_numbers(r: &str, allow_to: bool, qual: Option<Qualifier>) -> Option<Read
                 .ok()?,
         )
     } else {
-        (|i| range_sep(i, allow_to), side).parse(after_left).ok()
+        alt(((|i| range_sep(i, allow_to), side), cn_between))
+            .parse(after_left)
+            .ok()
     };
+    // "one in five adults", "two out of three": a share in percent.
+    if right.is_none()
+        && let Some(read) = one_in(&left, after_left)
+    {
+        return Some(read);
+    }
     let unit_of = |s: &Side| s.unit.is_some() || s.cur.is_some();
     let (rest, stated, right) = match right {
         // "rose 22% to 449,603": after "to", the right side must restate the left's unit.
@@ -535,7 +883,11 @@ pub fn parse_at(text: &str, start: usize, allow_to: bool) -> Option<(usize, Opti
 
     let (rest, post) = opt(post_qualifier).parse(rest).ok()?;
     let more = left.more.then_some(Qualifier::Over);
-    let qual = qual.or(post).or(more);
+    // "about five hundred or more": the bound after the number is the one that holds.
+    let qual = match (qual, post) {
+        (Some(Qualifier::About), Some(p)) => Some(p),
+        (q, p) => q.or(p).or(more),
+    };
     let (rest, per) = match per_pre {
         Some(p) => (rest, Some(p)),
         None if stated.unit.is_some() || stated.cur.is_some() => {
@@ -544,12 +896,20 @@ pub fn parse_at(text: &str, start: usize, allow_to: bool) -> Option<(usize, Opti
         None => (rest, None),
     };
     let unitless = stated.unit.is_none() && stated.cur.is_none();
+    let mut added = false;
     let (rest, classified, noun) = if unitless {
         match chinese_noun(rest) {
             Ok((r, n)) => (r, true, n),
             Err(_) => match english_noun(rest) {
                 Ok((r, n)) => (r, false, Some(n)),
-                Err(_) => (rest, false, None),
+                // "three more smelters": a count added to what there was.
+                Err(_) => match preceded((ws1, kw("more")), english_noun).parse(rest) {
+                    Ok((r, n)) => {
+                        added = true;
+                        (r, false, Some(n))
+                    }
+                    Err(_) => (rest, false, None),
+                },
             },
         }
     } else {
@@ -563,6 +923,14 @@ pub fn parse_at(text: &str, start: usize, allow_to: bool) -> Option<(usize, Opti
     };
     // "Group 1: details": a label.
     if unitless && noun.is_none() && rest.starts_with(':') {
+        return Some((end_of(rest), None));
+    }
+    // "Section 230", "Boeing 737", "Flight 370", 波音737: a label after its word.
+    if unitless
+        && qual.is_none()
+        && matches!(left.num.form, Form::Digits { .. })
+        && labelled(text::before(text, start))
+    {
         return Some((end_of(rest), None));
     }
     // "the Six Nations": a capitalised number word inside a sentence is a name.
@@ -592,6 +960,16 @@ pub fn parse_at(text: &str, start: usize, allow_to: bool) -> Option<(usize, Opti
 
     let end = end_of(rest);
     let (low, high) = bounds(qual, stated.low, stated.high);
+    // 三千多: over 3,000 and under 4,000, whatever else bounds it from below.
+    let high = match (stated.cap, qual) {
+        (Some(c), None | Some(Qualifier::Over | Qualifier::AtLeast | Qualifier::About)) => Some(c),
+        _ => high,
+    };
+    let change = if added {
+        Some(Change::By)
+    } else {
+        change_before(text, start)
+    };
     Some((
         end,
         Some(Qty {
@@ -602,8 +980,90 @@ pub fn parse_at(text: &str, start: usize, allow_to: bool) -> Option<(usize, Opti
             per: per.map(|p| p.to_ascii_lowercase()),
             qualifier: qual,
             noun: noun.map(str::to_owned),
+            change,
         }),
     ))
+}
+
+/// Whether the text before a number ends with a word that makes it a label (the
+/// lexicon's `label_before`): "Section", "Boeing", "No.", 波音.
+fn labelled(before: &str) -> bool {
+    let lex = lexicon();
+    let t = before.trim_end_matches(' ');
+    if lex.label_before.zh.iter().any(|w| t.ends_with(w.as_str())) {
+        return true;
+    }
+    if t.len() == before.len() {
+        return false;
+    }
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let n = t
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let word = text::after(t, t.len() - n);
+    !word.is_empty()
+        && lex
+            .label_before
+            .en
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether a figure at `start` is one end or the size of a change, from the words just
+/// before it in its clause: "from" (From); "to" after a change verb or a "from" (To);
+/// "by" after a change verb, or the verb itself ("rose 22%", By). Chinese: 从/由 (From);
+/// a change verb with 至/到/为 (增至, 降到: To); a change verb, with or without 了
+/// (增长了, By). The verbs are the lexicon's `change_verb`.
+fn change_before(text: &str, start: usize) -> Option<Change> {
+    let before = text::before(text, start);
+    let mut lo = before.len().saturating_sub(100);
+    while !before.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let tail = text::after(before, lo);
+    let clause = tail.rsplit_once(". ").map_or(tail, |(_, c)| c);
+    let clause = clause
+        .rsplit_once(['。', '；', ';', '\n', '，', '、'])
+        .map_or(clause, |(_, c)| c);
+    let lex = lexicon();
+    let is_verb = |w: &str| lex.change_verb.en.iter().any(|v| v.eq_ignore_ascii_case(w));
+    let trimmed = clause.trim_end_matches([' ', '\t']);
+    if trimmed.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        let mut words = trimmed
+            .split_whitespace()
+            .rev()
+            .map(|t| t.trim_matches(|c: char| !c.is_ascii_alphanumeric()));
+        let prev = words.next().unwrap_or("").to_ascii_lowercase();
+        let (mut verb_near, mut from_near) = (false, false);
+        for w in words.take(6) {
+            verb_near |= is_verb(w);
+            from_near |= w.eq_ignore_ascii_case("from");
+        }
+        return match prev.as_str() {
+            "from" => Some(Change::From),
+            "to" if verb_near || from_near => Some(Change::To),
+            "by" if verb_near => Some(Change::By),
+            w if is_verb(w) => Some(Change::By),
+            _ => None,
+        };
+    }
+    let before = clause;
+    let t = before.trim_end_matches([' ', '\t']);
+    if t.ends_with(['从', '由', '從']) {
+        return Some(Change::From);
+    }
+    let (t, to) = match t.strip_suffix(['至', '到', '为', '為']) {
+        Some(head) => (head, true),
+        None => (t.strip_suffix('了').unwrap_or(t), false),
+    };
+    let verb = lex.change_verb.zh.iter().any(|v| t.ends_with(v.as_str()));
+    match (verb, to) {
+        (true, true) => Some(Change::To),
+        (true, false) => Some(Change::By),
+        _ => None,
+    }
 }
 
 /// Whether a number written in words or Chinese stands as a quantity here: number words
@@ -640,11 +1100,23 @@ fn acceptable(
             digit,
         } => {
             // 一 alone (一些, 统一) and positional strings (一一) are words, not counts.
-            let lone_one = chars == 1 && n.value == 1.0;
-            let money_or_mass = st
-                .unit
-                .is_some_and(|u| matches!(u.unit, Unit::Currency(_) | Unit::Tonne | Unit::Kg));
-            if lone_one || positional || (!digit && !money_or_mass) {
+            // 一 before a unit of money, mass, energy or percent is one of it: 一吨,
+            // 一美元, 一个百分点 (not 一年, 一天: "one day" is also "some day").
+            let money_or_mass = st.unit.is_some_and(|u| {
+                matches!(
+                    u.unit,
+                    Unit::Currency(_)
+                        | Unit::Tonne
+                        | Unit::Kg
+                        | Unit::Gwh
+                        | Unit::PercentagePoint
+                        | Unit::Percent
+                )
+            });
+            let lone_one = chars == 1 && n.value == 1.0 && !money_or_mass;
+            // 十多年, 百余人: a bare scale character with 多 or 余 is a count.
+            let more = st.cap.is_some();
+            if lone_one || positional || (!digit && !money_or_mass && !more) {
                 false
             } else if !unitless || classified {
                 true
@@ -691,6 +1163,7 @@ fn finish_vague<'a>(
         high,
         cur: None,
         unit,
+        cap: None,
     };
     let end = end_of(rest);
     let (low, high) = bounds(qual, low, high);
@@ -704,6 +1177,7 @@ fn finish_vague<'a>(
             per: None,
             qualifier: qual,
             noun: noun.map(str::to_owned),
+            change: change_before(text, start),
         }),
     ))
 }

@@ -39,7 +39,13 @@ const EXTRA: &[&str] = &[
     "dozens",
     "several",
     "between",
-    // Chinese numerals, percent and per prefixes, vague 数十/几百.
+    // Signs, per mille, Chinese numerals, percent and per prefixes, vague 数十/几百.
+    "负",
+    "負",
+    "minus",
+    "千分之",
+    "万分之",
+    "萬分之",
     "〇",
     "一",
     "二",

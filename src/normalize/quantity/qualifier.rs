@@ -7,6 +7,26 @@ use crate::normalize::number::{Res, word_table, ws0, ws1};
 
 /// English qualifiers; each must be followed by a space and then the number.
 pub const ENGLISH: &[(&str, Qualifier)] = &[
+    // Longer phrases first: the first entry that matches wins.
+    ("greater than or equal to", AtLeast),
+    ("more than or equal to", AtLeast),
+    ("equal to or greater than", AtLeast),
+    ("equal to or more than", AtLeast),
+    ("less than or equal to", UpTo),
+    ("equal to or less than", UpTo),
+    ("fewer than or equal to", UpTo),
+    ("greater than", Over),
+    ("higher than", Over),
+    ("well over", Over),
+    ("well above", Over),
+    ("lower than", LessThan),
+    ("well under", LessThan),
+    ("well below", LessThan),
+    ("not more than", UpTo),
+    ("not exceeding", UpTo),
+    ("no higher than", UpTo),
+    ("just shy of", Nearly),
+    ("in the region of", About),
     ("more than", Over),
     ("just over", Over),
     ("over", Over),
@@ -47,6 +67,24 @@ pub const ENGLISH: &[(&str, Qualifier)] = &[
 
 /// Chinese qualifiers, written straight before the number (longest first).
 pub const CHINESE: &[(&str, Qualifier)] = &[
+    ("超过了", Over),
+    ("超過了", Over),
+    ("至少有", AtLeast),
+    ("不超过", UpTo),
+    ("不超過", UpTo),
+    ("未超过", UpTo),
+    ("不高于", UpTo),
+    ("不多于", UpTo),
+    ("大于", Over),
+    ("大於", Over),
+    ("高于", Over),
+    ("多于", Over),
+    ("超過", Over),
+    ("小于", LessThan),
+    ("小於", LessThan),
+    ("最少", AtLeast),
+    ("起码", AtLeast),
+    ("约合", About),
     ("最高可达", UpTo),
     ("最高达", UpTo),
     ("最高", UpTo),
@@ -76,6 +114,12 @@ pub const CHINESE: &[(&str, Qualifier)] = &[
 
 /// Qualifiers after the number or unit: 以上, 左右, "or more".
 const CHINESE_POST: &[(&str, Qualifier)] = &[
+    // Glued to the number: "50+ countries".
+    ("+", AtLeast),
+    ("开外", Over),
+    ("出头", Over),
+    ("有余", Over),
+    ("之内", UpTo),
     ("以上", Over),
     ("多", Over),
     ("余", Over),
@@ -86,6 +130,12 @@ const CHINESE_POST: &[(&str, Qualifier)] = &[
 ];
 
 const ENGLISH_POST: &[(&str, Qualifier)] = &[
+    ("or higher", AtLeast),
+    ("or above", AtLeast),
+    ("or greater", AtLeast),
+    ("and above", AtLeast),
+    ("or lower", UpTo),
+    ("or below", UpTo),
     ("or more", AtLeast),
     ("or so", About),
     ("or less", UpTo),

@@ -35,6 +35,16 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Qty)> {
             (Some(d), _) => (d, None),
             (None, Some(m)) => (m.start(), Some(m)),
         };
+        // "-2.3%", "(−4%)": a minus sign before the digits starts the quantity.
+        if let Some(sign) = minus_before(text, start) {
+            if let Some(end) = attempt(text, sign, &mut out) {
+                pos = end.max(start + 1).min(text.len());
+                while !text.is_char_boundary(pos) {
+                    pos += 1;
+                }
+                continue;
+            }
+        }
         let next = match opener {
             None => match blocked_digits(text, start) {
                 Some(end) => end,
@@ -116,6 +126,32 @@ fn blocked_digits(text: &str, start: usize) -> Option<usize> {
         _ => false,
     };
     (glued || dateish || after_month(before)).then_some(run_end)
+}
+
+/// Where a minus sign right before the digits at `start` begins, when it stands as a
+/// sign: after a space, an opening bracket, a colon or CJK text, not inside a word or a
+/// range ("COVID-19", "5-8", "2024-25").
+fn minus_before(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?;
+    let sign = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix('\u{2212}'))?;
+    let ok = match sign.chars().next_back() {
+        None => true,
+        Some(c) => {
+            c == ' '
+                || c == '\t'
+                || c == '\n'
+                || "(（[:：=，,、；".contains(c)
+                || (crate::text::is_han(c) && !"至到".contains(c))
+        }
+    };
+    // "10 - 5": a spaced dash between numbers is a range.
+    let spaced_range = sign.ends_with(' ')
+        && sign
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit() || c == '%');
+    (ok && !spaced_range).then_some(sign.len())
 }
 
 /// "October 20", "Oct. 20".

@@ -73,6 +73,24 @@ const GWH: UnitSpec = u(Unit::Gwh, 1.0);
 
 /// Signs and sign-like prefixes: US$6,700 million, €4.1bn, ¥500, 人民币100亿元.
 pub const SIGNS: &[(&str, Cur)] = &[
+    // Letters glued to `$` name the dollar: AUD$, Cdn$, Mex$ (peso), NT$, S$, HK$.
+    ("USD$", Cur::Code(*b"USD")),
+    ("AUD$", Cur::Code(*b"AUD")),
+    ("Cdn$", Cur::Code(*b"CAD")),
+    ("CAD$", Cur::Code(*b"CAD")),
+    ("Can$", Cur::Code(*b"CAD")),
+    ("Mex$", Cur::Code(*b"MXN")),
+    ("MX$", Cur::Code(*b"MXN")),
+    ("NZD$", Cur::Code(*b"NZD")),
+    ("SGD$", Cur::Code(*b"SGD")),
+    ("HKD$", Cur::Code(*b"HKD")),
+    ("NTD$", Cur::Code(*b"TWD")),
+    ("Rs.", Cur::Code(*b"INR")),
+    ("Rs", Cur::Code(*b"INR")),
+    ("₽", Cur::Code(*b"RUB")),
+    ("₺", Cur::Code(*b"TRY")),
+    ("₱", Cur::Code(*b"PHP")),
+    ("฿", Cur::Code(*b"THB")),
     ("US$", Cur::Code(*b"USD")),
     ("U.S.$", Cur::Code(*b"USD")),
     ("AU$", Cur::Code(*b"AUD")),
@@ -105,7 +123,46 @@ pub const CODES: &[(&str, Cur)] = &[
     ("CAD", Cur::Code(*b"CAD")),
     ("HKD", Cur::Code(*b"HKD")),
     ("CHF", Cur::Code(*b"CHF")),
+    ("SGD", Cur::Code(*b"SGD")),
+    ("NZD", Cur::Code(*b"NZD")),
+    ("TWD", Cur::Code(*b"TWD")),
+    ("NTD", Cur::Code(*b"TWD")),
+    ("INR", Cur::Code(*b"INR")),
+    ("KRW", Cur::Code(*b"KRW")),
+    ("MXN", Cur::Code(*b"MXN")),
+    ("BRL", Cur::Code(*b"BRL")),
+    ("RUB", Cur::Code(*b"RUB")),
+    ("ZAR", Cur::Code(*b"ZAR")),
+    ("SEK", Cur::Code(*b"SEK")),
+    ("NOK", Cur::Code(*b"NOK")),
+    ("DKK", Cur::Code(*b"DKK")),
+    ("THB", Cur::Code(*b"THB")),
+    ("IDR", Cur::Code(*b"IDR")),
+    ("MYR", Cur::Code(*b"MYR")),
+    ("SAR", Cur::Code(*b"SAR")),
+    ("AED", Cur::Code(*b"AED")),
 ];
+
+/// Signs written after the number in much of Europe and Asia: "10 €", "20$", "5 000 £".
+const SUFFIX_SIGNS: &[(&str, UnitSpec)] = &[
+    ("€", cur(b"EUR")),
+    ("$", cur(b"USD")),
+    ("£", cur(b"GBP")),
+    ("₹", cur(b"INR")),
+    ("₩", cur(b"KRW")),
+    ("₽", cur(b"RUB")),
+    ("₺", cur(b"TRY")),
+];
+
+/// A sign after the number, not one that opens the next ("5 $10 bills").
+fn suffix_sign(i: &str) -> Res<'_, UnitSpec> {
+    let (r, u) = preceded(ws0, word_table(SUFFIX_SIGNS)).parse(i)?;
+    let next = r.trim_start_matches(' ');
+    if next.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(fail(i));
+    }
+    Ok((r, u))
+}
 
 /// A currency before the number.
 pub fn currency_prefix(i: &str) -> Res<'_, Cur> {
@@ -139,6 +196,45 @@ const SYMBOLS: &[(&str, UnitSpec)] = &[
 
 /// Currency words after a number or scale: "800 million dollars", "4 billion euros".
 const CURRENCY_WORDS: &[(&str, UnitSpec)] = &[
+    ("Chinese yuan", cur(b"CNY")),
+    ("yuan renminbi", cur(b"CNY")),
+    ("Chinese renminbi", cur(b"CNY")),
+    ("Japanese yen", cur(b"JPY")),
+    ("New Taiwan dollars", cur(b"TWD")),
+    ("New Taiwan dollar", cur(b"TWD")),
+    ("NT dollars", cur(b"TWD")),
+    ("Taiwan dollar", cur(b"TWD")),
+    ("Swiss franc", cur(b"CHF")),
+    ("Mexican pesos", cur(b"MXN")),
+    ("Mexican peso", cur(b"MXN")),
+    ("Philippine pesos", cur(b"PHP")),
+    ("Indian rupees", cur(b"INR")),
+    ("rupees", cur(b"INR")),
+    ("rupee", cur(b"INR")),
+    ("Brazilian reais", cur(b"BRL")),
+    ("reais", cur(b"BRL")),
+    ("South African rand", cur(b"ZAR")),
+    ("rand", cur(b"ZAR")),
+    ("Russian roubles", cur(b"RUB")),
+    ("Russian rubles", cur(b"RUB")),
+    ("roubles", cur(b"RUB")),
+    ("rubles", cur(b"RUB")),
+    ("South Korean won", cur(b"KRW")),
+    ("Korean won", cur(b"KRW")),
+    ("ringgit", cur(b"MYR")),
+    ("baht", cur(b"THB")),
+    ("rupiah", cur(b"IDR")),
+    ("Turkish lira", cur(b"TRY")),
+    ("Swedish kronor", cur(b"SEK")),
+    ("Norwegian kroner", cur(b"NOK")),
+    ("Danish kroner", cur(b"DKK")),
+    ("Saudi riyals", cur(b"SAR")),
+    ("UAE dirhams", cur(b"AED")),
+    ("Canadian dollar", cur(b"CAD")),
+    ("Australian dollar", cur(b"AUD")),
+    ("Singapore dollar", cur(b"SGD")),
+    ("Hong Kong dollar", cur(b"HKD")),
+    ("US dollar", cur(b"USD")),
     ("US dollars", cur(b"USD")),
     ("U.S. dollars", cur(b"USD")),
     ("Australian dollars", cur(b"AUD")),
@@ -236,6 +332,41 @@ const CHINESE: &[(&str, UnitSpec)] = &[
     ("百分点", PP),
     ("个基点", BP),
     ("基点", BP),
+    // Traditional forms.
+    ("個百分點", PP),
+    ("百分點", PP),
+    ("個基點", BP),
+    ("基點", BP),
+    // ９成 is 90%.
+    ("成", u(Unit::Percent, 10.0)),
+    ("新台币", cur(b"TWD")),
+    ("新台幣", cur(b"TWD")),
+    ("台币", cur(b"TWD")),
+    ("台幣", cur(b"TWD")),
+    ("新加坡元", cur(b"SGD")),
+    ("新元", cur(b"SGD")),
+    ("瑞士法郎", cur(b"CHF")),
+    ("瑞郎", cur(b"CHF")),
+    ("卢布", cur(b"RUB")),
+    ("盧布", cur(b"RUB")),
+    ("卢比", cur(b"INR")),
+    ("盧比", cur(b"INR")),
+    ("泰铢", cur(b"THB")),
+    ("林吉特", cur(b"MYR")),
+    ("雷亚尔", cur(b"BRL")),
+    ("兰特", cur(b"ZAR")),
+    ("里拉", cur(b"TRY")),
+    ("加币", cur(b"CAD")),
+    ("澳币", cur(b"AUD")),
+    ("纽元", cur(b"NZD")),
+    ("歐元", cur(b"EUR")),
+    ("英鎊", cur(b"GBP")),
+    ("港幣", cur(b"HKD")),
+    ("日圓", cur(b"JPY")),
+    ("韓元", cur(b"KRW")),
+    ("人民幣", cur(b"CNY")),
+    ("公噸", T),
+    ("噸", T),
     ("美元", cur(b"USD")),
     ("美金", cur(b"USD")),
     ("欧元", cur(b"EUR")),
@@ -276,6 +407,10 @@ const CHINESE: &[(&str, UnitSpec)] = &[
 fn chinese_unit(i: &str) -> Res<'_, UnitSpec> {
     verify(word_table(CHINESE), |_| {
         !["周年", "年代", "年度"].iter().any(|w| i.starts_with(w))
+            // 成 is tenths only where it does not start a word: 成为, 成本, 一成不变.
+            && !i
+                .strip_prefix('成')
+                .is_some_and(|r| r.starts_with(|c| "为為本立功交员員果绩績长長就都熟型品年人了不".contains(c)))
     })
     .parse(i)
 }
@@ -284,6 +419,7 @@ fn chinese_unit(i: &str) -> Res<'_, UnitSpec> {
 pub fn unit_suffix(i: &str) -> Res<'_, UnitSpec> {
     alt((
         preceded(ws0, word_table(SYMBOLS)),
+        suffix_sign,
         // A lone "t" only glued ("10t"): spaced, it is too often something else.
         kw("t").map(|_| T),
         preceded(ws1, word_table(CURRENCY_WORDS)),
@@ -342,6 +478,8 @@ const PER_WORDS: &[(&str, &str)] = &[
 /// The same in Chinese: 每股, 每吨, 490美元/吨.
 const PER_CHINESE: &[(&str, &str)] = &[
     ("股", "share"),
+    ("公噸", "t"),
+    ("噸", "t"),
     ("公吨", "t"),
     ("吨", "t"),
     ("公斤", "kg"),
