@@ -96,7 +96,10 @@ fn main() {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        println!("missed must-flag cases (first ids; PARAPHRASE_ALL_IDS=1 for all): {}", ids(&r.misses));
+        println!(
+            "missed must-flag cases (first ids; PARAPHRASE_ALL_IDS=1 for all): {}",
+            ids(&r.misses)
+        );
         println!(
             "cases with a false quantity-conflict (first ids): {}",
             ids(&r.false_flags)

@@ -72,6 +72,9 @@ pub struct Frame {
     /// noun) named in its clause, else the nearest place there, else the nearest
     /// party named before it in the sentence. Entity ids; `np:` for proper nouns.
     pub subject: Option<String>,
+    /// When the sentence names no party: the last actor named before it in the
+    /// paragraph ("Albemarle reported … The company expects …"), a weaker subject.
+    pub carried: Option<String>,
     /// Every party the sentence names, sorted.
     pub parties: Vec<String>,
     /// What the figure measures: measure keys (`m:production`), stems and bigrams,
@@ -185,9 +188,15 @@ pub fn word_cases(
     let mut lower = HashSet::new();
     let mut capital = HashSet::new();
     for s in crate::text::words::sentences(text, range) {
-        for (k, r) in crate::text::words::words(text, s.clone()).into_iter().enumerate() {
+        for (k, r) in crate::text::words::words(text, s.clone())
+            .into_iter()
+            .enumerate()
+        {
             let w = &text[r.clone()];
-            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
             match w.chars().next() {
                 Some(c) if c.is_lowercase() => {
                     lower.insert(w.to_string());
@@ -202,25 +211,27 @@ pub fn word_cases(
     (lower, capital)
 }
 
-/// The last actor a sentence names (a person or organization mention, else its
-/// figures' last proper-noun subject): what a later "the company" refers to.
-pub fn last_actor(kb: &Kb, mentions: &[Mention], frames: &[Frame]) -> Option<String> {
-    let named = mentions.iter().rev().find_map(|m| {
+/// The last organization a sentence names, and its figures' last proper-noun
+/// subject: what a later "the company" may refer to.
+pub fn last_actor(
+    kb: &Kb,
+    mentions: &[Mention],
+    frames: &[Frame],
+) -> (Option<String>, Option<String>) {
+    let org = mentions.iter().rev().find_map(|m| {
         kb.gazetteer.hits(m.pattern).iter().find_map(|h| match h {
             Hit::Name(e) | Hit::Acronym(e) => {
                 let ent = &kb.entities[*e as usize];
-                (ent.kind != EntityType::Place && ent.kind != EntityType::Person && !ent.reporter)
-                    .then(|| ent.id.clone())
+                (ent.kind == EntityType::Organization && !ent.reporter).then(|| ent.id.clone())
             }
             _ => None,
         })
     });
-    named.or_else(|| {
-        frames
-            .iter()
-            .rev()
-            .find_map(|f| f.subject.clone().filter(|s| s.starts_with("np:")))
-    })
+    let name = frames
+        .iter()
+        .rev()
+        .find_map(|f| f.subject.clone().filter(|s| s.starts_with("np:")));
+    (org, name)
 }
 
 /// A headline's content words: English stems (no stop words) and Chinese bigrams.
@@ -314,6 +325,7 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
             }
             Frame {
                 subject: subject(inp.text, &toks, k),
+                carried: None,
                 parties: parties.clone(),
                 what: what(&toks, k, &units, i),
                 // The grammar's change marker first ("by 5%", "to 3%"), else the

@@ -156,11 +156,15 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         .collect();
 
     // The headline is Title Case in some sources: its capitals name nothing.
-    let body = text[range.clone()].find('\n').map_or(range.start, |i| range.start + i);
+    let body = text[range.clone()]
+        .find('\n')
+        .map_or(range.start, |i| range.start + i);
     let (lower, capital) = frame::word_cases(text, range.clone(), body);
     // The last actor named in the paragraph so far: the subject of a figure whose
     // sentence names none ("Albemarle reported … The company expects …").
-    let mut carried: Option<(usize, String)> = None;
+    // Known organizations first, then proper nouns; reset at a blank line.
+    let mut carried: [Option<String>; 2] = [None, None];
+    let mut scanned = range.start;
     let mut out = entities::entity_claims(kb, index, &mentions, article);
     // Each sentence takes its items by binary search over the position-sorted lists,
     // so the cost grows with the items, not with sentences × items.
@@ -234,22 +238,24 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             lower: &lower,
             capital: &capital,
         });
-        let paragraph = text[range.start..sentence.start]
-            .rfind("\n\n")
-            .map_or(range.start, |p| range.start + p);
-        if carried.as_ref().is_some_and(|(at, _)| *at < paragraph) {
-            carried = None;
+        // Only the text since the last sentence is looked at: linear in the article.
+        if text[scanned..sentence.start.max(scanned)].contains("\n\n") {
+            carried = [None, None];
         }
+        scanned = scanned.max(sentence.end);
         let mut frames = frames;
+        let held = carried[0].as_ref().or(carried[1].as_ref());
         for f in &mut frames {
-            if f.subject.is_none()
-                && let Some((_, s)) = &carried
-            {
-                f.subject = Some(s.clone());
+            if f.subject.is_none() {
+                f.carried = held.cloned();
             }
         }
-        if let Some(actor) = frame::last_actor(kb, &s_mentions, &frames) {
-            carried = Some((sentence.start, actor));
+        let (org, name) = frame::last_actor(kb, &s_mentions, &frames);
+        if org.is_some() {
+            carried[0] = org;
+        }
+        if name.is_some() {
+            carried[1] = name;
         }
         for (((r, qty), key), frame) in s_qtys
             .iter()

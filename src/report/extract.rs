@@ -82,9 +82,16 @@ fn frame_json(f: &crate::claims::Frame) -> Value {
     what.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     json!({
         "subject": f.subject,
+        "carried_subject": f.carried,
         "parties": f.parties,
+        "unit": f.unit,
         "scope": f.scope.name(),
-        "what": what.iter().take(8).map(|(w, x)| json!([w, x])).collect::<Vec<_>>(),
+        // Weights to three decimals, as the frame keeps them.
+        "what": what
+            .iter()
+            .take(8)
+            .map(|(w, x)| json!([w, (f64::from(*x) * 1000.0).round() / 1000.0]))
+            .collect::<Vec<_>>(),
     })
 }
 

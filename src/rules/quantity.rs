@@ -235,17 +235,30 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, a: usize, b: usize) -> Option<Match>
     }
     let stories = cx.stories();
     let mut because = Vec::new();
-    match (&fa.subject, &fb.subject) {
+    // Named subjects that differ part the figures; a subject carried from earlier
+    // in the paragraph only helps them meet.
+    let (sa, sb) = (
+        fa.subject.as_ref().or(fa.carried.as_ref()),
+        fb.subject.as_ref().or(fb.carried.as_ref()),
+    );
+    let named = match (&fa.subject, &fb.subject) {
         (Some(x), Some(y)) if x != y => return None,
-        (Some(x), Some(_)) => because.push(format!("subject {}", party_name(cx, x))),
         (Some(x), None) if !stories.names(cb.source, x) && ca.source != cb.source => {
             return None;
         }
         (None, Some(y)) if !stories.names(ca.source, y) && ca.source != cb.source => {
             return None;
         }
-        _ => {}
-    }
+        _ => match (sa, sb) {
+            (Some(x), Some(y)) if x == y => {
+                because.push(format!("subject {}", party_name(cx, x)));
+                2
+            }
+            (Some(_), Some(_)) => 0,
+            (Some(_), None) | (None, Some(_)) => 1,
+            (None, None) => 0,
+        },
+    };
     if exclusive(cx.kb, &fa.what, &fb.what) {
         return None;
     }
@@ -286,10 +299,10 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, a: usize, b: usize) -> Option<Match>
     let need = if ca.source == cb.source {
         p.same_source_similarity
     } else {
-        match (&fa.subject, &fb.subject) {
-            (Some(_), Some(_)) => p.min_similarity,
-            (Some(_), None) | (None, Some(_)) => p.min_similarity_one_named,
-            (None, None) => p.min_similarity_unnamed,
+        match named {
+            2 => p.min_similarity,
+            1 => p.min_similarity_one_named,
+            _ => p.min_similarity_unnamed,
         }
     };
     if sim < need {
@@ -306,11 +319,7 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, a: usize, b: usize) -> Option<Match>
         shown.join(", "),
         sim
     ));
-    let bonus = if fa.subject.is_some() && fa.subject == fb.subject {
-        0.25
-    } else {
-        0.0
-    };
+    let bonus = if named == 2 { 0.25 } else { 0.0 };
     Some(Match {
         score: sim + bonus,
         because,
@@ -363,7 +372,13 @@ fn party_name(cx: &Ctx, id: &str) -> String {
 
 /// Figures of two sources matched one to one by score (Kuhn-Munkres); large blocks
 /// are first cut by subject so that the matrix stays small.
-fn align(cx: &Ctx, p: &Params, idf: &Idf, xs: &[usize], ys: &[usize]) -> Vec<(usize, usize, Match)> {
+fn align(
+    cx: &Ctx,
+    p: &Params,
+    idf: &Idf,
+    xs: &[usize],
+    ys: &[usize],
+) -> Vec<(usize, usize, Match)> {
     const MAX_CELLS: usize = 4096;
     if xs.len() * ys.len() > MAX_CELLS {
         let subject = |i: usize| match &cx.claims[i].kind {

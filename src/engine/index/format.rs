@@ -199,6 +199,7 @@ pub fn layout_probe() -> Result<u64, Error> {
             },
             frame: crate::claims::Frame {
                 subject: Some(s("s")),
+                carried: Some(s("c")),
                 parties: vec![s("p")],
                 what: vec![(s("w"), 0.5)],
                 scope: crate::claims::Scope::Change,
