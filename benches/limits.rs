@@ -8,7 +8,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use claimcheck::{engine, kb, read, report};
+use claimcheck::{engine, kb, read};
 
 /// Counts live heap bytes and their peak, for the memory ratio.
 struct Counting;
