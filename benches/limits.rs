@@ -285,7 +285,7 @@ fn main() {
         let ready = [(c.prepare)(&kb, &small), (c.prepare)(&kb, &big)];
         let _ = measure(|| (c.run)(&kb, &small, ready[0].as_ref()));
         let best = |d: &std::path::Path, k: usize| {
-            (0..2)
+            (0..3)
                 .map(|_| measure(|| (c.run)(&kb, d, ready[k].as_ref())))
                 .min_by_key(|r| r.0)
                 .unwrap_or_default()
