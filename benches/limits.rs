@@ -1,7 +1,8 @@
 //! Time and memory must grow linearly with input size: each pathological input runs
 //! through the whole pipeline (read, extract, rules) at sizes n and 8n, and the ratios
-//! must stay under a generous bound. `cargo bench --bench limits` prints the table;
-//! `LIMITS_SCALE=0.25` runs every size at a quarter.
+//! must stay under a generous bound (the whole-command cases at the end: 1.2×
+//! linear). `cargo bench --bench limits` prints the table; `LIMITS_SCALE=0.25` runs
+//! every size at a quarter.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -268,5 +269,142 @@ fn main() {
             bad.push(format!("{}: memory {mr:.1}x", c.name));
         }
     }
+    for c in whole_cases() {
+        if !filter.is_empty() && !filter.iter().any(|f| c.name.contains(f.as_str())) {
+            continue;
+        }
+        let n = ((c.n as f64 * scale) as usize).max(1);
+        let dir = std::env::temp_dir().join(format!("claimcheck-limits-{}", std::process::id()));
+        let small = dir.join("n");
+        let big = dir.join("8n");
+        for (d, k) in [(&small, n), (&big, 8 * n)] {
+            std::fs::create_dir_all(d).expect("a temporary folder");
+            std::fs::write(d.join(c.file), (c.make)(k)).expect("a temporary file");
+        }
+        let bytes = std::fs::metadata(big.join(c.file)).map_or(0, |m| m.len() as usize);
+        let ready = [(c.prepare)(&kb, &small), (c.prepare)(&kb, &big)];
+        let _ = measure(|| (c.run)(&kb, &small, ready[0].as_ref()));
+        let best = |d: &std::path::Path, k: usize| {
+            (0..3)
+                .map(|_| measure(|| (c.run)(&kb, d, ready[k].as_ref())))
+                .min_by_key(|r| r.0)
+                .unwrap_or_default()
+        };
+        let (t1, m1) = best(&small, 0);
+        let (t8, m8) = best(&big, 1);
+        let _ = std::fs::remove_dir_all(&dir);
+        let tr = t8.as_secs_f64() / t1.as_secs_f64();
+        let mr = m8 as f64 / m1.max(1) as f64;
+        println!(
+            "{:<40} {:>10} {:>9.1?} {:>9.1?} {:>6.1}x {:>8.1}M {:>8.1}M {:>6.1}x",
+            c.name,
+            bytes,
+            t1,
+            t8,
+            tr,
+            m1 as f64 / 1e6,
+            m8 as f64 / 1e6,
+            mr
+        );
+        if t8 > NOISE && tr > LINEAR_RATIO {
+            bad.push(format!("{}: time {tr:.1}x", c.name));
+        }
+        if m8 > 1 << 20 && mr > LINEAR_RATIO {
+            bad.push(format!("{}: memory {mr:.1}x", c.name));
+        }
+    }
     assert!(bad.is_empty(), "super-linear: {bad:?}");
+}
+
+/// For the cases below: 8× the input at most 1.2× linear (8 × 1.2) in time and peak
+/// memory.
+const LINEAR_RATIO: f64 = 9.6;
+
+/// A case run through a whole command's work from files on disk: a knowledge base
+/// with `--rules`, or `extract --format json`.
+struct WholeCase {
+    name: &'static str,
+    /// The file written into the case's folder.
+    file: &'static str,
+    n: usize,
+    make: fn(usize) -> String,
+    /// Work done before the timing (what another case measures).
+    prepare: fn(&kb::Kb, &std::path::Path) -> Box<dyn std::any::Any>,
+    /// The work, given the folder and what `prepare` made; returns something sized
+    /// so that it is not optimized out.
+    run: fn(&kb::Kb, &std::path::Path, &dyn std::any::Any) -> usize,
+}
+
+fn whole_cases() -> Vec<WholeCase> {
+    fn nothing(_: &kb::Kb, _: &std::path::Path) -> Box<dyn std::any::Any> {
+        Box::new(())
+    }
+    fn rules(_: &kb::Kb, dir: &std::path::Path, _: &dyn std::any::Any) -> usize {
+        let kb = kb::load(&[dir]).expect("the generated rules load");
+        kb.vocabulary.len() + kb.entities.len()
+    }
+    vec![
+        WholeCase {
+            name: "--rules measures (8n = 100,000)",
+            file: "measures.toml",
+            n: 12_500,
+            make: |k| {
+                (0..k)
+                    .map(|i| format!("[[measure]]\nkey = \"k{i}\"\nterms = [\"term{i} alpha\", \"word{i}\"]\n\n"))
+                    .collect()
+            },
+            prepare: nothing,
+            run: rules,
+        },
+        WholeCase {
+            name: "--rules organizations (8n = 100,000)",
+            file: "organizations.toml",
+            n: 12_500,
+            make: |k| {
+                (0..k)
+                    .map(|i| {
+                        format!(
+                            "[[organization]]\nid = \"org{i}\"\nname = \"Orgname{i} Holdings\"\n\
+                             aliases = [\"Orgalias{i} Group\"]\nacronyms = [\"OX{i}\"]\n\
+                             source = {{ publisher = \"p\", document = \"d\", date = \"2024-01-01\" }}\n\n"
+                        )
+                    })
+                    .collect()
+            },
+            prepare: nothing,
+            run: rules,
+        },
+        WholeCase {
+            // What `extract --format json` does for every claim of a long line: its
+            // line and column (counting the line's characters each time made one
+            // 2 MB line take 15 s).
+            name: "read + columns on one line (8n = 8 MB)",
+            file: "line.txt",
+            n: 1_000_000 / 80,
+            make: |k| {
+                let unit = "the Central Bank said exports rose 12% to $4.2 billion in 2023 and ";
+                format!("{BYLINE}{}", repeat(&format!("{unit:<80}"), k))
+            },
+            prepare: nothing,
+            run: |_, dir, _| {
+                let (files, _, _) = read::read_all(&[dir.to_path_buf()]);
+                let f = &files[0];
+                (0..f.text.len().saturating_sub(8))
+                    .step_by(80)
+                    .map(|k| f.location(k..k + 5).column)
+                    .sum()
+            },
+        },
+    ]
+}
+
+/// Runs `f` once; returns the time and the peak heap bytes above the start.
+fn measure(f: impl FnOnce() -> usize) -> (Duration, usize) {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let t = Instant::now();
+    let n = f();
+    let took = t.elapsed();
+    std::hint::black_box(n);
+    (took, PEAK.load(Ordering::Relaxed).saturating_sub(base))
 }

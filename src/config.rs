@@ -72,8 +72,7 @@ pub fn load(explicit: Option<&Path>, known: &[&str]) -> Result<Config, Error> {
     let Some(path) = path else {
         return Ok(Config::default());
     };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| Error::Usage(format!("{}: cannot read config: {e}", path.display())))?;
+    let text = crate::read::small_file(&path, crate::read::MAX_CONFIG, "config")?;
     parse(&path, &text, known)
 }
 

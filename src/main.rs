@@ -139,7 +139,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("claimcheck: error: {e}");
+            // One line, whatever a file name in it holds.
+            eprintln!(
+                "claimcheck: error: {}",
+                claimcheck::text::escape_name(&e.to_string())
+            );
             ExitCode::from(2)
         }
     }
@@ -158,18 +162,35 @@ fn load_kb(config: Option<&Path>, dirs: &[PathBuf]) -> Result<(config::Config, k
     Ok((cfg, kb))
 }
 
-/// A run that reads inputs as the configuration says.
-fn options<'a>(cfg: &'a config::Config, wants: &'a engine::Wants<'a>) -> engine::Options<'a> {
+/// A run that reads inputs as the configuration says; `root` is the project root
+/// (`claimcheck::read::project_root`) that fingerprints name files from.
+fn options<'a>(
+    cfg: &'a config::Config,
+    wants: &'a engine::Wants<'a>,
+    root: &'a Path,
+) -> engine::Options<'a> {
     engine::Options {
         wants: cfg.filters().then_some(wants),
         reference_date: cfg.reference_date,
+        root: Some(root),
         ..engine::Options::new(&report_skip)
     }
 }
 
 /// An input file that cannot be read is reported as it is skipped.
 fn report_skip(e: &Error) {
-    eprintln!("claimcheck: error: {e}; skipped");
+    eprintln!(
+        "claimcheck: error: {}; skipped",
+        claimcheck::text::escape_name(&e.to_string())
+    );
+}
+
+/// A Markdown or HTML report claimcheck wrote, found among the inputs, is not read.
+fn note_reports(reports: &[String]) {
+    for r in reports {
+        let r = claimcheck::text::escape_name(r);
+        eprintln!("claimcheck: note: {r}: a report claimcheck wrote, not read as an article");
+    }
 }
 
 /// The exit status: 2 when an input file was skipped (it outranks 1), else `code`.
@@ -182,10 +203,14 @@ fn emit(out: &str, path: Option<&PathBuf>) -> Result<(), Error> {
         Some(p) => claimcheck::atomic::write(p, out.as_bytes())
             .map_err(|e| Error::Usage(format!("{}: cannot write: {e}", p.display()))),
         None => {
+            // Every write error (a full disk, a closed pipe) is exit status 2, whatever
+            // `--fail-on` says: the output is incomplete. The flush is explicit because
+            // the one at exit drops its error.
             let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            let _ = stdout.write_all(out.as_bytes());
-            Ok(())
+            stdout
+                .write_all(out.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| Error::Usage(format!("cannot write to standard output: {e}")))
         }
     }
 }
@@ -199,12 +224,17 @@ fn run(cli: Cli) -> Result<u8, Error> {
         } => {
             let (cfg, kb) = load_kb(cli.config.as_deref(), &common.rules)?;
             let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
+            let root = claimcheck::read::project_root(cfg.path.as_deref());
             let opts = engine::Options {
                 check_kb: common.check_kb,
-                ..options(&cfg, &wants)
+                ..options(&cfg, &wants, &root)
             };
             let (inputs, claims) = engine::extract(&kb, &paths, &opts)?;
+            note_reports(&inputs.reports);
             let (files, sources, skipped) = (&inputs.files, &inputs.sources, &inputs.skipped);
+            if let Some(o) = &common.output {
+                claimcheck::read::refuse_input(o, "--output", files)?;
+            }
             let out = match format {
                 ExtractFormat::Json => {
                     report::extract::json_with_errors(&claims, files, sources, skipped)
@@ -222,8 +252,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
         } => {
             let (cfg, kb) = load_kb(cli.config.as_deref(), &dirs)?;
             let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
-            let opts = options(&cfg, &wants);
-            let (s, skipped) = engine::write_index(&kb, &paths, &output, &opts)?;
+            let root = claimcheck::read::project_root(cfg.path.as_deref());
+            let opts = options(&cfg, &wants, &root);
+            let (s, skipped, reports) = engine::write_index(&kb, &paths, &output, &opts)?;
+            note_reports(&reports);
             eprintln!(
                 "claimcheck: indexed {} sources ({} claims, {} stored under {} keys) in {} ({} bytes)",
                 s.sources,
@@ -251,37 +283,57 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 .transpose()?;
             let (cfg, kb) = load_kb(cli.config.as_deref(), &common.rules)?;
             let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
+            let root = claimcheck::read::project_root(cfg.path.as_deref());
             let opts = engine::Options {
                 check_kb: common.check_kb,
                 against: &against,
                 baseline: recorded.as_ref(),
-                ..options(&cfg, &wants)
+                ..options(&cfg, &wants, &root)
             };
             let run = engine::run(&kb, &paths, &opts)?;
+            note_reports(&run.reports);
             let (files, sources, skipped) = (&run.files, &run.sources, &run.skipped);
             let (findings, n_claims) = (&run.findings, run.claims);
+            for (o, option) in [
+                (&common.output, "--output"),
+                (&write_baseline, "--write-baseline"),
+            ] {
+                if let Some(o) = o {
+                    claimcheck::read::refuse_input(o, option, files)?;
+                }
+            }
             if let Some(path) = &write_baseline {
                 let n = engine::baseline::write(path, findings, files, sources)?;
                 eprintln!("claimcheck: recorded {n} finding(s) in {}", path.display());
             }
+            // One SARIF result or GitHub annotation for each draft source a finding is
+            // in, but none for a side the baseline records.
+            let scope = report::sarif::Scope {
+                drafts: run.drafts,
+                known: recorded.as_ref(),
+            };
             let out = match format {
                 _ if diff => report::corrections::render(findings, files, sources),
                 CheckFormat::Json => {
                     report::check::json_with_errors(findings, files, sources, n_claims, skipped)
                 }
                 CheckFormat::Sarif => {
-                    report::sarif::render_with_errors(findings, files, sources, &kb, skipped)
+                    report::sarif::render_scoped(findings, files, sources, &kb, skipped, &scope)
                 }
                 CheckFormat::Github => {
-                    report::github::render_with_errors(findings, files, sources, skipped)
+                    report::github::render_scoped(findings, files, sources, skipped, &scope)
                 }
-                CheckFormat::Markdown => {
-                    report::markdown::render(findings, files, sources, n_claims)
+                CheckFormat::Markdown => report::markdown::render_with_errors(
+                    findings, files, sources, n_claims, skipped,
+                ),
+                CheckFormat::Html => {
+                    report::html::render_with_errors(findings, files, sources, n_claims, skipped)
                 }
-                CheckFormat::Html => report::html::render(findings, files, sources, n_claims),
                 CheckFormat::Human => {
                     let color = common.output.is_none() && color();
-                    report::check::human(findings, files, sources, n_claims, color)
+                    report::check::human_with_errors(
+                        findings, files, sources, n_claims, color, skipped,
+                    )
                 }
             };
             emit(&out, common.output.as_ref())?;

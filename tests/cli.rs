@@ -247,10 +247,11 @@ fn baseline_reports_only_new_findings() {
     assert!(stderr(&o).contains("recorded 1 finding"));
     let recorded: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&base).expect("written")).expect("JSON");
-    assert_eq!(recorded["version"], 1);
+    assert_eq!(recorded["version"], 2);
+    // One fingerprint for each side: the finding's two articles.
     assert_eq!(
         recorded["fingerprints"].as_array().map(|a| a.len()),
-        Some(1)
+        Some(2)
     );
     // The same finding, with lines added above it: still known.
     std::fs::write(

@@ -114,7 +114,24 @@ fn sarif_structure() {
     assert_eq!(rs[3]["name"], "QuantityConflict");
 
     let results = run0["results"].as_array().expect("results");
-    assert_eq!(results.len(), 1);
+    // One result for each source of the conflict, that source's place first.
+    assert_eq!(results.len(), 2);
+    assert_eq!(
+        results[1]["message"]["text"],
+        "lithium production for 2024 is 12000 t here, but 8000 t in tests/fixtures/quantity-conflict/positive/article.txt#2"
+    );
+    assert_eq!(
+        results[1]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        4
+    );
+    assert_eq!(
+        results[1]["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+        8
+    );
+    assert_ne!(
+        results[0]["partialFingerprints"],
+        results[1]["partialFingerprints"]
+    );
     let res = &results[0];
     assert_eq!(res["ruleId"], "quantity-conflict");
     let idx = res["ruleIndex"].as_u64().expect("ruleIndex") as usize;
@@ -244,7 +261,10 @@ fn github_commands() {
         out,
         "::error file=tests/fixtures/quantity-conflict/positive/article.txt,line=8,col=61,endLine=8,\
          endColumn=73,title=quantity-conflict::lithium production for 2024 is 8000 t here, \
-         but 12000 t in tests/fixtures/quantity-conflict/positive/article.txt#1\n"
+         but 12000 t in tests/fixtures/quantity-conflict/positive/article.txt#1\n\
+         ::error file=tests/fixtures/quantity-conflict/positive/article.txt,line=4,col=61,endLine=4,\
+         endColumn=74,title=quantity-conflict::lithium production for 2024 is 12000 t here, \
+         but 8000 t in tests/fixtures/quantity-conflict/positive/article.txt#2\n"
     );
     let out = run(ROLE).github();
     assert!(
@@ -291,6 +311,7 @@ fn hostile() -> (Vec<File>, Vec<Source>, Vec<Finding>) {
     let finding = Finding {
         because: Vec::new(),
         lead: None,
+        because: Vec::new(),
         rule: "quantity-conflict",
         severity: Severity::Warning,
         message: "value \"<b>x</b>\" here,\nbut ::error:: 50%\r\nin `b` | @team\u{7}".to_string(),
@@ -436,7 +457,12 @@ fn markdown_hostile_text() {
 fn markdown_report() {
     let r = run(QUANTITY);
     let out = r.markdown();
-    assert!(out.starts_with("# claimcheck report\n\n**1 finding** in 2 sources, "));
+    // The mark first (an HTML comment, not shown), so a later run does not read it.
+    let out = out
+        .strip_prefix(claimcheck::read::REPORT_MARK)
+        .expect("marked as a report")
+        .to_string();
+    assert!(out.starts_with("\n# claimcheck report\n\n**1 finding** in 2 sources, "));
     assert!(out.contains("| error | 1 |\n| warning | 0 |\n| info | 0 |\n"));
     assert!(out.contains("| `quantity-conflict` | 1 |\n"));
     assert!(out.contains("\n## 1. error: `quantity-conflict`\n"));
@@ -466,7 +492,10 @@ fn markdown_with_no_findings() {
     let r = run("tests/fixtures/quantity-conflict/negative/article.txt");
     let out = r.markdown();
     assert!(
-        out.starts_with("# claimcheck report\n\n**0 findings** in "),
+        out.starts_with(&format!(
+            "{}\n# claimcheck report\n\n**0 findings** in ",
+            claimcheck::read::REPORT_MARK
+        )),
         "{out}"
     );
     assert!(out.ends_with("No conflicts found.\n"));

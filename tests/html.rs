@@ -58,7 +58,10 @@ fn quantity_report() {
     assert_eq!(r.findings.len(), 1);
     let h = &r.html;
     snapshot("quantity-conflict", h);
-    assert!(h.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
+    assert!(h.starts_with(&format!(
+        "<!DOCTYPE html>\n{}\n<html lang=\"en\">\n",
+        claimcheck::read::REPORT_MARK
+    )));
     assert!(h.contains("<p><strong>1 finding</strong> in 2 sources, "));
     assert!(h.contains("<tr><td>error</td><td class=\"n\">1</td></tr>\n<tr><td>warning</td><td class=\"n\">0</td></tr>\n<tr><td>info</td><td class=\"n\">0</td></tr>"));
     assert!(h.contains("<tr><td><code>quantity-conflict</code></td><td class=\"n\">1</td></tr>"));

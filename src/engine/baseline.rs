@@ -1,6 +1,13 @@
 //! Baselines: adopt claimcheck on an existing archive by recording today's findings
-//! (by their SARIF fingerprint: rule, paths, values and located text, not line
-//! numbers, so edits elsewhere in a file keep them) and reporting only new ones.
+//! and reporting only new ones.
+//!
+//! A finding is recorded per source it is reported in (`per_source`: every source
+//! with a place in it, except those that give the value the knowledge base says is
+//! right), by the SARIF fingerprint of that side: the rule, the file's path relative
+//! to the project root (however it was typed), and that source's values and located
+//! text, not line numbers, so edits elsewhere in a file keep it. A new article that
+//! repeats a known error is a new side of an old finding: it is reported, the old
+//! side is not.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -9,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::read::{File, Source};
-use crate::rules::Finding;
+use crate::rules::{Finding, Place};
 
 /// The file format, versioned so a later claimcheck can tell old files.
 #[derive(Serialize, Deserialize)]
@@ -20,10 +27,13 @@ struct Baseline {
     fingerprints: Vec<String>,
 }
 
-const VERSION: u32 = 1;
+/// Version 1 hashed whole findings with paths as typed; version 2 hashes each
+/// source's side with its path relative to the project root.
+const VERSION: u32 = 2;
 
-/// Writes the fingerprints of `findings` to `path` (through a temporary file and a
-/// rename, so an interrupted run leaves no half-written baseline).
+/// Writes the fingerprints of `findings` to `path`, one for each side (through a
+/// temporary file and a rename, so an interrupted run leaves no half-written
+/// baseline); returns how many findings it records.
 pub fn write(
     path: &Path,
     findings: &[Finding],
@@ -32,11 +42,12 @@ pub fn write(
 ) -> Result<usize, Error> {
     let mut fps: Vec<String> = findings
         .iter()
-        .map(|f| format!("{:016x}", fingerprint(f, files, sources)))
+        .flat_map(|f| per_source(f, sources, sources.len()))
+        .map(|f| format!("{:016x}", fingerprint(&f, files, sources)))
         .collect();
     fps.sort();
     fps.dedup();
-    let n = fps.len();
+    let n = findings.len();
     let body = serde_json::to_string_pretty(&Baseline {
         version: VERSION,
         fingerprints: fps,
@@ -54,14 +65,18 @@ pub fn write(
 /// The fingerprints recorded in a baseline file.
 pub fn read(path: &Path) -> Result<HashSet<u64>, Error> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::Usage(format!("{shown}: cannot read the baseline: {e}")))?;
+    let text = crate::read::small_file(path, crate::read::MAX_BASELINE, "the baseline")?;
     let b: Baseline = serde_json::from_str(&text).map_err(|e| Error::Rules {
         path: shown.clone(),
         line: e.line(),
         column: e.column(),
         msg: format!("not a claimcheck baseline: {e}"),
     })?;
+    if b.version == 1 {
+        return Err(Error::Usage(format!(
+            "{shown}: a version 1 baseline, whose fingerprints depend on how the paths were typed; record it again with `claimcheck check PATH... --write-baseline {shown}` (from the same commit, so that it records the same findings)"
+        )));
+    }
     if b.version != VERSION {
         return Err(Error::Usage(format!(
             "{shown}: baseline version {} is not {VERSION}",
@@ -77,17 +92,64 @@ pub fn read(path: &Path) -> Result<HashSet<u64>, Error> {
         .collect()
 }
 
-/// The findings not recorded in the baseline.
+/// The findings with a side not recorded in the baseline. A finding whose
+/// primary side is recorded but another is not is kept, that side made primary.
+/// Only the first `drafts` sources are sides (the others are an archive's).
 pub fn new_only(
     findings: Vec<Finding>,
     files: &[File],
     sources: &[Source],
+    drafts: usize,
     known: &HashSet<u64>,
 ) -> Vec<Finding> {
     findings
         .into_iter()
-        .filter(|f| !known.contains(&fingerprint(f, files, sources)))
+        .filter_map(|f| {
+            let mut sides = per_source(&f, sources, drafts).into_iter();
+            sides.find(|s| !known.contains(&fingerprint(s, files, sources)))
+        })
         .collect()
+}
+
+/// A finding once for each source it is reported in, that source's first place as
+/// the primary one (the message restated from that side), the others related: the
+/// primary's source first, then every other source with a place (below `drafts`),
+/// except, when the knowledge base says which value is right, those giving it.
+pub fn per_source(f: &Finding, sources: &[Source], drafts: usize) -> Vec<Finding> {
+    let right = |p: &Place| {
+        f.expected
+            .as_deref()
+            .is_some_and(|e| e.trim().eq_ignore_ascii_case(p.normalized.trim()))
+    };
+    let primary = f.places.iter().position(|p| p.primary).unwrap_or(0);
+    let mut seen: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    let order = std::iter::once(primary).chain((0..f.places.len()).filter(|&i| i != primary));
+    for i in order {
+        let Some(p) = f.places.get(i) else { continue };
+        if seen.contains(&p.source) {
+            continue;
+        }
+        seen.push(p.source);
+        if i != primary && (p.source >= drafts || right(p)) {
+            continue;
+        }
+        let mut g = f.clone();
+        if i != primary {
+            for q in &mut g.places {
+                q.primary = false;
+            }
+            let mut q = g.places.remove(i);
+            q.primary = true;
+            g.places.insert(0, q);
+            g.restate(sources);
+        }
+        out.push(g);
+    }
+    if out.is_empty() {
+        out.push(f.clone());
+    }
+    out
 }
 
 /// FNV-1a, 64 bits: a small hash whose value never changes across Rust versions.
@@ -97,21 +159,23 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
     })
 }
 
-/// A hash of what a finding is about, not where it sits: the rule, and for every
-/// place its path, normalized value and located text. Line numbers are left out so
-/// edits elsewhere in a file keep the fingerprint.
+/// A hash of what a finding is about in its primary source, not where it sits: the
+/// rule, the file's `key` (its path relative to the project root) and, for each of
+/// the finding's places in that source, its normalized value and located text. Line
+/// numbers and the other sources are left out, so edits elsewhere in a file and
+/// new articles repeating the finding keep it.
 pub fn fingerprint(f: &Finding, files: &[File], sources: &[Source]) -> u64 {
     let mut buf: Vec<u8> = f.rule.as_bytes().to_vec();
-    for p in &f.places {
-        let (path, text) = sources
-            .get(p.source)
-            .map_or((String::new(), String::new()), |s| {
-                let text = files
-                    .get(s.file)
-                    .map_or(String::new(), |file| file.location(p.span.clone()).text);
-                (s.path.clone(), text)
-            });
-        for part in [path.as_str(), p.normalized.as_str(), text.as_str()] {
+    let primary = f.places.iter().find(|p| p.primary).or(f.places.first());
+    let Some(side) = primary.map(|p| p.source) else {
+        return fnv1a64(&buf);
+    };
+    let file = sources.get(side).and_then(|s| files.get(s.file));
+    buf.push(0);
+    buf.extend_from_slice(file.map_or("", |f| f.key.as_str()).as_bytes());
+    for p in f.places.iter().filter(|p| p.source == side) {
+        let text = file.map_or(String::new(), |file| file.location(p.span.clone()).text);
+        for part in [p.normalized.as_str(), text.as_str()] {
             buf.push(0);
             buf.extend_from_slice(part.as_bytes());
         }

@@ -49,6 +49,9 @@ pub struct Options<'a> {
     pub baseline: Option<&'a HashSet<u64>>,
     /// Told of each input file that cannot be read, as it is skipped.
     pub on_skip: &'a dyn Fn(&Error),
+    /// The project root fingerprints name files from (`read::project_root`; `None`:
+    /// the git root or the working folder).
+    pub root: Option<&'a Path>,
 }
 
 impl<'a> Options<'a> {
@@ -61,6 +64,7 @@ impl<'a> Options<'a> {
             against: &[],
             baseline: None,
             on_skip,
+            root: None,
         }
     }
 }
@@ -71,6 +75,8 @@ pub struct Inputs {
     pub sources: Vec<Source>,
     /// Files that could not be read (exit status 2, the run goes on).
     pub skipped: Vec<Error>,
+    /// Reports claimcheck wrote, found among the inputs and not read (a note each).
+    pub reports: Vec<String>,
 }
 
 /// What a check found.
@@ -78,9 +84,14 @@ pub struct Outcome {
     pub files: Vec<File>,
     pub sources: Vec<Source>,
     pub skipped: Vec<Error>,
+    /// Reports claimcheck wrote, found among the inputs and not read.
+    pub reports: Vec<String>,
     pub findings: Vec<Finding>,
     /// Claims read, the archive's included.
     pub claims: usize,
+    /// The first `drafts` sources are the run's own paths (the rest, the archive's):
+    /// only they get results of their own in SARIF and GitHub output.
+    pub drafts: usize,
 }
 
 /// `check`: the findings of the inputs (or of the drafts, against an archive).
@@ -93,12 +104,15 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
         .iter()
         .cloned()
         .partition(|p| index::is_index(p));
+    against.iter().try_for_each(|p| index::refuse_empty(p))?;
     let archive = !opts.against.is_empty();
     let mut inputs = read_inputs(paths, opts)?;
+    nothing_found(&inputs, paths)?;
     let drafts = inputs.sources.len();
     if !against.is_empty() {
         let more = read_inputs(&against, opts)?;
         inputs.skipped.extend(more.skipped);
+        inputs.reports.extend(more.reports);
         let offset = inputs.files.len();
         inputs.files.extend(more.files);
         inputs
@@ -112,6 +126,7 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
         mut files,
         mut sources,
         skipped,
+        reports,
     } = inputs;
     let claims = claims::extract(kb, &files, &sources);
     let (mut findings, n_claims) = if indexes.is_empty() {
@@ -137,14 +152,16 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
         findings = in_drafts(findings, drafts, &sources);
     }
     if let Some(recorded) = opts.baseline {
-        findings = baseline::new_only(findings, &files, &sources, recorded);
+        findings = baseline::new_only(findings, &files, &sources, drafts, recorded);
     }
     Ok(Outcome {
         files,
         sources,
         skipped,
+        reports,
         findings,
         claims: n_claims,
+        drafts,
     })
 }
 
@@ -154,25 +171,47 @@ pub fn extract(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<(Inputs, Ve
         examples::check(kb)?;
     }
     let inputs = read_inputs(paths, opts)?;
+    nothing_found(&inputs, paths)?;
     let claims = claims::extract(kb, &inputs.files, &inputs.sources);
     Ok((inputs, claims))
 }
 
-/// `index`: writes the claim index of the inputs to `output`.
+/// A run that finds no article at all (an empty folder, every file excluded) stops
+/// with exit status 2: in CI it is a mistake, not a clean result. (When files were
+/// skipped, they already make the status 2.)
+fn nothing_found(inputs: &Inputs, paths: &[PathBuf]) -> Result<(), Error> {
+    if !inputs.sources.is_empty() || !inputs.skipped.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = paths.iter().map(|p| read::display(p)).collect();
+    let reports = match inputs.reports.len() {
+        0 => String::new(),
+        n => format!("; {n} report(s) claimcheck wrote skipped"),
+    };
+    Err(Error::Usage(format!(
+        "no article found in {} (folders are searched for .txt .md .markdown .html .htm files, as `include` and `exclude` in claimcheck.toml allow){reports}",
+        shown.join(", ")
+    )))
+}
+
+/// `index`: writes the claim index of the inputs to `output`; returns its counts,
+/// the files skipped and the reports claimcheck wrote that were not read.
 pub fn write_index(
     kb: &Kb,
     paths: &[PathBuf],
     output: &Path,
     opts: &Options,
-) -> Result<(index::Stats, Vec<Error>), Error> {
+) -> Result<(index::Stats, Vec<Error>, Vec<String>), Error> {
     let (inputs, claims) = extract(kb, paths, opts)?;
     let Inputs {
         files,
         sources,
         skipped,
+        reports,
     } = inputs;
+    read::refuse_input(output, "-o", &files)?;
     let stats = index::write(output, kb, opts.reference_date, &files, &sources, &claims)?;
-    Ok((stats, skipped))
+    Ok((stats, skipped, reports))
 }
 
 /// Reads every article; an unreadable file is skipped (and `on_skip` told), a
@@ -209,8 +248,12 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Inputs, Error> {
             list.push(p.clone());
         }
     }
-    let (files, mut sources, errors) = read::read_all(&list);
+    let (mut files, mut sources, errors, reports) = read::read_all_noting(&list);
     skip(errors)?;
+    let root = opts
+        .root
+        .map_or_else(|| read::project_root(None), Path::to_path_buf);
+    read::set_keys(&mut files, &root);
     for s in sources.iter_mut().filter(|s| s.date.is_none()) {
         s.date = opts.reference_date;
     }
@@ -218,6 +261,7 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Inputs, Error> {
         files,
         sources,
         skipped,
+        reports,
     })
 }
 

@@ -35,8 +35,7 @@ pub fn load(dirs: &[&Path]) -> Result<Kb, Error> {
     }
     let mut files = Vec::new();
     for p in paths {
-        let text = std::fs::read_to_string(&p)
-            .map_err(|e| Error::Usage(format!("{}: cannot read rule file: {e}", p.display())))?;
+        let text = crate::read::small_file(&p, crate::read::MAX_RULES, "rule file")?;
         files.push(SrcFile {
             path: p.display().to_string().into(),
             text: text.into(),
@@ -92,10 +91,27 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
             if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(p);
             } else if p.extension().is_some_and(|x| x == "toml")
-                && p.is_file()
                 && !crate::text::lexicon::is_lexicon(&p)
             {
-                out.push(p);
+                // A `.toml` that cannot be read as a file is reported, not passed
+                // over: a dangling link or a FIFO would silently drop rules.
+                match std::fs::metadata(&p) {
+                    Ok(m) if m.is_file() => out.push(p),
+                    Ok(m) if m.is_dir() => {}
+                    Ok(m) => {
+                        return Err(Error::Usage(format!(
+                            "{}: {} (in a rules folder)",
+                            p.display(),
+                            crate::read::not_regular(&m)
+                        )));
+                    }
+                    Err(e) => {
+                        return Err(Error::Usage(format!(
+                            "{}: cannot read rule file (a dangling symbolic link?): {e}",
+                            p.display()
+                        )));
+                    }
+                }
             }
         }
     }

@@ -38,6 +38,17 @@ pub struct File {
     pub map: Option<Vec<u32>>,
     /// Byte offsets in `raw` where each line starts.
     pub line_starts: Vec<usize>,
+    /// The path it was read from, with its real bytes (`None` for text that did not
+    /// come from a file: an index's archive, a knowledge-base example).
+    pub real: Option<PathBuf>,
+    /// Characters before every 4 KiB block of `raw`, built on the first column asked
+    /// on a long line (a column on a 2 MB line must not count the line each time).
+    pub blocks: std::sync::OnceLock<Vec<u32>>,
+    /// The path that identifies the file in fingerprints (baseline, SARIF): relative
+    /// to the project root and normalized (`set_keys`), so `articles/a.txt`,
+    /// `./articles/a.txt` and `/abs/articles/a.txt` are one file. Until then, the
+    /// printed path normalized.
+    pub key: String,
 }
 
 /// A span in the original file, 1-based, end exclusive, columns in characters.
@@ -75,11 +86,14 @@ impl File {
     pub fn plain(path: String, raw: String) -> File {
         let line_starts = line_starts(&raw);
         File {
-            path,
             text: raw.clone(),
             raw,
             map: None,
             line_starts,
+            real: None,
+            blocks: Default::default(),
+            key: normalize(Path::new(&path)),
+            path,
         }
     }
 
@@ -120,8 +134,32 @@ impl File {
         if start == 0 && self.raw.starts_with('\u{feff}') && offset >= 3 {
             start = 3;
         }
-        let column = self.raw.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let column = if offset.saturating_sub(start) <= BLOCK {
+            self.raw.get(start..offset).map_or(0, |s| s.chars().count())
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        } + 1;
         (line, column)
+    }
+
+    /// How many characters `raw[..offset]` holds: the block index, then at most one
+    /// block counted.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.raw.as_bytes();
+        let blocks = self.blocks.get_or_init(|| {
+            let mut n = 0u32;
+            bytes
+                .chunks(BLOCK)
+                .map(|c| {
+                    let before = n;
+                    n += chars_in(c) as u32;
+                    before
+                })
+                .collect()
+        });
+        let k = offset / BLOCK;
+        let base = blocks.get(k).map_or(0, |&n| n as usize);
+        base + bytes.get(k * BLOCK..offset).map_or(0, chars_in)
     }
 
     /// The location in the original file of a byte range of the working text.
@@ -137,6 +175,15 @@ impl File {
             text: self.raw.get(o).unwrap_or("").to_string(),
         }
     }
+}
+
+/// The block size of `File::blocks`.
+const BLOCK: usize = 4096;
+
+/// Characters in UTF-8 bytes (which may start or end inside one): the bytes that
+/// are not continuation bytes.
+fn chars_in(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| (x & 0xC0) != 0x80).count()
 }
 
 /// The largest char boundary of `s` at or below `i`.
@@ -168,8 +215,93 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     walk::collect(paths)
 }
 
-/// Reads one file and splits it into its articles.
+/// The largest configuration file read (`claimcheck.toml`, `--config`): 1 MiB.
+pub const MAX_CONFIG: u64 = 1 << 20;
+/// The largest baseline file read (`--baseline`): 64 MiB, some 3 million findings.
+pub const MAX_BASELINE: u64 = 64 << 20;
+/// The largest rules file read (each `*.toml` under `--rules`): 256 MiB.
+pub const MAX_RULES: u64 = 256 << 20;
+
+/// Reads a settings file (configuration, baseline, rules) as UTF-8 text: only a
+/// regular file (a device, a FIFO or a folder is refused, never opened; `/dev/null`
+/// reads as empty) of at most
+/// `cap` bytes (a file that grows past it while read is refused too). `what` names
+/// it in the one-line error.
+pub fn small_file(path: &Path, cap: u64, what: &str) -> Result<String, Error> {
+    use std::io::Read;
+    let shown = walk::display(path);
+    let fail = |msg: String| Error::Usage(format!("{shown}: cannot read {what}: {msg}"));
+    let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    // `--config /dev/null`: no settings, the usual way to say so.
+    if path == Path::new("/dev/null") {
+        return Ok(String::new());
+    }
+    if !meta.is_file() {
+        return Err(fail(walk::not_regular(&meta).to_string()));
+    }
+    let too_big = || {
+        fail(format!(
+            "larger than {} MiB, the most read for {what}",
+            cap >> 20
+        ))
+    };
+    if meta.len() > cap {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Why a path that is not a regular file is not read ("not a regular file (a FIFO),
+/// not opened").
+pub fn not_regular(m: &std::fs::Metadata) -> &'static str {
+    walk::not_regular(m)
+}
+
+/// Whether a file name has one of the extensions read when walking a folder.
+pub fn is_article_name(path: &Path) -> bool {
+    walk::wanted(path)
+}
+
+/// `path` as it is printed: as given, with `/` separators.
+pub fn display(path: &Path) -> String {
+    walk::display(path)
+}
+
+/// The mark at the top of the Markdown and HTML reports claimcheck writes: a file
+/// that starts with it is a report, not an article, and is skipped with a note (a
+/// report written into the checked folder would otherwise be read on the next run).
+pub const REPORT_MARK: &str =
+    "<!-- claimcheck-report: written by claimcheck, not read as an article -->";
+
+/// Whether a file's first bytes carry `REPORT_MARK`.
+pub fn is_report(bytes: &[u8]) -> bool {
+    let head = bytes.get(..bytes.len().min(512)).unwrap_or(bytes);
+    let mark = REPORT_MARK.split(':').next().unwrap_or(REPORT_MARK);
+    memchr::memmem::find(head, mark.as_bytes()).is_some()
+}
+
+/// Reads one file and splits it into its articles (a report claimcheck wrote
+/// reads as a file with no article: `read_all_noting` skips it with a note).
 pub fn read_file(path: &Path) -> Result<(File, Vec<Source>), Error> {
+    let shown = walk::display(path);
+    Ok(read_one(path)?.unwrap_or_else(|| (File::plain(shown, String::new()), Vec::new())))
+}
+
+/// `read_file`, `None` for a report claimcheck wrote.
+fn read_one(path: &Path) -> Result<Option<(File, Vec<Source>)>, Error> {
     let shown = walk::display(path);
     let fail = |msg: String| Error::input(shown.clone(), msg);
     // Only regular files are opened: opening a FIFO would wait for a writer.
@@ -178,21 +310,35 @@ pub fn read_file(path: &Path) -> Result<(File, Vec<Source>), Error> {
         return Err(fail(walk::not_regular(&meta).to_string()));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    if is_report(&bytes) {
+        return Ok(None);
+    }
     let raw = decode::decode(&shown, bytes)?;
-    Ok(parse(&shown, raw))
+    let (mut file, sources) = parse(&shown, raw);
+    file.real = Some(path.to_path_buf());
+    Ok(Some((file, sources)))
 }
 
 /// Reads every file under `paths`, in order; a file that cannot be read is an error
 /// (`Error::Input`: skip it and go on; `Error::Usage`: a path that does not exist)
 /// and the others are still read. `Source::file` indexes the returned files.
 pub fn read_all(paths: &[PathBuf]) -> (Vec<File>, Vec<Source>, Vec<Error>) {
+    let (files, sources, errors, _) = read_all_noting(paths);
+    (files, sources, errors)
+}
+
+/// `read_all`, and the paths of the reports claimcheck wrote that were found and
+/// skipped (they are not articles; the caller tells the user).
+pub fn read_all_noting(paths: &[PathBuf]) -> (Vec<File>, Vec<Source>, Vec<Error>, Vec<String>) {
     let (list, mut errors) = collect(paths);
-    let results: Vec<_> = list.par_iter().map(|p| read_file(p)).collect();
+    let results: Vec<_> = list.par_iter().map(|p| (p, read_one(p))).collect();
     let mut files = Vec::new();
     let mut sources = Vec::new();
-    for r in results {
+    let mut reports = Vec::new();
+    for (p, r) in results {
         match r {
-            Ok((file, srcs)) => {
+            Ok(None) => reports.push(walk::display(p)),
+            Ok(Some((file, srcs))) => {
                 let idx = files.len();
                 sources.extend(srcs.into_iter().map(|s| Source { file: idx, ..s }));
                 files.push(file);
@@ -200,7 +346,7 @@ pub fn read_all(paths: &[PathBuf]) -> (Vec<File>, Vec<Source>, Vec<Error>) {
             Err(e) => errors.push(e),
         }
     }
-    (files, sources, errors)
+    (files, sources, errors, reports)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -260,6 +406,9 @@ pub fn parse(path: &str, raw: String) -> (File, Vec<Source>) {
         raw,
         text,
         map,
+        real: None,
+        blocks: Default::default(),
+        key: normalize(Path::new(path)),
     };
     let articles = split::articles(&file.text);
     let several = articles.len() > 1;
@@ -288,7 +437,7 @@ pub fn parse(path: &str, raw: String) -> (File, Vec<Source>) {
                     path.to_string()
                 },
                 path: path.to_string(),
-                title,
+                title: title.map(cap_title),
                 date,
                 lang: a.lang,
                 file: 0,
@@ -299,10 +448,117 @@ pub fn parse(path: &str, raw: String) -> (File, Vec<Source>) {
     (file, sources)
 }
 
+/// The most characters a source's title holds (a 10 MB first line is not a title).
+pub const MAX_TITLE: usize = 200;
+
+/// A title cut to `MAX_TITLE` characters: at the last space in its second half
+/// when there is one, else at the limit, with `…` added.
+pub fn cap_title(t: String) -> String {
+    let Some((cut, _)) = t.char_indices().nth(MAX_TITLE) else {
+        return t;
+    };
+    let head = &t[..cut];
+    let half = head.char_indices().nth(MAX_TITLE / 2).map_or(0, |(i, _)| i);
+    let end = match head.rfind(' ') {
+        Some(i) if i > half => i,
+        _ => cut,
+    };
+    format!("{}…", head[..end].trim_end())
+}
+
 /// The first `# ` heading of a Markdown text.
 fn heading(text: &str) -> Option<String> {
     text.lines()
         .find_map(|l| l.trim_start().strip_prefix("# "))
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
+}
+
+/// Refuses an output path (`--output`, `--write-baseline`, `index -o`) that is one
+/// of the files read, however either path was spelled (through `..`, a symbolic
+/// link or a hard link): writing it would replace an article.
+pub fn refuse_input(out: &Path, option: &str, files: &[File]) -> Result<(), Error> {
+    let Some(target) = identity(out) else {
+        // Nothing there yet: not an input.
+        return Ok(());
+    };
+    let hit = files
+        .iter()
+        .find(|f| f.real.as_deref().and_then(identity).as_ref() == Some(&target));
+    match hit {
+        Some(f) => Err(Error::Usage(format!(
+            "{option} {}: is one of the input articles ({}); not overwritten",
+            walk::display(out),
+            f.path
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// What makes a file the same file: its device and inode.
+#[cfg(unix)]
+fn identity(p: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(p).ok()?;
+    Some((m.dev(), m.ino()))
+}
+
+/// What makes a file the same file: its canonical path.
+#[cfg(not(unix))]
+fn identity(p: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(p).ok()
+}
+
+/// The project root that fingerprint paths are relative to: the folder of the
+/// configuration file in use, else the nearest folder with `.git` from the working
+/// folder up, else the working folder.
+pub fn project_root(config: Option<&Path>) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    if let Some(dir) = config.and_then(Path::parent) {
+        return PathBuf::from(normalize(&cwd.join(dir)));
+    }
+    cwd.ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&cwd)
+        .to_path_buf()
+}
+
+/// Sets each file's `key`: its path made absolute, normalized, and relative to
+/// `root` when it is under it (else absolute).
+pub fn set_keys(files: &mut [File], root: &Path) {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = normalize(&cwd.join(root));
+    for f in files {
+        let Some(real) = &f.real else { continue };
+        let abs = normalize(&cwd.join(real));
+        f.key = match abs.strip_prefix(root.as_str()) {
+            Some(rel) if root == "/" => rel.to_string(),
+            Some(rel) if rel.starts_with('/') => rel[1..].to_string(),
+            _ => abs,
+        };
+    }
+}
+
+/// A path with `.` and `..` resolved by its text (symbolic links are not followed)
+/// and `/` separators: `./a/../b/c.txt` → `b/c.txt`.
+pub fn normalize(p: &Path) -> String {
+    use std::path::Component;
+    let mut parts: Vec<String> = Vec::new();
+    let mut lead = String::new();
+    for c in p.components() {
+        match c {
+            Component::Prefix(x) => lead.push_str(&x.as_os_str().to_string_lossy()),
+            Component::RootDir => lead.push('/'),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if parts.last().is_some_and(|l| l != "..") {
+                    parts.pop();
+                } else if lead.is_empty() {
+                    parts.push("..".into());
+                }
+            }
+            Component::Normal(x) => parts.push(x.to_string_lossy().into_owned()),
+        }
+    }
+    lead + &parts.join("/")
 }

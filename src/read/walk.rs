@@ -29,13 +29,15 @@ pub fn display(path: &Path) -> String {
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    // Whether a symlinked folder was entered (the same file may then be reached twice).
+    let mut linked = false;
     for p in paths {
         match std::fs::metadata(p) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(Error::Usage(
                 format!("{}: no such file or directory", display(p)),
             )),
             Err(e) => errors.push(Error::input(display(p), e.to_string())),
-            Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors),
+            Ok(m) if m.is_dir() => linked |= walk(p, &mut files, &mut errors),
             Ok(_) => files.push(p.clone()),
         }
     }
@@ -44,12 +46,35 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     // twice (or reached twice) is read once.
     files.sort();
     files.dedup();
+    // Through a symlinked folder, one file has several paths: the first is read.
+    if linked {
+        let mut seen = std::collections::HashSet::new();
+        files.retain(|f| identity(f).is_none_or(|id| seen.insert(id)));
+    }
     (files, errors)
 }
 
-/// Walks a folder: hidden and ignored entries skipped, symlinked folders not entered
-/// (so no loop), entries sorted by name so every run reads in the same order.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+/// What makes a file the same file, however it is reached: device and inode.
+#[cfg(unix)]
+fn identity(p: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(p).ok()?;
+    Some((m.dev(), m.ino()))
+}
+
+/// What makes a file the same file, however it is reached: its canonical path.
+#[cfg(not(unix))]
+fn identity(p: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(p).ok()
+}
+
+/// Walks a folder: hidden and ignored entries skipped, symlinked folders followed (a
+/// link back to a folder being walked is a loop: not entered, its files are read
+/// through their real path), entries
+/// sorted by name so every run reads in the same order. Returns whether a symlinked
+/// folder was entered.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) -> bool {
+    let mut linked = false;
     let walker = WalkBuilder::new(dir)
         .hidden(true)
         .ignore(true)
@@ -57,14 +82,18 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
         .require_git(false)
         .git_global(false)
         .git_exclude(false)
-        .follow_links(false)
+        .follow_links(true)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
         match entry {
             Ok(e) => {
                 let Some(t) = e.file_type() else { continue };
-                if t.is_dir() || !wanted(e.path()) {
+                if t.is_dir() {
+                    linked |= e.path_is_symlink();
+                    continue;
+                }
+                if !wanted(e.path()) {
                     continue;
                 }
                 // A symlink is followed to a file only; a loop or a dangling link is
@@ -91,6 +120,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
             }
         }
     }
+    linked
 }
 
 /// Why a path that is not a regular file is not read.
@@ -118,6 +148,11 @@ pub fn not_regular(m: &std::fs::Metadata) -> &'static str {
 /// An I/O failure while walking, naming the path it happened on. Problems inside
 /// ignore files (a bad glob) are not worth stopping a run for.
 fn walk_error(dir: &Path, err: &ignore::Error) -> Option<Error> {
+    // A symlinked folder that leads back to a folder being walked: everything under
+    // it is read already, through the real path.
+    if is_loop(err) {
+        return None;
+    }
     let io = err.io_error()?;
     let mut path = dir.to_path_buf();
     let mut e = err;
@@ -133,5 +168,28 @@ fn walk_error(dir: &Path, err: &ignore::Error) -> Option<Error> {
             _ => break,
         }
     }
+    // A link that leads nowhere (dangling, or a loop of links to files): reported
+    // when its name is an article's, as a file with that name would be read.
+    let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if link {
+        if !wanted(&path) {
+            return None;
+        }
+        return Some(Error::input(
+            display(&path),
+            format!("symbolic link cannot be followed: {io}"),
+        ));
+    }
     Some(Error::input(display(&path), io.to_string()))
+}
+
+/// Whether a walk error is a symbolic link back to a folder being walked.
+fn is_loop(err: &ignore::Error) -> bool {
+    match err {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
 }

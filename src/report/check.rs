@@ -164,6 +164,18 @@ pub fn human(
     claims: usize,
     color: bool,
 ) -> String {
+    human_with_errors(findings, files, sources, claims, color, &[])
+}
+
+/// `human`, then a line for each input file that was skipped.
+pub fn human_with_errors(
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+    claims: usize,
+    color: bool,
+    errors: &[crate::Error],
+) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -184,10 +196,11 @@ pub fn human(
                 (t, l, r, p)
             })
             .collect();
+        // A name with a line break or an escape sequence would break the `-->` line.
         let ids: Vec<String> = f
             .places
             .iter()
-            .map(|p| sources[p.source].id.clone())
+            .map(|p| crate::text::escape_name(&sources[p.source].id).into_owned())
             .collect();
         let mut group = Group::with_title(level.primary_title(f.message.as_str()).id(f.rule));
         for (k, (text, line, span, p)) in excerpts.iter().enumerate() {
@@ -228,5 +241,11 @@ pub fn human(
         claims,
         if claims == 1 { "" } else { "s" },
     ));
+    for e in errors {
+        out.push_str(&format!(
+            "skipped: {}\n",
+            crate::text::escape_name(&e.to_string())
+        ));
+    }
     out
 }

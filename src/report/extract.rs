@@ -144,7 +144,12 @@ pub fn human(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
     let mut s = String::new();
     for (i, src) in sources.iter().enumerate() {
         let date = src.date.map_or("undated".to_string(), |d| d.to_string());
-        s.push_str(&format!("{} ({}, {})\n", src.id, date, src.lang));
+        s.push_str(&format!(
+            "{} ({}, {})\n",
+            crate::text::escape_name(&src.id),
+            date,
+            src.lang
+        ));
         for c in claims.iter().filter(|c| c.source == i) {
             let loc = files[src.file].location(c.span.clone());
             let meaning = match &c.kind {
@@ -172,7 +177,10 @@ pub fn human(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
             let kind = c.kind.name();
             s.push_str(&format!(
                 "  {}:{}:{}  {kind:<8}  {}  →  {meaning}\n",
-                src.path, loc.line, loc.column, loc.text
+                crate::text::escape_name(&src.path),
+                loc.line,
+                loc.column,
+                loc.text
             ));
         }
     }

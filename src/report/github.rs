@@ -1,8 +1,9 @@
-//! `claimcheck check --format github`: one GitHub Actions workflow command a
-//! finding (`::error file=…,line=…::message`), which the runner turns into an
-//! annotation on the file.
+//! `claimcheck check --format github`: one GitHub Actions workflow command for each
+//! source a finding is reported in (`::error file=…,line=…::message`, as SARIF has
+//! one result each), which the runner turns into an annotation on that file.
 
 use crate::read::{File, Source};
+use crate::report::sarif::{Scope, fingerprint, per_source};
 use crate::rules::{Finding, Severity};
 
 /// Other control characters (escape sequences, NUL) have no escape in the runner's
@@ -47,8 +48,32 @@ pub fn render_with_errors(
     sources: &[Source],
     errors: &[crate::Error],
 ) -> String {
+    let scope = Scope {
+        drafts: sources.len(),
+        known: None,
+    };
+    render_scoped(findings, files, sources, errors, &scope)
+}
+
+/// `render_with_errors`, commands only for the sources `scope` allows.
+pub fn render_scoped(
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+    errors: &[crate::Error],
+    scope: &Scope,
+) -> String {
     let mut out = String::new();
-    for f in findings {
+    let sides = findings
+        .iter()
+        .flat_map(|f| per_source(f, sources, scope.drafts))
+        .filter(|f| {
+            scope
+                .known
+                .is_none_or(|k| !k.contains(&fingerprint(f, files, sources)))
+        });
+    for f in sides {
+        let f = &f;
         let cmd = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

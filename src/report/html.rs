@@ -238,8 +238,21 @@ fn filters(findings: &[Finding], rules: &[&str]) -> String {
 
 /// The whole page.
 pub fn render(findings: &[Finding], files: &[File], sources: &[Source], claims: usize) -> String {
-    let mut out = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+    render_with_errors(findings, files, sources, claims, &[])
+}
+
+/// `render`, with the input files that were skipped listed after the counts.
+pub fn render_with_errors(
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+    claims: usize,
+    errors: &[crate::Error],
+) -> String {
+    // The mark makes the next run skip this file if it is written among the articles.
+    let mut out = format!("<!DOCTYPE html>\n{}\n", crate::read::REPORT_MARK);
+    out.push_str(
+        "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>claimcheck report</title>\n<style>",
@@ -252,6 +265,16 @@ pub fn render(findings: &[Finding], files: &[File], sources: &[Source], claims: 
         plural(sources.len(), "source"),
         plural(claims, "claim"),
     ));
+    if !errors.is_empty() {
+        out.push_str(&format!(
+            "<section id=\"skipped\">\n<h2>{} skipped</h2>\n<p>These could not be read as articles.</p>\n<ul>\n",
+            plural(errors.len(), "file")
+        ));
+        for e in errors {
+            out.push_str(&format!("<li>{}</li>\n", escape(&e.to_string())));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
     let rules: Vec<&str> = rule_order(findings)
         .into_iter()
         .filter(|id| findings.iter().any(|f| f.rule == *id))

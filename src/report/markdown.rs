@@ -156,7 +156,19 @@ pub fn rule_order(findings: &[Finding]) -> Vec<&'static str> {
 
 /// The whole report: title, counts, one section a finding.
 pub fn render(findings: &[Finding], files: &[File], sources: &[Source], claims: usize) -> String {
-    let mut out = String::from("# claimcheck report\n\n");
+    render_with_errors(findings, files, sources, claims, &[])
+}
+
+/// `render`, with the input files that were skipped listed after the counts.
+pub fn render_with_errors(
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+    claims: usize,
+    errors: &[crate::Error],
+) -> String {
+    // The mark makes the next run skip this file if it is written among the articles.
+    let mut out = format!("{}\n# claimcheck report\n\n", crate::read::REPORT_MARK);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     out.push_str(&format!(
         "**{}** in {}, {}.\n\n",
@@ -164,6 +176,16 @@ pub fn render(findings: &[Finding], files: &[File], sources: &[Source], claims: 
         plural(sources.len(), "source"),
         plural(claims, "claim"),
     ));
+    if !errors.is_empty() {
+        out.push_str(&format!(
+            "**{} skipped** (could not be read as articles):\n\n",
+            plural(errors.len(), "file")
+        ));
+        for e in errors {
+            out.push_str(&format!("- {}\n", escape(&e.to_string()).trim()));
+        }
+        out.push('\n');
+    }
     if findings.is_empty() {
         out.push_str("No conflicts found.\n");
         return out;

@@ -1,7 +1,10 @@
 //! `claimcheck check --format sarif`: SARIF 2.1.0 for GitHub code scanning and
-//! other SARIF viewers. One run; every rule in `tool.driver.rules`; one result a
-//! finding, located at its primary place, with the other sides of the conflict as
-//! related locations.
+//! other SARIF viewers. One run; every rule in `tool.driver.rules`; one result for
+//! each source a finding is reported in (`engine::baseline::per_source`), located
+//! at that source's place, with the other sides of the conflict as related
+//! locations, so each file gets its own alert and fingerprint.
+
+use std::collections::HashSet;
 
 use serde_json::{Value, json};
 
@@ -13,7 +16,7 @@ pub const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// The key under `partialFingerprints`; bump the version if the hashed fields change.
-pub const FINGERPRINT_KEY: &str = "claimcheck/v1";
+pub const FINGERPRINT_KEY: &str = "claimcheck/v2";
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -60,9 +63,9 @@ fn rule_json(kb: &Kb, r: &rules::Rule) -> Value {
 
 /// A path as a URI reference: `/` separators, everything but unreserved characters
 /// percent-encoded (UTF-8), so spaces, `#`, `%` or `:` in names stay valid.
-fn encode(path: &str, keep_colon: bool) -> String {
+fn encode(path: &[u8], keep_colon: bool) -> String {
     let mut out = String::new();
-    for b in path.replace('\\', "/").bytes() {
+    for b in path.iter().map(|&b| if b == b'\\' { b'/' } else { b }) {
         if b.is_ascii_alphanumeric()
             || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
             || (keep_colon && b == b':')
@@ -78,14 +81,34 @@ fn encode(path: &str, keep_colon: bool) -> String {
 /// The artifact location of a path as printed: relative paths against `%SRCROOT%`
 /// (the working directory), absolute ones as `file://` URIs.
 fn artifact(path: &str) -> Value {
-    let p = path.replace('\\', "/");
-    let drive = p.as_bytes().get(1) == Some(&b':') && p.as_bytes().get(2) == Some(&b'/');
-    if p.starts_with('/') || drive {
+    artifact_bytes(path.as_bytes())
+}
+
+/// The artifact location of a file: its real path's bytes percent-encoded (a name
+/// that is not UTF-8 is printed with U+FFFD, but its URI points at the file).
+fn artifact_of(file: &File, shown: &str) -> Value {
+    match &file.real {
+        #[cfg(unix)]
+        Some(real) => {
+            use std::os::unix::ffi::OsStrExt;
+            artifact_bytes(real.as_os_str().as_bytes())
+        }
+        _ => artifact(shown),
+    }
+}
+
+fn artifact_bytes(path: &[u8]) -> Value {
+    let p: Vec<u8> = path
+        .iter()
+        .map(|&b| if b == b'\\' { b'/' } else { b })
+        .collect();
+    let drive = p.get(1) == Some(&b':') && p.get(2) == Some(&b'/');
+    if p.first() == Some(&b'/') || drive {
         let lead = if drive { "/" } else { "" };
         json!({"uri": format!("file://{lead}{}", encode(&p, true))})
     } else {
-        let mut rel = p.as_str();
-        while let Some(r) = rel.strip_prefix("./") {
+        let mut rel = p.as_slice();
+        while let Some(r) = rel.strip_prefix(b"./") {
             rel = r;
         }
         json!({"uri": encode(rel, false), "uriBaseId": "%SRCROOT%"})
@@ -94,9 +117,10 @@ fn artifact(path: &str) -> Value {
 
 fn physical(p: &Place, files: &[File], sources: &[Source]) -> Option<Value> {
     let s = sources.get(p.source)?;
-    let loc = files.get(s.file)?.location(p.span.clone());
+    let file = files.get(s.file)?;
+    let loc = file.location(p.span.clone());
     Some(json!({
-        "artifactLocation": artifact(&s.path),
+        "artifactLocation": artifact_of(file, &s.path),
         "region": {
             "startLine": loc.line, "startColumn": loc.column,
             "endLine": loc.end_line, "endColumn": loc.end_column,
@@ -105,7 +129,7 @@ fn physical(p: &Place, files: &[File], sources: &[Source]) -> Option<Value> {
     }))
 }
 
-pub use crate::engine::baseline::{fingerprint, fnv1a64};
+pub use crate::engine::baseline::{fingerprint, fnv1a64, per_source};
 
 /// The SARIF log for a run's findings; `kb` gives the severities in force.
 pub fn render(findings: &[Finding], files: &[File], sources: &[Source], kb: &Kb) -> String {
@@ -121,11 +145,42 @@ pub fn render_with_errors(
     kb: &Kb,
     errors: &[crate::Error],
 ) -> String {
+    let scope = Scope {
+        drafts: sources.len(),
+        known: None,
+    };
+    render_scoped(findings, files, sources, kb, errors, &scope)
+}
+
+/// Which sources get results of their own.
+pub struct Scope<'a> {
+    /// Only the first `drafts` sources (the others are an archive's).
+    pub drafts: usize,
+    /// A side whose fingerprint a baseline records gets no result.
+    pub known: Option<&'a HashSet<u64>>,
+}
+
+/// `render_with_errors`, results only for the sources `scope` allows.
+pub fn render_scoped(
+    findings: &[Finding],
+    files: &[File],
+    sources: &[Source],
+    kb: &Kb,
+    errors: &[crate::Error],
+    scope: &Scope,
+) -> String {
     let all = rules::all();
     let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
     let results: Vec<Value> = findings
         .iter()
+        .flat_map(|f| per_source(f, sources, scope.drafts))
+        .filter(|f| {
+            scope
+                .known
+                .is_none_or(|k| !k.contains(&fingerprint(f, files, sources)))
+        })
         .map(|f| {
+            let f = &f;
             let primary = f.places.iter().find(|p| p.primary).or(f.places.first());
             // Identical findings in one run get `:1`, `:2`, … as GitHub's own hashes do.
             let hash = fingerprint(f, files, sources);

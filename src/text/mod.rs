@@ -89,3 +89,23 @@ pub fn parse_iso_day(s: &str) -> Option<NaiveDate> {
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
+
+/// A name (a file path, an error line naming one) fit for one line of human output:
+/// control characters (a newline in a file name, an escape sequence) are written as
+/// escapes (`\n`, `\t`, `\r`, `\u{1b}`), everything else as it is.
+pub fn escape_name(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}

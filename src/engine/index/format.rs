@@ -268,3 +268,17 @@ pub fn is_index(path: &Path) -> bool {
             .is_ok()
         && &m == MAGIC
 }
+
+/// An empty file named with `--against` that is not named as an article
+/// (`archive.claims`, 0 bytes) is an index that was never written: refused, rather
+/// than read as an empty article.
+pub fn refuse_empty(path: &Path) -> Result<(), Error> {
+    let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
+    if empty && !crate::read::is_article_name(path) {
+        return Err(Error::input(
+            crate::read::display(path),
+            "empty file: neither a claim index nor an article; rebuild the index with `claimcheck index`",
+        ));
+    }
+    Ok(())
+}

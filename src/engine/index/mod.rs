@@ -66,5 +66,5 @@ mod write;
 
 pub use check::check;
 pub use format::Stats;
-pub use format::{FORMAT_VERSION, MAGIC, checksum, fingerprint, is_index};
+pub use format::{FORMAT_VERSION, MAGIC, checksum, fingerprint, is_index, refuse_empty};
 pub use write::write;

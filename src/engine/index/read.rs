@@ -86,6 +86,11 @@ impl Index {
                 "claim index built with another knowledge base or reference_date; rebuild it with the same --rules and configuration, or check against the articles".into(),
             ));
         }
+        if header.sources == 0 {
+            return Err(err(
+                "empty claim index (no article in it): rebuild it with `claimcheck index` from the archive's articles".into(),
+            ));
+        }
         let base = PREFIX + hlen;
         for (name, s) in [
             ("metadata", header.meta),
@@ -336,11 +341,14 @@ pub(super) fn rebuild(path: String, ft: FileText) -> Option<Rebuilt> {
     };
     Some(Rebuilt {
         file: File {
-            path,
             line_starts: line_starts(&raw),
             raw,
             text,
             map,
+            real: None,
+            blocks: Default::default(),
+            key: crate::read::normalize(std::path::Path::new(&path)),
+            path,
         },
         spots,
     })
