@@ -593,7 +593,8 @@ fn subject(text: &str, toks: &[Token], k: usize) -> Option<String> {
         _ => None,
     };
     let agent = |t: &Token| {
-        let before = text[..t.range.start].trim_end();
+        let from = text.floor_char_boundary(t.range.start.saturating_sub(16));
+        let before = text[from..t.range.start].trim_end();
         let before = before.strip_suffix("the").unwrap_or(before).trim_end();
         let w = before
             .rsplit(|c: char| !c.is_alphanumeric())
@@ -603,16 +604,19 @@ fn subject(text: &str, toks: &[Token], k: usize) -> Option<String> {
         matches!(w.as_str(), "by" | "in" | "at" | "from" | "for")
             || before.ends_with(['由', '在', '于'])
     };
+    // Within REACH tokens: a sentence of endless figures stays linear.
     let find = |actor: bool| {
         toks[..k]
             .iter()
             .rev()
+            .take(REACH)
             .take_while(|t| t.clause == clause)
             .find_map(|t| party(t, actor))
-            .or_else(|| toks[..k].iter().rev().find_map(|t| party(t, actor)))
+            .or_else(|| toks[..k].iter().rev().take(REACH).find_map(|t| party(t, actor)))
             .or_else(|| {
                 toks[k + 1..]
                     .iter()
+                    .take(REACH)
                     .take_while(|t| t.clause == clause)
                     .filter(|t| agent(t))
                     .find_map(|t| party(t, actor))
@@ -692,7 +696,10 @@ fn scope(inp: &Input, toks: &[Token], k: usize) -> Scope {
     }
     let text = inp.text;
     let start = toks[k].range.start;
-    let head = text[inp.sentence.start..start].trim_end();
+    let from = text
+        .floor_char_boundary(start.saturating_sub(48))
+        .max(inp.sentence.start);
+    let head = text[from..start].trim_end();
     if head.chars().last().is_some_and(is_cjk) {
         let lex = lexicon();
         let h = head.strip_suffix('了').unwrap_or(head);
@@ -701,7 +708,10 @@ fn scope(inp: &Input, toks: &[Token], k: usize) -> Scope {
                 .change_verb
                 .zh
                 .iter()
-                .any(|v| head[..head.len() - 3].ends_with(v.as_str()))
+                .any(|v| {
+                    let cut = head.floor_char_boundary(head.len().saturating_sub(3));
+                    head[..cut].ends_with(v.as_str())
+                })
         {
             return Scope::Level;
         }
@@ -732,8 +742,11 @@ fn scope(inp: &Input, toks: &[Token], k: usize) -> Scope {
 /// Does a margin word ("plus or minus", ±) end right before `at`? The grammar may
 /// have read its "minus" as the figure's sign.
 fn margin(text: &str, floor: usize, at: usize) -> bool {
-    let head = text[floor..at].trim_end().to_lowercase();
-    let figure = text[at..].to_lowercase();
+    // Only the last few words matter: a bounded look keeps long sentences linear.
+    let from = text.floor_char_boundary(at.saturating_sub(32)).max(floor);
+    let head = text[from..at].trim_end().to_lowercase();
+    let to = text.floor_char_boundary((at + 8).min(text.len()));
+    let figure = text[at..to].to_lowercase();
     lexicon().margin.iter().any(|m| {
         head.ends_with(m)
             || m.strip_suffix("minus")
