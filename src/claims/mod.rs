@@ -6,6 +6,7 @@
 
 pub mod acronyms;
 pub mod entities;
+pub mod frame;
 pub mod quantities;
 
 use std::ops::Range;
@@ -17,6 +18,7 @@ use crate::kb::{EntityType, Hit, Kb};
 use crate::normalize::{DateValue, Qty, scan_dates, scan_quantities};
 use crate::read::{File, Source};
 use crate::text::words as text;
+pub use frame::{Frame, Scope};
 pub use quantities::{Keyed, Modality};
 
 /// One claim, located in its source.
@@ -55,6 +57,8 @@ impl Kind {
 pub struct QuantityClaim {
     pub qty: Qty,
     pub key: Keyed,
+    /// Whose figure it is and what it measures, for aligning it with other sources'.
+    pub frame: Frame,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -151,6 +155,10 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         })
         .collect();
 
+    let lower = frame::lower_words(text, range.clone());
+    // The last actor named in the paragraph so far: the subject of a figure whose
+    // sentence names none ("Albemarle reported … The company expects …").
+    let mut carried: Option<(usize, String)> = None;
     let mut out = entities::entity_claims(kb, index, &mentions, article);
     // Each sentence takes its items by binary search over the position-sorted lists,
     // so the cost grows with the items, not with sentences × items.
@@ -211,10 +219,39 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             &s_mentions,
         ));
         let s_qtys: Vec<_> = by_qty.within(&sentence).cloned().collect();
-        for ((r, qty), key) in
-            s_qtys
-                .iter()
-                .zip(quantities::key_sentence(&cx, sentence.clone(), &s_qtys))
+        let date_ranges: Vec<Range<usize>> = s_dates_v.iter().map(|(r, _)| r.clone()).collect();
+        let frames = frame::frames(&frame::Input {
+            kb,
+            vocab,
+            text,
+            sentence: sentence.clone(),
+            qtys: &s_qtys,
+            mentions: &s_mentions,
+            terms: &s_terms,
+            dates: &date_ranges,
+            lower: &lower,
+        });
+        let paragraph = text[range.start..sentence.start]
+            .rfind("\n\n")
+            .map_or(range.start, |p| range.start + p);
+        if carried.as_ref().is_some_and(|(at, _)| *at < paragraph) {
+            carried = None;
+        }
+        let mut frames = frames;
+        for f in &mut frames {
+            if f.subject.is_none()
+                && let Some((_, s)) = &carried
+            {
+                f.subject = Some(s.clone());
+            }
+        }
+        if let Some(actor) = frame::last_actor(kb, &s_mentions, &frames) {
+            carried = Some((sentence.start, actor));
+        }
+        for (((r, qty), key), frame) in s_qtys
+            .iter()
+            .zip(quantities::key_sentence(&cx, sentence.clone(), &s_qtys))
+            .zip(frames)
         {
             out.push(Claim {
                 source: index,
@@ -222,6 +259,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
                 kind: Kind::Quantity(QuantityClaim {
                     qty: qty.clone(),
                     key,
+                    frame,
                 }),
             });
         }

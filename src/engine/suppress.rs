@@ -165,6 +165,7 @@ pub fn apply(
                 .or_else(|| sources.iter().position(|src| src.file == fi));
             let Some(source) = source else { continue };
             out.push(Finding {
+                because: Vec::new(),
                 lead: None,
                 rule: UNKNOWN,
                 severity: Severity::Warning,

@@ -291,6 +291,8 @@ pub struct Kb {
     /// Measure keys that say a quantity is not the measured level itself (a capacity,
     /// a quota, a target): such a quantity is never checked against a reference figure.
     pub unreferenced: std::collections::BTreeSet<String>,
+    /// Measure key to its exclusive class (`exclusive` in `rules/measures.toml`).
+    pub exclusive: BTreeMap<String, String>,
     /// Index of `entities` and `offices` by id.
     pub entity_index: HashMap<String, usize>,
     pub office_index: HashMap<String, usize>,

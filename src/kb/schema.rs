@@ -244,4 +244,8 @@ pub(super) struct MeasureDoc {
     /// figure ("production capacity", "quota").
     #[serde(default)]
     pub reference: Option<bool>,
+    /// A class of measures that exclude each other: two figures whose contexts name
+    /// different measures of one class (capacity, output) are not one claim.
+    #[serde(default)]
+    pub exclusive: Option<S>,
 }

@@ -51,6 +51,7 @@ pub fn claim_json(c: &Claim, files: &[File], sources: &[Source]) -> Value {
             o.insert("measure".into(), json!(k.measure));
             o.insert("period".into(), json!(k.period));
             o.insert("modality".into(), json!(k.modality.name()));
+            o.insert("frame".into(), frame_json(&q.frame));
         }
         Kind::Date(d) => {
             o.insert("value".into(), json!(d.value.render()));
@@ -72,6 +73,19 @@ pub fn claim_json(c: &Claim, files: &[File], sources: &[Source]) -> Value {
         }
     }
     Value::Object(o)
+}
+
+/// A claim frame as JSON: its subject, the parties of its sentence, its scope and
+/// its eight heaviest context features.
+fn frame_json(f: &crate::claims::Frame) -> Value {
+    let mut what: Vec<&(String, f32)> = f.what.iter().collect();
+    what.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    json!({
+        "subject": f.subject,
+        "parties": f.parties,
+        "scope": f.scope.name(),
+        "what": what.iter().take(8).map(|(w, x)| json!([w, x])).collect::<Vec<_>>(),
+    })
 }
 
 pub fn source_json(s: &Source) -> Value {

@@ -106,6 +106,7 @@ fn unknown_long_name(
     }
     let names: Vec<&str> = owners.iter().map(|e| e.name.as_str()).collect();
     Some(Finding {
+        because: Vec::new(),
         lead: None,
         rule: ID,
         severity: Severity::Error,
@@ -164,6 +165,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             .map(|x| format!(" ({x})"))
             .unwrap_or_default();
         out.push(Finding {
+            because: Vec::new(),
             lead: None,
             rule: ID,
             severity: Severity::Error,
@@ -218,6 +220,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             })
             .collect();
         out.push(Finding {
+            because: Vec::new(),
             lead: None,
             rule: ID,
             severity: Severity::Error,

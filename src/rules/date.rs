@@ -76,7 +76,11 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         .mentions
         .iter()
         .map(|m| {
-            let mut v: Vec<(&str, u32)> = m.iter().map(|(id, n)| (id.as_str(), *n)).collect();
+            let mut v: Vec<(&str, u32)> = m
+                .iter()
+                .filter(|(id, _)| !super::is_proper_noun(id))
+                .map(|(id, n)| (id.as_str(), *n))
+                .collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             v.into_iter()
                 .take(3)
@@ -177,6 +181,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 .collect();
             places.sort_by_key(|p| !p.primary);
             let mut f = Finding {
+                because: Vec::new(),
                 lead: Some(format!("the \"{event}\" event is dated")),
                 rule: ID,
                 severity: Severity::Error,
@@ -223,6 +228,7 @@ fn against_kb(cx: &Ctx, i: usize, max_apart: i64) -> Option<Finding> {
         .filter(|ev| (ev.date - day).num_days().abs() <= max_apart)?;
     let expected = ev.date.to_string();
     Some(Finding {
+        because: Vec::new(),
         lead: None,
         rule: ID,
         severity: Severity::Error,

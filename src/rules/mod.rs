@@ -10,6 +10,7 @@ pub mod quantity;
 pub mod reference;
 pub mod role_holder;
 pub mod settings;
+pub mod stories;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -74,6 +75,9 @@ pub struct Finding {
     /// A `help:` line for people ("did you mean Bo Hedman?").
     pub help: Option<String>,
     pub places: Vec<Place>,
+    /// Why the sides were taken for one claim ("subject Glencore", "shared context
+    /// buyback"), for rules that align claims.
+    pub because: Vec<String>,
     /// For a conflict between sources: the message up to the primary value ("lce for
     /// 2026 is"), so the message can be restated from another side.
     pub lead: Option<String>,
@@ -112,20 +116,43 @@ pub struct Ctx<'a> {
     pub claims: &'a [Claim],
     /// Per source: the knowledge-base entity ids it names, sorted.
     pub entities: Vec<Vec<String>>,
-    /// Per source: the entity ids it names (sorted) and how often. An indexed run
-    /// gives an archive source's counts from the index, where its mentions are not loaded.
+    /// Per source: the entity ids it names (sorted) and how often, and the proper
+    /// nouns its figures' sentences name that the knowledge base does not know
+    /// (`np:…`). An indexed run gives an archive source's counts from the index,
+    /// where its mentions are not loaded.
     pub mentions: Vec<Vec<(String, u32)>>,
+    /// The sources' stories, worked out when a rule first asks.
+    stories: std::sync::OnceLock<stories::Stories>,
+}
+
+/// Is a mention id a proper noun the knowledge base does not know?
+pub fn is_proper_noun(id: &str) -> bool {
+    id.starts_with("np:")
 }
 
 /// Per source: the entity ids its claims name, sorted, and how often.
 pub fn mentions(n_sources: usize, claims: &[Claim]) -> Vec<Vec<(String, u32)>> {
     let mut counts: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); n_sources];
     for c in claims {
-        if let Kind::Entity(e) = &c.kind
-            && let Some(id) = &e.id
-            && let Some(m) = counts.get_mut(c.source)
-        {
-            *m.entry(id.as_str()).or_default() += 1;
+        let Some(m) = counts.get_mut(c.source) else {
+            continue;
+        };
+        match &c.kind {
+            Kind::Entity(e) => {
+                if let Some(id) = &e.id {
+                    *m.entry(id.as_str()).or_default() += 1;
+                }
+            }
+            // A figure's subject the knowledge base does not know still names a
+            // party: stories are told apart by it.
+            Kind::Quantity(q) => {
+                if let Some(id) = &q.frame.subject
+                    && is_proper_noun(id)
+                {
+                    *m.entry(id.as_str()).or_default() += 1;
+                }
+            }
+            _ => {}
         }
     }
     counts
@@ -155,7 +182,12 @@ impl<'a> Ctx<'a> {
         debug_assert_eq!(mentions.len(), sources.len());
         let entities = mentions
             .iter()
-            .map(|m| m.iter().map(|(id, _)| id.clone()).collect())
+            .map(|m| {
+                m.iter()
+                    .filter(|(id, _)| !is_proper_noun(id))
+                    .map(|(id, _)| id.clone())
+                    .collect()
+            })
             .collect();
         Ctx {
             kb,
@@ -164,7 +196,32 @@ impl<'a> Ctx<'a> {
             claims,
             entities,
             mentions,
+            stories: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Which sources are one story (see `stories`): by the parties each names and
+    /// the words of its headline, weighted by their rarity in the run.
+    pub fn stories(&self) -> &stories::Stories {
+        self.stories.get_or_init(|| {
+            let p: quantity::Params = self.params();
+            let features = self
+                .mentions
+                .iter()
+                .zip(self.sources)
+                .map(|(m, s)| {
+                    let mut f: Vec<String> = m.iter().map(|(id, _)| id.clone()).collect();
+                    f.extend(
+                        s.title
+                            .iter()
+                            .flat_map(|t| crate::claims::frame::title_features(t))
+                            .map(|w| format!("t:{w}")),
+                    );
+                    f
+                })
+                .collect();
+            stories::Stories::new(self.sources, features, p.story())
+        })
     }
 
     /// The working text of a claim's span.
@@ -495,7 +552,7 @@ mod settings_tests {
             (q.relative_tolerance, q.about_tolerance, q.nearly_tolerance),
             (0.02, 0.1, 0.1)
         );
-        assert_eq!(q.min_shared_entities, 1);
+        assert_eq!(q.min_shared_context, 0.5);
         let d = date::Params::default();
         assert_eq!((d.min_shared_entities, d.max_days_apart), (1, 62));
         assert_eq!(reference::Params::default().effective_lag_days, 7);

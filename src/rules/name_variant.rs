@@ -369,6 +369,7 @@ fn finding(
     listed: bool,
 ) -> Finding {
     Finding {
+        because: Vec::new(),
         lead: None,
         rule: ID,
         severity: Severity::Warning,

@@ -1,20 +1,31 @@
-//! quantity-conflict: the same quantity given values that cannot both hold.
+//! quantity-conflict: the same figure given values that cannot both hold.
 //!
-//! Quantities are indexed by what they measure: their measure key (the vocabulary
-//! terms around them: "processing capacity" is not "refining capacity", "heavy rare
-//! earth refining" is not "refining"), unit (currencies are not converted), period
-//! (the year, quarter or day the sentence ties them to, else the article's year) and
-//! whether they report a past period or state a current or expected figure. Within a
-//! group, two claims conflict when their value intervals do not meet once qualifiers
-//! ("over 90%" holds with 91%; "about" and "nearly" widen by `about_tolerance` and
-//! `nearly_tolerance`), ranges and rounding (`relative_tolerance`) are applied, their
-//! subjects (the entity named before each) do not differ, and they are the same
-//! party's figure: both name the same subject (within one article, this is required;
-//! across articles that share at least `min_shared_entities` entities, it suffices);
-//! or one names a person or organization that the other article names too; or neither
-//! names one, the articles name a person or organization in common and the measure
-//! is specific (two or more terms, not just "growth").
-//! Claims with no known measure are never compared.
+//! Every figure with a unit or a counted noun has a claim frame (see
+//! `claims::frame`): its unit class, period (the date the sentence ties it to, else
+//! the article's year), modality (reported, current or expected), scope (a level,
+//! an increment, a change), its subject (the party its clause names) and its
+//! context (measure words of the vocabulary as synonym classes, other words as
+//! stems, Chinese as bigrams, weighted by nearness to the figure).
+//!
+//! Figures are compared only within a story (see `rules::stories`: sources that
+//! share rare names and headline words, bylines close together) and only within a
+//! block of the same unit class, period, modality and scope, looked up in an index,
+//! never all against all. Within a block, each pair of sources has its figures
+//! matched one to one (Kuhn-Munkres) by how much context they share: two figures can
+//! be matched when their subjects agree (or one has none and its article names the
+//! other's), no measure class listed as exclusive tells them apart (`exclusive` in
+//! `rules/measures.toml`: capacity is not output), they share at least
+//! `min_shared_context` of context weight and their similarity reaches
+//! `min_similarity`. A matched pair whose value intervals cannot both hold is a
+//! conflict; an unmatched figure is no finding, so a story's different figures
+//! stay apart. Within one article two figures are the same claim only when their
+//! frames agree on every field and their similarity reaches
+//! `same_source_similarity` (a headline restating the body).
+//!
+//! Intervals: "over 90%" holds with 91%; "about" and "nearly" widen by
+//! `about_tolerance` and `nearly_tolerance`; ranges and rounding
+//! (`relative_tolerance`) are applied. Every finding says why the figures were
+//! taken for one claim (the subject and shared words, in `help` and JSON `because`).
 //!
 //! Example (tests/fixtures/quantity-conflict/positive/article.txt):
 //!   #1: "The Norland Minerals Agency said lithium production reached 12,000 tonnes in 2024"
@@ -26,6 +37,7 @@ use std::collections::HashMap;
 use super::{Ctx, Finding, Place, Severity, groups};
 use super::{Key, Keys};
 use crate::claims::Claim;
+use crate::claims::frame::unit_class;
 use crate::claims::{Kind, Modality, QuantityClaim};
 use crate::kb::Kb;
 use crate::normalize::Qualifier;
@@ -43,8 +55,24 @@ pub struct Params {
     pub about_tolerance: f64,
     /// How far below its figure "nearly" reaches, relatively.
     pub nearly_tolerance: f64,
-    /// Entities two sources must name in common to be about one story.
-    pub min_shared_entities: usize,
+    /// Context weight two figures must share to be one claim (one content word
+    /// next to both weighs 1).
+    pub min_shared_context: f64,
+    /// How alike two figures' contexts must be (shared weight over the geometric
+    /// mean of their weights) to be one claim across sources.
+    pub min_similarity: f64,
+    /// The same when only one of the two names its subject, and when neither does.
+    pub min_similarity_one_named: f64,
+    pub min_similarity_unnamed: f64,
+    /// The same within one article (a headline restating the body).
+    pub same_source_similarity: f64,
+    /// Stories: the weight of rare names and headline words two sources must share
+    /// (a name only they give weighs 1), how far apart their bylines may be, and how
+    /// many sources a feature may be named by and still link them (see
+    /// `rules::stories`).
+    pub story_min_shared: f64,
+    pub story_max_days_apart: i64,
+    pub story_max_feature_sources: usize,
 }
 
 impl Default for Params {
@@ -53,7 +81,24 @@ impl Default for Params {
             relative_tolerance: 0.02,
             about_tolerance: 0.1,
             nearly_tolerance: 0.1,
-            min_shared_entities: 1,
+            min_shared_context: 0.5,
+            min_similarity: 0.2,
+            min_similarity_one_named: 0.4,
+            min_similarity_unnamed: 0.6,
+            same_source_similarity: 0.8,
+            story_min_shared: 0.5,
+            story_max_days_apart: 62,
+            story_max_feature_sources: 200,
+        }
+    }
+}
+
+impl Params {
+    pub fn story(&self) -> super::stories::Settings {
+        super::stories::Settings {
+            min_shared: self.story_min_shared,
+            max_days_apart: self.story_max_days_apart,
+            max_feature_sources: self.story_max_feature_sources,
         }
     }
 }
@@ -111,56 +156,359 @@ pub fn render(q: &QuantityClaim) -> String {
     }
 }
 
+/// A figure's block: unit class, period, and whether it reports a past period.
+type Block = (String, String, bool);
+
+fn block(q: &QuantityClaim) -> Option<Block> {
+    let unit = &q.frame.unit;
+    if unit.is_empty() || q.key.period.is_empty() {
+        return None;
+    }
+    Some((
+        unit.clone(),
+        q.key.period.clone(),
+        q.key.modality == Modality::Actual,
+    ))
+}
+
+/// Whether a context is mostly Chinese (bigrams) or Latin (stems), by weight.
+fn script(f: &[(String, f32)]) -> bool {
+    let (mut cjk, mut latin) = (0.0f32, 0.0f32);
+    for (x, w) in f.iter().filter(|(x, _)| !x.starts_with("m:")) {
+        if x.chars().next().is_some_and(crate::text::is_cjk) {
+            cjk += w;
+        } else {
+            latin += w;
+        }
+    }
+    cjk > latin
+}
+
+/// How much each context feature tells within a block: features many of the
+/// block's figures have ("growth", "company") weigh little, rare ones ("parboiled")
+/// fully: `ln(1 + n / df) / ln(1 + n)` over the block's `n` figures. The block is
+/// what a claim index loads for a draft's figure, so an indexed check weighs alike.
+struct Idf(HashMap<String, f64>);
+
+impl Idf {
+    fn new(cx: &Ctx, members: &[usize]) -> Idf {
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for &m in members {
+            if let Kind::Quantity(q) = &cx.claims[m].kind {
+                for (f, _) in &q.frame.what {
+                    *df.entry(f.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let n = members.len() as f64;
+        let scale = (1.0 + n).ln().max(f64::MIN_POSITIVE);
+        Idf(df
+            .into_iter()
+            .map(|(f, d)| (f.to_string(), (1.0 + n / d as f64).ln() / scale))
+            .collect())
+    }
+
+    fn of(&self, f: &str) -> f64 {
+        self.0.get(f).copied().unwrap_or(1.0)
+    }
+}
+
+/// Why two figures were taken for one claim, with the score that ranked them.
+struct Match {
+    score: f64,
+    because: Vec<String>,
+}
+
+/// Can figures `a` and `b` be one claim, and how alike are they?
+fn compare(cx: &Ctx, p: &Params, idf: &Idf, a: usize, b: usize) -> Option<Match> {
+    let (ca, cb) = (&cx.claims[a], &cx.claims[b]);
+    let (Kind::Quantity(qa), Kind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
+        return None;
+    };
+    let (fa, fb) = (&qa.frame, &qb.frame);
+    if !fa.scope.compatible(fb.scope) {
+        return None;
+    }
+    let stories = cx.stories();
+    let mut because = Vec::new();
+    match (&fa.subject, &fb.subject) {
+        (Some(x), Some(y)) if x != y => return None,
+        (Some(x), Some(_)) => because.push(format!("subject {}", party_name(cx, x))),
+        (Some(x), None) if !stories.names(cb.source, x) && ca.source != cb.source => {
+            return None;
+        }
+        (None, Some(y)) if !stories.names(ca.source, y) && ca.source != cb.source => {
+            return None;
+        }
+        _ => {}
+    }
+    if exclusive(cx.kb, &fa.what, &fb.what) {
+        return None;
+    }
+    // Weighted overlap of the two contexts.
+    let (mut i, mut j) = (0, 0);
+    let mut shared = 0.0f64;
+    let mut words: Vec<(f64, &str)> = Vec::new();
+    while i < fa.what.len() && j < fb.what.len() {
+        let (x, wx) = &fa.what[i];
+        let (y, wy) = &fb.what[j];
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = f64::from(wx.min(*wy)) * idf.of(x);
+                shared += w;
+                words.push((w, x.as_str()));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    // Across languages only measure classes can be shared: words and bigrams are
+    // left out of both sides' weight.
+    let cross = script(&fa.what) != script(&fb.what);
+    let norm = |f: &[(String, f32)]| {
+        f.iter()
+            .filter(|(x, _)| !cross || x.starts_with("m:"))
+            .map(|(x, w)| f64::from(*w) * idf.of(x))
+            .sum::<f64>()
+    };
+    let (na, nb) = (norm(&fa.what), norm(&fb.what));
+    if shared < p.min_shared_context || na <= 0.0 || nb <= 0.0 {
+        return None;
+    }
+    let sim = shared / (na * nb).sqrt();
+    // The less the subjects say, the more alike the contexts must be.
+    let need = if ca.source == cb.source {
+        p.same_source_similarity
+    } else {
+        match (&fa.subject, &fb.subject) {
+            (Some(_), Some(_)) => p.min_similarity,
+            (Some(_), None) | (None, Some(_)) => p.min_similarity_one_named,
+            (None, None) => p.min_similarity_unnamed,
+        }
+    };
+    if sim < need {
+        return None;
+    }
+    words.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(y.1)));
+    let shown: Vec<String> = words
+        .iter()
+        .take(4)
+        .map(|(_, w)| w.trim_start_matches("m:").to_string())
+        .collect();
+    because.push(format!(
+        "shared context {} (similarity {:.2})",
+        shown.join(", "),
+        sim
+    ));
+    let bonus = if fa.subject.is_some() && fa.subject == fb.subject {
+        0.25
+    } else {
+        0.0
+    };
+    Some(Match {
+        score: sim + bonus,
+        because,
+    })
+}
+
+/// Are the two figures different measures of one exclusive class (capacity and
+/// output)? They are when both contexts name measures of the class and none in
+/// common, or when one names a measure of the class right by its figure
+/// (`STRONG`) and the other names none of the class.
+fn exclusive(kb: &Kb, a: &[(String, f32)], b: &[(String, f32)]) -> bool {
+    const STRONG: f32 = 1.0;
+    let (ca, cb) = (classed(kb, a), classed(kb, b));
+    let apart = |x: &[(&str, &str, f32)], y: &[(&str, &str, f32)]| {
+        x.iter().any(|&(class, _, w)| {
+            let kx: Vec<&str> = x.iter().filter(|c| c.0 == class).map(|c| c.1).collect();
+            let ky: Vec<&str> = y.iter().filter(|c| c.0 == class).map(|c| c.1).collect();
+            if ky.is_empty() {
+                w >= STRONG
+            } else {
+                !kx.iter().any(|k| ky.contains(k))
+            }
+        })
+    };
+    apart(&ca, &cb) || apart(&cb, &ca)
+}
+
+/// The measures of a context that belong to an exclusive class: (class, measure,
+/// weight).
+fn classed<'a>(kb: &'a Kb, f: &'a [(String, f32)]) -> Vec<(&'a str, &'a str, f32)> {
+    f.iter()
+        .filter_map(|(x, w)| {
+            let k = x.strip_prefix("m:")?;
+            kb.exclusive.get(k).map(|c| (c.as_str(), k, *w))
+        })
+        .collect()
+}
+
+/// A party as people read it: the entity's name, or the proper noun capitalized.
+fn party_name(cx: &Ctx, id: &str) -> String {
+    if let Some(np) = id.strip_prefix("np:") {
+        let mut c = np.chars();
+        return c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
+    }
+    cx.kb.entity(id).map_or(id.to_string(), |e| e.name.clone())
+}
+
+/// Figures of two sources matched one to one by score (Kuhn-Munkres); large blocks
+/// are first cut by subject so that the matrix stays small.
+fn align(
+    cx: &Ctx,
+    p: &Params,
+    idf: &Idf,
+    xs: &[usize],
+    ys: &[usize],
+) -> Vec<(usize, usize, Match)> {
+    const MAX_CELLS: usize = 4096;
+    if xs.len() * ys.len() > MAX_CELLS {
+        let subject = |i: usize| match &cx.claims[i].kind {
+            Kind::Quantity(q) => q.frame.subject.clone(),
+            _ => None,
+        };
+        let mut by: HashMap<Option<String>, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for &x in xs {
+            by.entry(subject(x)).or_default().0.push(x);
+        }
+        for &y in ys {
+            by.entry(subject(y)).or_default().1.push(y);
+        }
+        let mut keys: Vec<_> = by.keys().cloned().collect();
+        keys.sort();
+        let mut out = Vec::new();
+        for k in keys {
+            let (a, b) = &by[&k];
+            // Within one subject, consecutive runs of a bounded size.
+            let chunk = (MAX_CELLS as f64).sqrt() as usize;
+            for (ca, cb) in a.chunks(chunk).zip(b.chunks(chunk)) {
+                out.extend(align_small(cx, p, idf, ca, cb));
+            }
+        }
+        return out;
+    }
+    align_small(cx, p, idf, xs, ys)
+}
+
+fn align_small(
+    cx: &Ctx,
+    p: &Params,
+    idf: &Idf,
+    xs: &[usize],
+    ys: &[usize],
+) -> Vec<(usize, usize, Match)> {
+    let (rows, cols, flip) = if xs.len() <= ys.len() {
+        (xs, ys, false)
+    } else {
+        (ys, xs, true)
+    };
+    let mut cells: Vec<Option<Match>> = Vec::with_capacity(rows.len() * cols.len());
+    let mut weights = Vec::with_capacity(rows.len() * cols.len());
+    for &r in rows {
+        for &c in cols {
+            let m = compare(cx, p, idf, r, c);
+            weights.push(m.as_ref().map_or(0i64, |m| (m.score * 10_000.0) as i64 + 1));
+            cells.push(m);
+        }
+    }
+    if rows.is_empty() || weights.iter().all(|&w| w == 0) {
+        return Vec::new();
+    }
+    let Ok(matrix) = pathfinding::matrix::Matrix::from_vec(rows.len(), cols.len(), weights) else {
+        return Vec::new();
+    };
+    let (_, assign) = pathfinding::kuhn_munkres::kuhn_munkres(&matrix);
+    let mut out = Vec::new();
+    for (ri, &ci) in assign.iter().enumerate() {
+        if let Some(m) = cells[ri * cols.len() + ci].take() {
+            let (a, b) = if flip {
+                (cols[ci], rows[ri])
+            } else {
+                (rows[ri], cols[ci])
+            };
+            out.push((a, b, m));
+        }
+    }
+    out
+}
+
 pub fn check(cx: &Ctx) -> Vec<Finding> {
     let p: Params = cx.params();
     let (rt, about, nearly) = (p.relative_tolerance, p.about_tolerance, p.nearly_tolerance);
-    let min_shared = p.min_shared_entities;
-    // Index by what is measured; cost grows with the number of claims.
-    let mut index: HashMap<(String, String, String, bool), Vec<usize>> = HashMap::new();
+    let q = |i: usize| match &cx.claims[i].kind {
+        Kind::Quantity(q) => Some(q),
+        _ => None,
+    };
+    // Blocks of figures that can be one claim; cost grows with the claims.
+    let mut index: HashMap<Block, Vec<usize>> = HashMap::new();
     for (i, c) in cx.claims.iter().enumerate() {
-        let Kind::Quantity(q) = &c.kind else { continue };
-        if q.key.measure.is_empty() || q.key.period.is_empty() {
-            continue;
+        if let Kind::Quantity(qc) = &c.kind
+            && let Some(b) = block(qc)
+        {
+            index.entry(b).or_default().push(i);
         }
-        let unit = crate::claims::quantities::unit_key(&q.qty);
-        index
-            .entry((
-                q.key.measure.clone(),
-                unit,
-                q.key.period.clone(),
-                q.key.modality == Modality::Actual,
-            ))
-            .or_default()
-            .push(i);
     }
-    let mut keys: Vec<_> = index.keys().cloned().collect();
+    let mut keys: Vec<&Block> = index.keys().collect();
     keys.sort();
+    let disjoint = |a: usize, b: usize| {
+        let (Some(qa), Some(qb)) = (q(a), q(b)) else {
+            return false;
+        };
+        let (la, ha) = interval(qa, rt, about, nearly);
+        let (lb, hb) = interval(qb, rt, about, nearly);
+        ha < lb || hb < la
+    };
     let mut out = Vec::new();
     for key in keys {
-        let members = &index[&key];
+        let members = &index[key];
         if members.len() < 2 {
             continue;
         }
-        let q = |i: usize| match &cx.claims[i].kind {
-            Kind::Quantity(q) => Some(q),
-            _ => None,
-        };
-        let mut pairs = Vec::new();
-        for (a_pos, b_pos) in candidates(cx, members, rt, about, nearly) {
-            let (a, b) = (members[a_pos], members[b_pos]);
-            let (Some(qa), Some(qb)) = (q(a), q(b)) else {
-                continue;
-            };
-            let (sa, sb) = (cx.claims[a].source, cx.claims[b].source);
-            if !cx.tied(sa, sb, &qa.key, &qb.key, min_shared) {
-                continue;
+        let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for &m in members {
+            by_source.entry(cx.claims[m].source).or_default().push(m);
+        }
+        let stories = cx.stories();
+        let idf = Idf::new(cx, members);
+        let mut found: Vec<(usize, usize, Match)> = Vec::new();
+        for (&sa, xs) in &by_source {
+            // Other sources of its stories that have figures in this block.
+            for &sb in stories.of(sa).iter().filter(|&&sb| sb > sa) {
+                let Some(ys) = by_source.get(&sb) else {
+                    continue;
+                };
+                found.extend(
+                    align(cx, &p, &idf, xs, ys)
+                        .into_iter()
+                        .filter(|(a, b, _)| disjoint(*a, *b)),
+                );
             }
-            let (la, ha) = interval(qa, rt, about, nearly);
-            let (lb, hb) = interval(qb, rt, about, nearly);
-            if ha < lb || hb < la {
-                pairs.push((a_pos, b_pos));
+            // Within the article: each figure against the last one of its subject
+            // in another sentence (the same claim restated, as in a headline); two
+            // figures of one sentence are two claims.
+            let mut last: HashMap<Option<&str>, usize> = HashMap::new();
+            for &x in xs {
+                let subject = q(x).and_then(|qc| qc.frame.subject.as_deref());
+                if let Some(&prev) = last.get(&subject)
+                    && disjoint(prev, x)
+                    && apart(cx, prev, x)
+                    && let Some(m) = compare(cx, &p, &idf, prev, x)
+                {
+                    found.push((prev, x, m));
+                }
+                last.insert(subject, x);
             }
         }
+        if found.is_empty() {
+            continue;
+        }
+        let pos: HashMap<usize, usize> = members.iter().enumerate().map(|(k, &m)| (m, k)).collect();
+        let pairs: Vec<(usize, usize)> = found.iter().map(|(a, b, _)| (pos[a], pos[b])).collect();
         let mut degree = vec![0usize; members.len()];
         for &(x, y) in &pairs {
             degree[x] += 1;
@@ -186,16 +534,33 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 })
                 .collect();
             places.sort_by_key(|p| !p.primary);
-            let (measure, _, period, _) = &key;
+            let mut because: Vec<String> = Vec::new();
+            for (a, _, m) in &found {
+                if g.contains(&pos[a]) {
+                    for w in &m.because {
+                        if !because.contains(w) {
+                            because.push(w.clone());
+                        }
+                    }
+                }
+            }
+            let label = q(members[primary])
+                .map(|qc| label(cx, qc))
+                .unwrap_or_default();
+            let period = &key.1;
             let mut f = Finding {
-                lead: Some(format!("{} for {period} is", measure.replace('+', " "))),
+                lead: Some(format!("{label} for {period} is")),
                 rule: ID,
                 severity: Severity::Error,
                 message: String::new(),
-                subject: Some(format!("{} ({period})", measure.replace('+', " "))),
+                subject: Some(format!("{label} ({period})")),
                 expected: None,
-                help: Some("these figures cannot all hold; check which source is right".into()),
+                help: Some(format!(
+                    "these figures cannot all hold; taken for one claim by {}: check which source is right",
+                    because.join("; ")
+                )),
                 places,
+                because,
             };
             f.restate(cx.sources);
             out.push(f);
@@ -204,76 +569,50 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     out
 }
 
-/// The pairs of positions in `members` (first < second, sorted) that can conflict: a
-/// superset of the pairs `check` keeps, found without comparing every pair. Two claims
-/// can only be tied through an entity both are attached to (a claim's subject; for a
-/// claim with none, each person or organization its source names), and can only
-/// conflict when their intervals are disjoint: within each entity's claims sorted by
-/// interval ends, those are a suffix (starting above the claim's high end) and a prefix
-/// (ending below its low end). The cost is the sorting plus the disjoint pairs, not
-/// every pair of a group.
-fn candidates(
-    cx: &Ctx,
-    members: &[usize],
-    rt: f64,
-    about: f64,
-    nearly: f64,
-) -> Vec<(usize, usize)> {
-    let mut by_entity: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut bounds = Vec::with_capacity(members.len());
-    for (k, &m) in members.iter().enumerate() {
-        let Kind::Quantity(q) = &cx.claims[m].kind else {
-            bounds.push((f64::NAN, f64::NAN));
-            continue;
-        };
-        bounds.push(interval(q, rt, about, nearly));
-        match &q.key.subject {
-            Some(x) => by_entity.entry(x.as_str()).or_default().push(k),
-            None => {
-                for id in &cx.entities[cx.claims[m].source] {
-                    let actor = cx
-                        .kb
-                        .entity(id)
-                        .is_some_and(|e| e.kind != crate::kb::EntityType::Place);
-                    if actor {
-                        by_entity.entry(id.as_str()).or_default().push(k);
-                    }
-                }
-            }
-        }
+/// Do claims `a` and `b` (of one source, `a` first) lie in different sentences?
+fn apart(cx: &Ctx, a: usize, b: usize) -> bool {
+    let (ra, rb) = (&cx.claims[a].span, &cx.claims[b].span);
+    if rb.start < ra.end {
+        return false;
     }
-    let mut out = Vec::new();
-    let pair = |x: usize, y: usize| (x.min(y), x.max(y));
-    for ks in by_entity.values() {
-        if ks.len() < 2 {
-            continue;
-        }
-        // NaN bounds never order: such a claim is paired with all (the caller's test
-        // decides, as it would have).
-        let (odd, mut by_lo): (Vec<usize>, Vec<usize>) = ks
-            .iter()
-            .partition(|&&k| bounds[k].0.is_nan() || bounds[k].1.is_nan());
-        for &k in &odd {
-            out.extend(ks.iter().filter(|&&j| j != k).map(|&j| pair(k, j)));
-        }
-        let mut by_hi = by_lo.clone();
-        by_lo.sort_by(|&x, &y| bounds[x].0.total_cmp(&bounds[y].0));
-        by_hi.sort_by(|&x, &y| bounds[x].1.total_cmp(&bounds[y].1));
-        for &a in &by_lo {
-            let (la, ha) = bounds[a];
-            let above = by_lo.partition_point(|&b| bounds[b].0 <= ha);
-            out.extend(by_lo[above..].iter().map(|&b| pair(a, b)));
-            let below = by_hi.partition_point(|&b| bounds[b].1 < la);
-            out.extend(by_hi[..below].iter().map(|&b| pair(a, b)));
-        }
-    }
-    out.retain(|(x, y)| x != y);
-    out.sort_unstable();
-    out.dedup();
-    out
+    let between = cx.text(cx.claims[a].source, &(ra.end..rb.start));
+    between.contains(['\n', '。', '！', '？', '!', '?'])
+        || between.contains(". ")
+        || between.ends_with('.')
 }
 
-/// Figures with a measure and a period by (measure, unit, period, actual or not).
+/// What a figure is of, for messages: its subject and its measure words
+/// ("Glencore buyback"), else its subject and unit.
+fn label(cx: &Ctx, q: &QuantityClaim) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(s) = &q.frame.subject {
+        parts.push(party_name(cx, s));
+    }
+    let mut concepts: Vec<&(String, f32)> = q
+        .frame
+        .what
+        .iter()
+        .filter(|(w, _)| w.starts_with("m:"))
+        .collect();
+    concepts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut words: Vec<String> = concepts
+        .iter()
+        .take(2)
+        .map(|(w, _)| w.trim_start_matches("m:").to_string())
+        .collect();
+    words.sort();
+    if words.is_empty() && !q.key.measure.is_empty() {
+        words.push(q.key.measure.replace('+', " "));
+    }
+    if words.is_empty() {
+        let u = unit_class(&q.qty);
+        words.push(u.trim_start_matches("n:").to_string());
+    }
+    parts.extend(words);
+    parts.join(" ")
+}
+
+/// Figures by block: unit class, period, modality, scope.
 pub fn keys(_: &Kb) -> Box<dyn Keys + '_> {
     Box::new(ByMeasure)
 }
@@ -283,18 +622,10 @@ struct ByMeasure;
 impl Keys for ByMeasure {
     fn stored(&self, c: &Claim, out: &mut Vec<Key>) {
         let Kind::Quantity(q) = &c.kind else { return };
-        if q.key.measure.is_empty() || q.key.period.is_empty() {
+        let Some((unit, period, actual)) = block(q) else {
             return;
-        }
-        let unit = crate::claims::quantities::unit_key(&q.qty);
-        let actual = if q.key.modality == Modality::Actual {
-            "actual"
-        } else {
-            "other"
         };
-        out.push(Key::new(
-            'q',
-            &[&q.key.measure, &unit, &q.key.period, actual],
-        ));
+        let actual = if actual { "actual" } else { "other" };
+        out.push(Key::new('q', &[&unit, &period, actual]));
     }
 }

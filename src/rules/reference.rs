@@ -115,6 +115,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             unit => format!("{level} {unit}"),
         };
         out.push(Finding {
+            because: Vec::new(),
             lead: None,
             rule: ID,
             severity: Severity::Error,

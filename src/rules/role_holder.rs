@@ -211,6 +211,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             )
         };
         out.push(Finding {
+            because: Vec::new(),
             lead: None,
             rule: ID,
             severity: Severity::Error,
@@ -294,6 +295,7 @@ fn unrecorded_conflicts(cx: &Ctx, by_office: &HashMap<&str, Vec<usize>>) -> Vec<
                 .office(office_id)
                 .map_or(office_id.to_string(), |o| o.name.clone());
             let mut f = Finding {
+                because: Vec::new(),
                 lead: Some(format!("{office} is named")),
                 rule: ID,
                 severity: Severity::Error,

@@ -74,7 +74,14 @@ pub struct Lexicon {
     pub day_follow_weak: Words,
     pub count_noun: Words,
     pub count_quantifier: Words,
+    /// Words a claim frame's context ignores.
+    pub stopword: Words,
+    /// Verbs after which a figure is a change ("rose 5%").
     pub change_verb: Words,
+    /// Words after a change verb that make the figure a level ("rose to 5%").
+    pub level_link: Words,
+    /// Words after a change verb that keep the figure a change ("rose by 5%").
+    pub change_link: Words,
     pub past_marker: Words,
     pub future_marker: Words,
     pub mdy_publisher: Words,
@@ -136,7 +143,10 @@ struct Doc {
     day_follow_weak: WordsDoc,
     count_noun: WordsDoc,
     count_quantifier: WordsDoc,
+    stopword: WordsDoc,
     change_verb: WordsDoc,
+    level_link: WordsDoc,
+    change_link: WordsDoc,
     past_marker: WordsDoc,
     future_marker: WordsDoc,
     mdy_publisher: WordsDoc,
@@ -268,7 +278,10 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         day_follow_weak: words(doc.day_follow_weak)?,
         count_noun: words(doc.count_noun)?,
         count_quantifier: words(doc.count_quantifier)?,
+        stopword: words(doc.stopword)?,
         change_verb: words(doc.change_verb)?,
+        level_link: words(doc.level_link)?,
+        change_link: words(doc.change_link)?,
         past_marker: words(doc.past_marker)?,
         future_marker: words(doc.future_marker)?,
         mdy_publisher: words(doc.mdy_publisher)?,

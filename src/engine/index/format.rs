@@ -197,6 +197,13 @@ pub fn layout_probe() -> Result<u64, Error> {
                 day,
                 figure: Some(7),
             },
+            frame: crate::claims::Frame {
+                subject: Some(s("s")),
+                parties: vec![s("p")],
+                what: vec![(s("w"), 0.5)],
+                scope: crate::claims::Scope::Change,
+                unit: s("u"),
+            },
         }),
         Kind::Date(DateClaim {
             value: day.map_or(DateValue::Year(2001), DateValue::Day),

@@ -25,6 +25,10 @@ pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
             Some(c) => c.get_ref().clone(),
             None => "measure".to_string(),
         };
+        if let Some(class) = &m.exclusive {
+            let class = fs.text(*file, "exclusive", class)?;
+            kb.exclusive.insert(key.clone(), class);
+        }
         if m.reference == Some(false) {
             kb.unreferenced.insert(key.clone());
         }

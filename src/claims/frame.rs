@@ -1,0 +1,673 @@
+//! Claim frames: what a figure measures, whose it is and how it is put, read from
+//! the whole sentence around it rather than from listed words next to it.
+//!
+//! A sentence is cut into tokens once: figures, names (knowledge-base mentions and
+//! proper nouns the knowledge base does not know), measure words of the vocabulary
+//! (a synonym class: "output", "produced", 产量 are all `m:production`), other
+//! content words as English stems, Chinese text as character bigrams, and clause
+//! marks. Each figure then takes every content token of its sentence, weighted by
+//! nearness (tokens away) and halved across a clause mark or across another figure
+//! of its unit, so that "revenue of $5bn and profit of $1bn" gives each figure its
+//! own word. The rules compare frames by these weights; nothing needs a listed word.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::kb::vocab::{Class, Term, Vocab};
+use crate::kb::{EntityType, Hit, Kb, Mention};
+use crate::normalize::Qty;
+use crate::text::{is_cjk, lexicon};
+
+/// How a figure relates to what it measures.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+pub enum Scope {
+    /// Nothing says (most figures: "output was 5 Mt", "140 entities were added").
+    #[default]
+    Unmarked,
+    /// The level, said so ("rose to 6.3%", 增长至5%).
+    Level,
+    /// An addition on top of a total ("another 500 jobs", 新增).
+    Increment,
+    /// A change ("rose 5%", "cut 2,000 jobs", "rose by $3bn", 增长5%).
+    Change,
+}
+
+impl Scope {
+    /// Can figures of these scopes be one claim? A level said to be one is not a
+    /// change or an increment said to be one; an unmarked figure can be either.
+    pub fn compatible(self, other: Scope) -> bool {
+        let delta = |s: Scope| matches!(s, Scope::Increment | Scope::Change);
+        !((self == Scope::Level && delta(other)) || (other == Scope::Level && delta(self)))
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Unmarked => "unmarked",
+            Scope::Level => "level",
+            Scope::Increment => "increment",
+            Scope::Change => "change",
+        }
+    }
+}
+
+/// A figure's frame (the unit, period and modality are the claim's own fields).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Frame {
+    /// Whose figure it is: the nearest actor (person, organization, unknown proper
+    /// noun) named in its clause, else the nearest place there, else the nearest
+    /// party named before it in the sentence. Entity ids; `np:` for proper nouns.
+    pub subject: Option<String>,
+    /// Every party the sentence names, sorted.
+    pub parties: Vec<String>,
+    /// What the figure measures: measure keys (`m:production`), stems and bigrams,
+    /// each with its weight (nearness to the figure), sorted by feature.
+    pub what: Vec<(String, f32)>,
+    pub scope: Scope,
+    /// The unit class figures must share to be one claim: the unit and `per`
+    /// (`USD`, `t`, `percent`), or for a count the noun it counts (`n:m:jobs` when
+    /// the vocabulary knows it, so 实体 and "entities" agree; else `n:` and its stem).
+    pub unit: String,
+}
+
+/// Tokens farther than this from a figure weigh less than a tenth and are left out.
+const REACH: usize = 36;
+
+/// What a sentence's frames are read from.
+pub struct Input<'a> {
+    pub kb: &'a Kb,
+    pub vocab: &'a Vocab,
+    pub text: &'a str,
+    pub sentence: Range<usize>,
+    pub qtys: &'a [(Range<usize>, Qty)],
+    /// The sentence's mentions and vocabulary terms.
+    pub mentions: &'a [Mention],
+    pub terms: &'a [Term],
+    /// The sentence's dates (their words are periods, not context).
+    pub dates: &'a [Range<usize>],
+    /// Lowercase words the article uses in lowercase: a capitalized word among them
+    /// is a sentence's first word or a headline's, not a name.
+    pub lower: &'a HashSet<String>,
+}
+
+#[derive(Debug, Clone)]
+enum Tok {
+    Figure(usize),
+    /// A party: its id, and whether it is an actor (not a place).
+    Party(String, bool),
+    Word(String),
+    Concept(String),
+    Increment,
+}
+
+struct Token {
+    range: Range<usize>,
+    tok: Tok,
+    /// The clause it is in (counted from the sentence's start).
+    clause: u32,
+    /// Its position, in tokens.
+    pos: u32,
+}
+
+fn stemmer() -> &'static Stemmer {
+    static S: OnceLock<Stemmer> = OnceLock::new();
+    S.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+struct Sets {
+    stop: HashSet<String>,
+    stop_char: HashSet<char>,
+    generic: HashSet<String>,
+    months: HashSet<String>,
+    change_verb: HashSet<String>,
+    level_link: HashSet<String>,
+    change_link: HashSet<String>,
+}
+
+fn sets() -> &'static Sets {
+    static S: OnceLock<Sets> = OnceLock::new();
+    S.get_or_init(|| {
+        let lex = lexicon();
+        let lower = |w: &str| w.to_lowercase();
+        Sets {
+            stop: lex.stopword.iter().map(lower).collect(),
+            stop_char: lex
+                .stopword
+                .zh
+                .iter()
+                .filter(|w| w.chars().count() == 1)
+                .filter_map(|w| w.chars().next())
+                .collect(),
+            generic: lex
+                .generic
+                .iter()
+                .chain(lex.body.iter())
+                .chain(lex.honorific.iter())
+                .map(|w| lower(w.trim_end_matches('.')))
+                .collect(),
+            months: lex
+                .months
+                .iter()
+                .chain(&lex.weekdays)
+                .map(|w| lower(w))
+                .chain(lex.month_short.iter().map(|(s, _)| lower(s)))
+                .collect(),
+            change_verb: lex.change_verb.iter().map(lower).collect(),
+            level_link: lex.level_link.iter().map(lower).collect(),
+            change_link: lex.change_link.iter().map(lower).collect(),
+        }
+    })
+}
+
+/// The lowercase words of an article that it writes in lowercase somewhere.
+pub fn lower_words(text: &str, range: Range<usize>) -> HashSet<String> {
+    crate::text::words::words(text, range)
+        .into_iter()
+        .map(|r| &text[r])
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The last actor a sentence names (a person or organization mention, else its
+/// figures' last proper-noun subject): what a later "the company" refers to.
+pub fn last_actor(kb: &Kb, mentions: &[Mention], frames: &[Frame]) -> Option<String> {
+    let named = mentions.iter().rev().find_map(|m| {
+        kb.gazetteer.hits(m.pattern).iter().find_map(|h| match h {
+            Hit::Name(e) | Hit::Acronym(e) => {
+                let ent = &kb.entities[*e as usize];
+                (ent.kind != EntityType::Place && ent.kind != EntityType::Person && !ent.reporter)
+                    .then(|| ent.id.clone())
+            }
+            _ => None,
+        })
+    });
+    named.or_else(|| {
+        frames
+            .iter()
+            .rev()
+            .find_map(|f| f.subject.clone().filter(|s| s.starts_with("np:")))
+    })
+}
+
+/// A headline's content words: English stems (no stop words) and Chinese bigrams.
+pub fn title_features(title: &str) -> Vec<String> {
+    let s = sets();
+    let mut out = Vec::new();
+    let mut han: Vec<char> = Vec::new();
+    let flush = |han: &mut Vec<char>, out: &mut Vec<String>| {
+        for w in han.windows(2) {
+            if !(s.stop_char.contains(&w[0]) && s.stop_char.contains(&w[1])) {
+                out.push(w.iter().collect());
+            }
+        }
+        han.clear();
+    };
+    for w in title.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
+        let mut latin = String::new();
+        for c in w.chars() {
+            if is_cjk(c) {
+                han.push(c);
+            } else {
+                flush(&mut han, &mut out);
+                latin.push(c);
+            }
+        }
+        flush(&mut han, &mut out);
+        let lower = latin.to_lowercase();
+        let lower = lower.trim_end_matches("'s");
+        if lower.len() > 1 && !lower.chars().all(|c| c.is_ascii_digit()) && !s.stop.contains(lower)
+        {
+            out.push(stemmer().stem(lower).into_owned());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The frames of a sentence's figures, in order.
+pub fn frames(inp: &Input) -> Vec<Frame> {
+    let toks = tokens(inp);
+    let figure_at: Vec<usize> = {
+        let mut v = vec![usize::MAX; inp.qtys.len()];
+        for (k, t) in toks.iter().enumerate() {
+            if let Tok::Figure(i) = t.tok {
+                v[i] = k;
+            }
+        }
+        v
+    };
+    let units: Vec<String> = inp
+        .qtys
+        .iter()
+        .map(|(r, q)| {
+            // A counted noun the vocabulary knows is its measure (实体 = entities).
+            let counted = (q.unit.is_none() && q.noun.is_some())
+                .then(|| {
+                    inp.terms.iter().find(|t| {
+                        t.class == Class::Measure
+                            && t.range.start >= r.start
+                            && t.range.end <= r.end
+                    })
+                })
+                .flatten();
+            match counted {
+                Some(t) => format!("n:m:{}", inp.vocab.keys[t.key as usize]),
+                None => unit_class(q),
+            }
+        })
+        .collect();
+    let parties = {
+        let mut p: Vec<String> = toks
+            .iter()
+            .filter_map(|t| match &t.tok {
+                Tok::Party(id, _) => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        p.sort();
+        p.dedup();
+        p
+    };
+    (0..inp.qtys.len())
+        .map(|i| {
+            let k = figure_at[i];
+            if k == usize::MAX {
+                return Frame {
+                    parties: parties.clone(),
+                    ..Frame::default()
+                };
+            }
+            Frame {
+                subject: subject(inp.text, &toks, k),
+                parties: parties.clone(),
+                what: what(&toks, k, &units, i),
+                scope: scope(inp, &toks, k),
+                unit: units[i].clone(),
+            }
+        })
+        .collect()
+}
+
+/// The unit class two figures must share to be the same claim: the unit (and `per`),
+/// or for a bare count the noun it counts.
+pub fn unit_class(q: &Qty) -> String {
+    let u = crate::claims::quantities::unit_key(q);
+    if !u.is_empty() {
+        return u;
+    }
+    match &q.noun {
+        Some(n) => {
+            let last = n.split_whitespace().last().unwrap_or(n);
+            if last.chars().any(is_cjk) {
+                format!("n:{last}")
+            } else {
+                format!("n:{}", stemmer().stem(&last.to_lowercase()))
+            }
+        }
+        None => String::new(),
+    }
+}
+
+fn tokens(inp: &Input) -> Vec<Token> {
+    let text = inp.text;
+    let s = sets();
+    // Spans that are tokens of their own, by priority: figures, dates, names, terms.
+    let mut spans: Vec<(Range<usize>, Option<Tok>)> = Vec::new();
+    for (i, (r, _)) in inp.qtys.iter().enumerate() {
+        spans.push((r.clone(), Some(Tok::Figure(i))));
+    }
+    for d in inp.dates {
+        spans.push((d.clone(), None));
+    }
+    for m in inp.mentions {
+        let party = inp
+            .kb
+            .gazetteer
+            .hits(m.pattern)
+            .iter()
+            .find_map(|h| match h {
+                Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
+                    let ent = &inp.kb.entities[*e as usize];
+                    // A reporting body names the figure's source, not whose it is,
+                    // and a person followed by a speech verb is its speaker.
+                    let possessive = possessive(text, m.range.end);
+                    if (ent.reporter && !possessive)
+                        || (ent.kind == EntityType::Person && speaks(text, m.range.end))
+                    {
+                        return Some(None);
+                    }
+                    Some(Some(Tok::Party(
+                        ent.id.clone(),
+                        ent.kind != EntityType::Place,
+                    )))
+                }
+                _ => None,
+            });
+        match party {
+            Some(t) => spans.push((m.range.clone(), t)),
+            // A title or other non-name pattern: its words still tell what is meant.
+            None => {}
+        }
+    }
+    for t in inp.terms {
+        let tok = match t.class {
+            Class::Measure => Tok::Concept(format!("m:{}", inp.vocab.keys[t.key as usize])),
+            Class::Increment => Tok::Increment,
+            _ => continue,
+        };
+        spans.push((t.range.clone(), Some(tok)));
+    }
+    // Earlier start first; at one start, the higher priority (pushed first) wins.
+    let order: Vec<usize> = {
+        let mut o: Vec<usize> = (0..spans.len()).collect();
+        o.sort_by_key(|&k| (spans[k].0.start, k));
+        o
+    };
+    let mut out: Vec<Token> = Vec::new();
+    let mut clause = 0u32;
+    let mut at = inp.sentence.start;
+    for k in order {
+        let (r, tok) = &spans[k];
+        if r.start < at {
+            continue;
+        }
+        // Words between the last span and this one.
+        gap_tokens(inp, s, at..r.start, &mut clause, &mut out);
+        if let Some(tok) = tok {
+            out.push(Token {
+                range: r.clone(),
+                tok: tok.clone(),
+                clause,
+                pos: 0,
+            });
+        }
+        at = r.end;
+    }
+    gap_tokens(inp, s, at..inp.sentence.end, &mut clause, &mut out);
+    // Positions follow the text.
+    for (n, t) in out.iter_mut().enumerate() {
+        t.pos = n as u32;
+    }
+    out
+}
+
+/// The words, bigrams, proper nouns and clause marks of `r` (no span token in it).
+fn gap_tokens(inp: &Input, s: &Sets, r: Range<usize>, clause: &mut u32, out: &mut Vec<Token>) {
+    let text = inp.text;
+    let Some(seg) = text.get(r.clone()) else {
+        return;
+    };
+    let mut word: Option<usize> = None;
+    let mut han: Vec<(usize, char)> = Vec::new();
+    let flush_han = |han: &mut Vec<(usize, char)>, out: &mut Vec<Token>, clause: u32| {
+        for w in han.windows(2) {
+            let (a, ca) = w[0];
+            let (_, cb) = w[1];
+            if s.stop_char.contains(&ca) && s.stop_char.contains(&cb) {
+                continue;
+            }
+            out.push(Token {
+                range: a..a + ca.len_utf8() + cb.len_utf8(),
+                tok: Tok::Word(format!("{ca}{cb}")),
+                clause,
+                pos: 0,
+            });
+        }
+        han.clear();
+    };
+    for (i, c) in seg.char_indices() {
+        let at = r.start + i;
+        let wordy = c.is_alphanumeric() && !is_cjk(c);
+        let inner = matches!(c, '\'' | '’' | '-' | '&') && word.is_some();
+        if wordy || inner {
+            word.get_or_insert(at);
+            continue;
+        }
+        if let Some(w) = word.take() {
+            word_token(inp, s, w..at, *clause, out);
+        }
+        if is_cjk(c) {
+            han.push((at, c));
+            continue;
+        }
+        flush_han(&mut han, out, *clause);
+        if matches!(
+            c,
+            ',' | '，'
+                | ';'
+                | '；'
+                | ':'
+                | '：'
+                | '('
+                | ')'
+                | '（'
+                | '）'
+                | '"'
+                | '“'
+                | '”'
+                | '—'
+                | '–'
+                | '、'
+        ) {
+            *clause += 1;
+        }
+    }
+    if let Some(w) = word.take() {
+        word_token(inp, s, w..r.end, *clause, out);
+    }
+    flush_han(&mut han, out, *clause);
+}
+
+fn word_token(inp: &Input, s: &Sets, r: Range<usize>, clause: u32, out: &mut Vec<Token>) {
+    let raw = inp.text[r.clone()].trim_end_matches(['\'', '’', '-']);
+    let raw = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .unwrap_or(raw);
+    if raw.is_empty() || raw.chars().all(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let lower = raw.to_lowercase();
+    if s.stop.contains(&lower) || lower.split('-').any(|p| s.months.contains(p)) {
+        return;
+    }
+    let capital = raw.chars().next().is_some_and(char::is_uppercase);
+    let tok = if capital && !inp.lower.contains(&lower) {
+        if s.generic.contains(&lower) {
+            return;
+        }
+        // A name the knowledge base does not know; the previous token, when it is
+        // one too, makes one name with it ("Veltrac Motors" is Veltrac's).
+        if let Some(last) = out.last()
+            && let Tok::Party(id, _) = &last.tok
+            && id.starts_with("np:")
+            && inp.text[last.range.end..r.start].trim().is_empty()
+        {
+            return;
+        }
+        Tok::Party(format!("np:{lower}"), true)
+    } else {
+        Tok::Word(stemmer().stem(&lower).into_owned())
+    };
+    out.push(Token {
+        range: r,
+        tok,
+        clause,
+        pos: 0,
+    });
+}
+
+/// Whose figure it is: the nearest actor before it in its clause, else before it
+/// in the sentence, else after it in its clause when introduced as an agent or a
+/// place ("by X", "in X": a name after "to" is where something goes, not whose
+/// the figure is); then the same for places.
+fn subject(text: &str, toks: &[Token], k: usize) -> Option<String> {
+    let clause = toks[k].clause;
+    let party = |t: &Token, actor: bool| match &t.tok {
+        Tok::Party(id, a) if *a == actor => Some(id.clone()),
+        _ => None,
+    };
+    let agent = |t: &Token| {
+        let before = text[..t.range.start].trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        let w = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        matches!(w.as_str(), "by" | "in" | "at" | "from" | "for")
+            || before.ends_with(['由', '在', '于'])
+    };
+    let find = |actor: bool| {
+        toks[..k]
+            .iter()
+            .rev()
+            .take_while(|t| t.clause == clause)
+            .find_map(|t| party(t, actor))
+            .or_else(|| toks[..k].iter().rev().find_map(|t| party(t, actor)))
+            .or_else(|| {
+                toks[k + 1..]
+                    .iter()
+                    .take_while(|t| t.clause == clause)
+                    .filter(|t| agent(t))
+                    .find_map(|t| party(t, actor))
+            })
+    };
+    find(true).or_else(|| find(false))
+}
+
+/// The figure's weighted context.
+fn what<'a>(toks: &'a [Token], k: usize, units: &[String], i: usize) -> Vec<(String, f32)> {
+    let me = &toks[k];
+    let mut best: HashMap<&'a str, f32> = HashMap::new();
+    let mut consider = |t: &'a Token, crossed: bool| {
+        let (feature, boost) = match &t.tok {
+            Tok::Word(w) => (w.as_str(), 1.0),
+            Tok::Concept(c) => (c.as_str(), 2.0),
+            _ => return,
+        };
+        let d = t.pos.abs_diff(me.pos) as f32;
+        let mut w = boost / (1.0 + d / 4.0);
+        if t.clause != me.clause {
+            w *= 0.5;
+        }
+        if crossed {
+            w *= 0.5;
+        }
+        let e = best.entry(feature).or_insert(0.0);
+        *e = e.max(w);
+    };
+    // Walk out on each side; passing another figure of the same unit halves weights.
+    for side in [false, true] {
+        let mut crossed = false;
+        let mut n = 0;
+        let mut j = k;
+        loop {
+            let next = if side {
+                j.checked_add(1)
+            } else {
+                j.checked_sub(1)
+            };
+            let Some(nj) = next.filter(|&x| x < toks.len()) else {
+                break;
+            };
+            j = nj;
+            n += 1;
+            if n > REACH {
+                break;
+            }
+            if let Tok::Figure(other) = toks[j].tok
+                && units.get(other) == units.get(i)
+            {
+                crossed = true;
+            }
+            consider(&toks[j], crossed);
+        }
+    }
+    let mut v: Vec<(String, f32)> = best
+        .into_iter()
+        .map(|(f, w)| (f.to_string(), (w * 1000.0).round() / 1000.0))
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+/// Level, increment or change, from the words right before the figure.
+fn scope(inp: &Input, toks: &[Token], k: usize) -> Scope {
+    let s = sets();
+    let before = &toks[..k];
+    // An increment word within the three tokens before the figure.
+    if before
+        .iter()
+        .rev()
+        .take(3)
+        .any(|t| matches!(t.tok, Tok::Increment))
+    {
+        return Scope::Increment;
+    }
+    let text = inp.text;
+    let start = toks[k].range.start;
+    let head = text[inp.sentence.start..start].trim_end();
+    if head.chars().last().is_some_and(is_cjk) {
+        let lex = lexicon();
+        let h = head.strip_suffix('了').unwrap_or(head);
+        if lex.level_link.zh.iter().any(|w| head.ends_with(w.as_str()))
+            && lex
+                .change_verb
+                .zh
+                .iter()
+                .any(|v| head[..head.len() - 3].ends_with(v.as_str()))
+        {
+            return Scope::Level;
+        }
+        if lex.change_verb.zh.iter().any(|w| h.ends_with(w.as_str())) {
+            return Scope::Change;
+        }
+        return Scope::Unmarked;
+    }
+    // The last two Latin words before the figure.
+    let mut ws = head
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let w1 = ws.next().unwrap_or_default();
+    let w2 = ws.next().unwrap_or_default();
+    if s.change_verb.contains(&w1) {
+        return Scope::Change;
+    }
+    if s.change_link.contains(&w1) && s.change_verb.contains(&w2) {
+        return Scope::Change;
+    }
+    if s.level_link.contains(&w1) && s.change_verb.contains(&w2) {
+        return Scope::Level;
+    }
+    Scope::Unmarked
+}
+
+/// `'s`, `’s` or 的 right after a name: its figure ("OPEC's output", 欧佩克的产量).
+fn possessive(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    after.starts_with("'s") || after.starts_with("’s") || after.starts_with('的')
+}
+
+/// Is the name ending at `end` followed by a speech verb?
+fn speaks(text: &str, end: usize) -> bool {
+    let after = text[end..].trim_start_matches([' ', ',', '，']);
+    lexicon().speech.iter().any(|v| after.starts_with(v))
+}

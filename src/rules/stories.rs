@@ -1,0 +1,121 @@
+//! Stories: which sources report the same story, so that only their figures are
+//! aligned with each other.
+//!
+//! A source's features are the parties it names (knowledge-base entities, places
+//! included, and proper nouns the knowledge base does not know: `np:…`) and the
+//! words of its headline (`t:` stems, Chinese bigrams). Each feature weighs its
+//! rarity in the run, as inverse document frequency scaled to the run's size,
+//! `ln(1 + N / df) / ln(1 + N)` (1 for a name only one source gives; a headline
+//! word counts half), so a name in every article of a large run ties nothing
+//! together while one in a few articles does. Two sources are one story when what
+//! they share weighs at least `min_shared` and their bylines are at most
+//! `max_days_apart` apart (undated sources are not held apart by date).
+//!
+//! Candidate pairs come from an inverted index over the features, never from all
+//! pairs: a feature named by more than `max_feature_sources` sources links nothing
+//! by itself (it is too common to make a story; its weight is low anyway), so the
+//! cost grows with the postings, not with the square of the run. Whether two
+//! sources are linked depends only on their features and the run's frequencies,
+//! so a check against a claim index links exactly as a check of the articles does
+//! when given the same frequencies.
+
+use std::collections::HashMap;
+
+use crate::read::Source;
+
+/// The story settings (`[story]` params of `quantity-conflict`; see its `Params`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    pub min_shared: f64,
+    pub max_days_apart: i64,
+    pub max_feature_sources: usize,
+}
+
+/// Per source, the other sources of its stories, sorted.
+#[derive(Debug, Clone, Default)]
+pub struct Stories {
+    links: Vec<Vec<usize>>,
+    /// Per source, its features (sorted, each once).
+    features: Vec<Vec<String>>,
+}
+
+impl Stories {
+    /// Links the sources by the features each has (`features[i]`, any order).
+    pub fn new(sources: &[Source], mut features: Vec<Vec<String>>, s: Settings) -> Stories {
+        for f in &mut features {
+            f.sort();
+            f.dedup();
+        }
+        let n = features.len();
+        let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, fs) in features.iter().enumerate() {
+            for f in fs {
+                postings.entry(f.as_str()).or_default().push(i);
+            }
+        }
+        // Rarity on a scale of 0 to 1: 1 for a feature of one source, ln 2 / ln(1 + N)
+        // for one of every source, whatever the size of the run.
+        let scale = (1.0 + n as f64).ln().max(f64::MIN_POSITIVE);
+        let idf = |df: usize| (1.0 + n as f64 / df.max(1) as f64).ln() / scale;
+        // Headline words count half: they tie a story less surely than a name.
+        let weight = |f: &str| {
+            let w = idf(postings.get(f).map_or(1, Vec::len));
+            if f.starts_with("t:") { w / 2.0 } else { w }
+        };
+        // Shared weight of each candidate pair, accumulated over their rare features.
+        let mut shared: HashMap<(usize, usize), f64> = HashMap::new();
+        let mut keys: Vec<&&str> = postings.keys().collect();
+        keys.sort();
+        for f in keys {
+            let list = &postings[*f];
+            if list.len() < 2 || list.len() > s.max_feature_sources {
+                continue;
+            }
+            let w = weight(f);
+            for (x, &a) in list.iter().enumerate() {
+                for &b in &list[x + 1..] {
+                    *shared.entry((a, b)).or_default() += w;
+                }
+            }
+        }
+        let mut links = vec![Vec::new(); n];
+        for ((a, b), w) in shared {
+            if w < s.min_shared {
+                continue;
+            }
+            let apart = match (
+                sources.get(a).and_then(|x| x.date),
+                sources.get(b).and_then(|x| x.date),
+            ) {
+                (Some(x), Some(y)) => (x - y).num_days().abs(),
+                _ => 0,
+            };
+            if apart > s.max_days_apart {
+                continue;
+            }
+            links[a].push(b);
+            links[b].push(a);
+        }
+        for l in &mut links {
+            l.sort_unstable();
+        }
+        Stories { links, features }
+    }
+
+    /// The sources one story with `a` (not `a` itself), sorted.
+    pub fn of(&self, a: usize) -> &[usize] {
+        self.links.get(a).map_or(&[], Vec::as_slice)
+    }
+
+    /// Are `a` and `b` one story (a source is its own)?
+    pub fn linked(&self, a: usize, b: usize) -> bool {
+        a == b || self.of(a).binary_search(&b).is_ok()
+    }
+
+    /// Does source `a` have feature `f`?
+    pub fn names(&self, a: usize, f: &str) -> bool {
+        self.features
+            .get(a)
+            .is_some_and(|fs| fs.binary_search_by(|x| x.as_str().cmp(f)).is_ok())
+    }
+}
