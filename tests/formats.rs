@@ -311,6 +311,7 @@ fn hostile() -> (Vec<File>, Vec<Source>, Vec<Finding>) {
     let finding = Finding {
         because: Vec::new(),
         lead: None,
+        because: Vec::new(),
         rule: "quantity-conflict",
         severity: Severity::Warning,
         message: "value \"<b>x</b>\" here,\nbut ::error:: 50%\r\nin `b` | @team\u{7}".to_string(),

@@ -159,15 +159,12 @@ fn cn_more(i: &str, first: f64) -> Option<(&str, f64)> {
     let mut last = first;
     let mut add = 0.0;
     let mut rest = i;
-    loop {
-        let Ok((r, n)) = alt((digits, chinese_numeral)).parse(rest) else {
-            break;
-        };
+    while let Ok((r, n)) = alt((digits, chinese_numeral)).parse(rest) {
         // A Chinese numeral with scales of its own (四千六百) is one whole group.
         let whole = matches!(n.form, Form::Chinese { .. })
             && n.value >= 10.0
             && n.value < last
-            && !r.starts_with(|c| cn_scale_char(c));
+            && !r.starts_with(cn_scale_char);
         if whole {
             add += n.value;
             rest = r;
@@ -702,7 +699,9 @@ fn final_unit(text: &str, start: usize, end: usize, st: &Stated) -> Option<Unit>
     }
 }
 
-/// What the numbers at a candidate amount to.
+/// What the numbers at a candidate amount to (a return value that lives for one
+/// candidate: its size does not matter).
+#[allow(clippy::large_enum_variant)]
 enum Read<'a> {
     /// A stated value or range: the rest of the input, the left side, what it states,
     /// and whether every side is a year.

@@ -36,14 +36,14 @@ pub fn scan(text: &str) -> Vec<(Range<usize>, Qty)> {
             (None, Some(m)) => (m.start(), Some(m)),
         };
         // "-2.3%", "(−4%)": a minus sign before the digits starts the quantity.
-        if let Some(sign) = minus_before(text, start) {
-            if let Some(end) = attempt(text, sign, &mut out) {
-                pos = end.max(start + 1).min(text.len());
-                while !text.is_char_boundary(pos) {
-                    pos += 1;
-                }
-                continue;
+        if let Some(sign) = minus_before(text, start)
+            && let Some(end) = attempt(text, sign, &mut out)
+        {
+            pos = end.max(start + 1).min(text.len());
+            while !text.is_char_boundary(pos) {
+                pos += 1;
             }
+            continue;
         }
         let next = match opener {
             None => match blocked_digits(text, start) {
