@@ -118,7 +118,7 @@ fn sarif_structure() {
     assert_eq!(results.len(), 2);
     assert_eq!(
         results[1]["message"]["text"],
-        "lithium production for 2024 is 12000 t here, but 8000 t in tests/fixtures/quantity-conflict/positive/article.txt#2"
+        "Norland Minerals Agency lithium production for 2024 is 12000 t here, but 8000 t in tests/fixtures/quantity-conflict/positive/article.txt#2"
     );
     assert_eq!(
         results[1]["locations"][0]["physicalLocation"]["region"]["startLine"],
@@ -139,7 +139,7 @@ fn sarif_structure() {
     assert_eq!(res["level"], "error");
     assert_eq!(
         res["message"]["text"],
-        "lithium production for 2024 is 8000 t here, but 12000 t in tests/fixtures/quantity-conflict/positive/article.txt#1"
+        "Norland Minerals Agency lithium production for 2024 is 8000 t here, but 12000 t in tests/fixtures/quantity-conflict/positive/article.txt#1"
     );
     let loc = &res["locations"][0]["physicalLocation"];
     assert_eq!(
@@ -260,10 +260,10 @@ fn github_commands() {
     assert_eq!(
         out,
         "::error file=tests/fixtures/quantity-conflict/positive/article.txt,line=8,col=61,endLine=8,\
-         endColumn=73,title=quantity-conflict::lithium production for 2024 is 8000 t here, \
+         endColumn=73,title=quantity-conflict::Norland Minerals Agency lithium production for 2024 is 8000 t here, \
          but 12000 t in tests/fixtures/quantity-conflict/positive/article.txt#1\n\
          ::error file=tests/fixtures/quantity-conflict/positive/article.txt,line=4,col=61,endLine=4,\
-         endColumn=74,title=quantity-conflict::lithium production for 2024 is 12000 t here, \
+         endColumn=74,title=quantity-conflict::Norland Minerals Agency lithium production for 2024 is 12000 t here, \
          but 8000 t in tests/fixtures/quantity-conflict/positive/article.txt#2\n"
     );
     let out = run(ROLE).github();
@@ -311,7 +311,6 @@ fn hostile() -> (Vec<File>, Vec<Source>, Vec<Finding>) {
     let finding = Finding {
         because: Vec::new(),
         lead: None,
-        because: Vec::new(),
         rule: "quantity-conflict",
         severity: Severity::Warning,
         message: "value \"<b>x</b>\" here,\nbut ::error:: 50%\r\nin `b` | @team\u{7}".to_string(),

@@ -308,6 +308,20 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
             }
         })
         .collect();
+    // Each figure as a context feature of its neighbours: `q:` value and unit.
+    let labels: Vec<String> = inp
+        .qtys
+        .iter()
+        .zip(&units)
+        .map(|((_, q), u)| {
+            let v = q
+                .value
+                .or(q.low)
+                .or(q.high)
+                .map_or(String::new(), |x| x.to_string());
+            format!("q:{v}{u}")
+        })
+        .collect();
     let parties = {
         let mut p: Vec<String> = toks
             .iter()
@@ -335,7 +349,7 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
                 carried: None,
                 sentence: 0,
                 parties: parties.clone(),
-                what: what(&toks, k, &units, i),
+                what: what(&toks, k, &units, &labels, i),
                 // The grammar's change marker first ("by 5%", "to 3%"), else the
                 // words before the figure.
                 scope: match inp.qtys[i].1.change {
@@ -563,11 +577,12 @@ fn word_token(inp: &Input, s: &Sets, r: Range<usize>, clause: u32, out: &mut Vec
         }
         // A name the knowledge base does not know; the previous token, when it is
         // one too, makes one name with it ("Veltrac Motors" is Veltrac's).
-        if let Some(last) = out.last()
+        if let Some(last) = out.last_mut()
             && let Tok::Party(id, _) = &last.tok
             && id.starts_with("np:")
             && inp.text[last.range.end..r.start].trim().is_empty()
         {
+            last.range.end = r.end;
             return;
         }
         Tok::Party(format!("np:{lower}"), true)
@@ -612,7 +627,13 @@ fn subject(text: &str, toks: &[Token], k: usize) -> Option<String> {
             .take(REACH)
             .take_while(|t| t.clause == clause)
             .find_map(|t| party(t, actor))
-            .or_else(|| toks[..k].iter().rev().take(REACH).find_map(|t| party(t, actor)))
+            .or_else(|| {
+                toks[..k]
+                    .iter()
+                    .rev()
+                    .take(REACH)
+                    .find_map(|t| party(t, actor))
+            })
             .or_else(|| {
                 toks[k + 1..]
                     .iter()
@@ -626,13 +647,25 @@ fn subject(text: &str, toks: &[Token], k: usize) -> Option<String> {
 }
 
 /// The figure's weighted context.
-fn what<'a>(toks: &'a [Token], k: usize, units: &[String], i: usize) -> Vec<(String, f32)> {
+fn what<'a>(
+    toks: &'a [Token],
+    k: usize,
+    units: &[String],
+    labels: &'a [String],
+    i: usize,
+) -> Vec<(String, f32)> {
     let me = &toks[k];
     let mut best: HashMap<&'a str, f32> = HashMap::new();
     let mut consider = |t: &'a Token, crossed: bool| {
         let (feature, boost) = match &t.tok {
             Tok::Word(w) => (w.as_str(), 1.0),
             Tok::Concept(c) => (c.as_str(), 2.0),
+            // A figure of another unit next to this one qualifies it ("the one-year
+            // rate at 4%" is not "the five-year rate at 4.5%").
+            Tok::Figure(other) if units.get(*other) != units.get(i) => match labels.get(*other) {
+                Some(l) => (l.as_str(), 1.0),
+                None => return,
+            },
             _ => return,
         };
         let d = t.pos.abs_diff(me.pos) as f32;
@@ -704,14 +737,10 @@ fn scope(inp: &Input, toks: &[Token], k: usize) -> Scope {
         let lex = lexicon();
         let h = head.strip_suffix('了').unwrap_or(head);
         if lex.level_link.zh.iter().any(|w| head.ends_with(w.as_str()))
-            && lex
-                .change_verb
-                .zh
-                .iter()
-                .any(|v| {
-                    let cut = head.floor_char_boundary(head.len().saturating_sub(3));
-                    head[..cut].ends_with(v.as_str())
-                })
+            && lex.change_verb.zh.iter().any(|v| {
+                let cut = head.floor_char_boundary(head.len().saturating_sub(3));
+                head[..cut].ends_with(v.as_str())
+            })
         {
             return Scope::Level;
         }

@@ -5,8 +5,9 @@
 //! included, and proper nouns the knowledge base does not know: `np:…`) and the
 //! words of its headline (`t:` stems, Chinese bigrams). Each feature weighs its
 //! rarity in the run, as inverse document frequency scaled to the run's size,
-//! `ln(1 + N / df) / ln(1 + N)` (1 for a name only one source gives; a headline
-//! word counts half), so a name in every article of a large run ties nothing
+//! `ln(1 + M / df) / ln(1 + M)` with `M` the run's sources plus 20 that name none
+//! of its features (near 1 for a name only one source gives; a headline word
+//! counts half), so a name in every article of a large run ties nothing
 //! together while one in a few articles does. Two sources are one story when what
 //! they share weighs at least `min_shared` and their bylines are at most
 //! `max_days_apart` apart (undated sources are not held apart by date).
@@ -30,6 +31,9 @@ pub struct Settings {
     pub max_days_apart: i64,
     pub max_feature_sources: usize,
 }
+
+/// Sources that name none of a run's features, assumed beside every run.
+const BACKGROUND: f64 = 20.0;
 
 /// Per source, the other sources of its stories, sorted.
 #[derive(Debug, Clone, Default)]
@@ -55,8 +59,12 @@ impl Stories {
         }
         // Rarity on a scale of 0 to 1: 1 for a feature of one source, ln 2 / ln(1 + N)
         // for one of every source, whatever the size of the run.
-        let scale = (1.0 + n as f64).ln().max(f64::MIN_POSITIVE);
-        let idf = |df: usize| (1.0 + n as f64 / df.max(1) as f64).ln() / scale;
+        // A small run is mostly one story: it is weighed as if `BACKGROUND` sources
+        // that name none of its features were beside it, so a name all four of
+        // four articles give still ties them, while one of 5,000 in 10,000 does not.
+        let n_eff = n as f64 + BACKGROUND;
+        let scale = (1.0 + n_eff).ln();
+        let idf = |df: usize| (1.0 + n_eff / df.max(1) as f64).ln() / scale;
         // Headline words count half: they tie a story less surely than a name.
         let weight = |f: &str| {
             let w = idf(postings.get(f).map_or(1, Vec::len));
