@@ -422,10 +422,10 @@ fn tokens(inp: &Input) -> Vec<Token> {
                 }
                 _ => None,
             });
-        match party {
-            Some(t) => spans.push((m.range.clone(), t)),
-            // A title or other non-name pattern: its words still tell what is meant.
-            None => {}
+        // A title or other non-name pattern gives no party: its words still tell
+        // what is meant.
+        if let Some(t) = party {
+            spans.push((m.range.clone(), t));
         }
     }
     for t in inp.terms {

@@ -57,8 +57,9 @@ impl Kind {
 pub struct QuantityClaim {
     pub qty: Qty,
     pub key: Keyed,
-    /// Whose figure it is and what it measures, for aligning it with other sources'.
-    pub frame: Frame,
+    /// Whose figure it is and what it measures, for aligning it with other sources'
+    /// (boxed: it is most of a claim's size).
+    pub frame: Box<Frame>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -271,7 +272,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
                 kind: Kind::Quantity(QuantityClaim {
                     qty: qty.clone(),
                     key,
-                    frame,
+                    frame: Box::new(frame),
                 }),
             });
         }

@@ -197,7 +197,7 @@ pub fn layout_probe() -> Result<u64, Error> {
                 day,
                 figure: Some(7),
             },
-            frame: crate::claims::Frame {
+            frame: Box::new(crate::claims::Frame {
                 subject: Some(s("s")),
                 carried: Some(s("c")),
                 sentence: 3,
@@ -205,7 +205,7 @@ pub fn layout_probe() -> Result<u64, Error> {
                 what: vec![(s("w"), 0.5)],
                 scope: crate::claims::Scope::Change,
                 unit: s("u"),
-            },
+            }),
         }),
         Kind::Date(DateClaim {
             value: day.map_or(DateValue::Year(2001), DateValue::Day),
