@@ -220,7 +220,7 @@ impl<'a> Ctx<'a> {
                     f
                 })
                 .collect();
-            stories::Stories::new(self.sources, features, p.story())
+            stories::Stories::new(features, p.story())
         })
     }
 

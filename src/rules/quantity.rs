@@ -67,9 +67,9 @@ pub struct Params {
     /// The same within one article (a headline restating the body).
     pub same_source_similarity: f64,
     /// Stories: the weight of rare names and headline words two sources must share
-    /// (a name only they give weighs 1), how far apart their bylines may be, and how
-    /// many sources a feature may be named by and still link them (see
-    /// `rules::stories`).
+    /// (a name only they give weighs 1), how far apart two articles' bylines may be
+    /// for figures whose period is only the article's year, and how many sources a
+    /// feature may be named by and still link them (see `rules::stories`).
     pub story_min_shared: f64,
     pub story_max_days_apart: i64,
     pub story_max_feature_sources: usize,
@@ -97,7 +97,6 @@ impl Params {
     pub fn story(&self) -> super::stories::Settings {
         super::stories::Settings {
             min_shared: self.story_min_shared,
-            max_days_apart: self.story_max_days_apart,
             max_feature_sources: self.story_max_feature_sources,
         }
     }
@@ -233,6 +232,16 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, a: usize, b: usize) -> Option<Match>
     let (fa, fb) = (&qa.frame, &qb.frame);
     if !fa.scope.compatible(fb.scope) {
         return None;
+    }
+    // A period that is only the article's year holds for figures of articles
+    // written close together; a stated period holds whenever they were written.
+    if qa.key.period_default || qb.key.period_default {
+        let date = |s: usize| cx.sources.get(s).and_then(|x| x.date);
+        if let (Some(x), Some(y)) = (date(ca.source), date(cb.source))
+            && (x - y).num_days().abs() > p.story_max_days_apart
+        {
+            return None;
+        }
     }
     let stories = cx.stories();
     let mut because = Vec::new();

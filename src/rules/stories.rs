@@ -9,8 +9,9 @@
 //! of its features (near 1 for a name only one source gives; a headline word
 //! counts half), so a name in every article of a large run ties nothing
 //! together while one in a few articles does. Two sources are one story when what
-//! they share weighs at least `min_shared` and their bylines are at most
-//! `max_days_apart` apart (undated sources are not held apart by date).
+//! they share weighs at least `min_shared`. (How far apart their bylines may be
+//! matters only for figures whose period is the article's year: the quantity rule
+//! checks that.)
 //!
 //! Candidate pairs come from an inverted index over the features, never from all
 //! pairs: a feature named by more than `max_feature_sources` sources links nothing
@@ -22,13 +23,10 @@
 
 use std::collections::HashMap;
 
-use crate::read::Source;
-
 /// The story settings (`[story]` params of `quantity-conflict`; see its `Params`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
     pub min_shared: f64,
-    pub max_days_apart: i64,
     pub max_feature_sources: usize,
 }
 
@@ -45,7 +43,7 @@ pub struct Stories {
 
 impl Stories {
     /// Links the sources by the features each has (`features[i]`, any order).
-    pub fn new(sources: &[Source], mut features: Vec<Vec<String>>, s: Settings) -> Stories {
+    pub fn new(mut features: Vec<Vec<String>>, s: Settings) -> Stories {
         for f in &mut features {
             f.sort();
             f.dedup();
@@ -89,16 +87,6 @@ impl Stories {
         let mut links = vec![Vec::new(); n];
         for ((a, b), w) in shared {
             if w < s.min_shared {
-                continue;
-            }
-            let apart = match (
-                sources.get(a).and_then(|x| x.date),
-                sources.get(b).and_then(|x| x.date),
-            ) {
-                (Some(x), Some(y)) => (x - y).num_days().abs(),
-                _ => 0,
-            };
-            if apart > s.max_days_apart {
                 continue;
             }
             links[a].push(b);
