@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::claims::quantities::{possessive, speaks};
 use crate::kb::vocab::{Class, Term, Vocab};
 use crate::kb::{EntityType, Hit, Kb, Mention};
 use crate::normalize::{Change, Qty};
@@ -781,16 +782,4 @@ fn margin(text: &str, floor: usize, at: usize) -> bool {
             || m.strip_suffix("minus")
                 .is_some_and(|lead| head.ends_with(lead.trim_end()) && figure.starts_with("minus"))
     })
-}
-
-/// `'s`, `’s` or 的 right after a name: its figure ("OPEC's output", 欧佩克的产量).
-fn possessive(text: &str, end: usize) -> bool {
-    let after = &text[end..];
-    after.starts_with("'s") || after.starts_with("’s") || after.starts_with('的')
-}
-
-/// Is the name ending at `end` followed by a speech verb?
-fn speaks(text: &str, end: usize) -> bool {
-    let after = text[end..].trim_start_matches([' ', ',', '，']);
-    lexicon().speech.iter().any(|v| after.starts_with(v))
 }

@@ -634,13 +634,13 @@ fn period(
 }
 
 /// `'s`, `’s` or 的 right after a name: its figure ("OPEC's output", 欧佩克的产量).
-fn possessive(text: &str, end: usize) -> bool {
+pub(crate) fn possessive(text: &str, end: usize) -> bool {
     let after = &text[end..];
     after.starts_with("'s") || after.starts_with("’s") || after.starts_with('的')
 }
 
 /// Is the name ending at `end` followed by a speech verb?
-fn speaks(text: &str, end: usize) -> bool {
+pub(crate) fn speaks(text: &str, end: usize) -> bool {
     let after = text[end..].trim_start_matches([' ', ',', '，']);
     lexicon().speech.iter().any(|v| after.starts_with(v))
 }
