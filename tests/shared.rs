@@ -278,8 +278,15 @@ fn seeds_extract() {
 }
 
 /// The real news corpus is the false-positive check: every finding on it was read and
-/// is a genuine error of the article (misspelt names; "one mln barrels" for a reserve
-/// of 750 mln). Any new finding fails here until it has been read too.
+/// is a genuine error of the article (misspelt names; two copies of one BBC story
+/// that give "$1.8 billion" as £94 million and as £9.4 million, and name the firm
+/// "Juniper Research" and "Jupiter Research"). Any new finding fails here until it
+/// has been read too. Read and left out: reuters/crude-489 and 502 say a reserve
+/// should be raised "to one mln barrels" from a present 500 mln (an error: one
+/// billion is meant); the study group's figure and the policy's 750 mln are two
+/// claims, and the frame alignment rightly no longer pairs them, so the error is
+/// not found (a change that says "increase to" a value below its "from" is not
+/// checked yet).
 #[test]
 #[ignore = "needs ../shared/corpus/real"]
 fn real_corpus_gives_only_the_reviewed_findings() {
@@ -308,8 +315,7 @@ fn real_corpus_gives_only_the_reviewed_findings() {
             "entity-name-variant bbc/politics/293.txt Europe Union",
             "entity-name-variant bbc/tech/033.txt United Nation's",
             "entity-name-variant reuters/crude-349.txt Organiaation of Petroleum Exporting Countries",
-            "quantity-conflict reuters/crude-489.txt 750 mln barrels",
-            "quantity-conflict reuters/crude-502.txt 750 mln barrels",
+            "quantity-conflict bbc/tech/338.txt £94 million",
         ]
     );
 }

@@ -14,6 +14,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use std::ops::Not;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::claims::quantities::{possessive, speaks};
@@ -48,14 +50,18 @@ pub enum Scope {
     Change,
     /// A margin of error ("plus or minus 5%"): never compared.
     Margin,
+    /// A part of a whole ("20% of earnings", 占产量的60%): not a change.
+    Share,
 }
 
 impl Scope {
-    /// Can figures of these scopes be one claim? A level said to be one is not a
-    /// change or an increment said to be one; an unmarked figure can be either.
+    /// Can figures of these scopes be one claim? A level or a share said to be one
+    /// is not a change or an increment said to be one; an unmarked figure can be
+    /// either.
     pub fn compatible(self, other: Scope) -> bool {
         let delta = |s: Scope| matches!(s, Scope::Increment | Scope::Change);
-        !((self == Scope::Level && delta(other)) || (other == Scope::Level && delta(self)))
+        let fixed = |s: Scope| matches!(s, Scope::Level | Scope::Share);
+        !((fixed(self) && delta(other)) || (fixed(other) && delta(self)))
     }
 
     pub fn name(self) -> &'static str {
@@ -65,6 +71,7 @@ impl Scope {
             Scope::Increment => "increment",
             Scope::Change => "change",
             Scope::Margin => "margin",
+            Scope::Share => "share",
         }
     }
 }
@@ -92,6 +99,12 @@ pub struct Frame {
     /// (`USD`, `t`, `percent`), or for a count the noun it counts (`n:m:jobs` when
     /// the vocabulary knows it, so 实体 and "entities" agree; else `n:` and its stem).
     pub unit: String,
+    /// What a change is measured against when the sentence says: `year` (on the
+    /// year, 同比), `quarter`, `month` (on the month, 环比).
+    pub base: Option<String>,
+    /// Who the sentence says the figure is from: a reporting body it names, or a
+    /// party followed by a speech verb or after "according to" (`attribution`).
+    pub teller: Option<String>,
 }
 
 /// Tokens farther than this from a figure weigh less than a tenth and are left out.
@@ -335,6 +348,7 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
         p.dedup();
         p
     };
+    let told = tellers(inp, &toks);
     (0..inp.qtys.len())
         .map(|i| {
             let k = figure_at[i];
@@ -342,27 +356,177 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
                 return Frame {
                     parties: parties.clone(),
                     unit: units[i].clone(),
+                    teller: teller(&told, inp.qtys[i].0.clone()),
                     ..Frame::default()
                 };
             }
+            // The grammar's change marker first ("by 5%", "to 3%"), else the words
+            // before the figure.
+            let scope = match inp.qtys[i].1.change {
+                _ if margin(inp.text, inp.sentence.start, inp.qtys[i].0.start) => Scope::Margin,
+                _ if share(inp, i) => Scope::Share,
+                Some(Change::By) => Scope::Change,
+                Some(Change::To | Change::From) => Scope::Level,
+                None => scope(inp, &toks, k),
+            };
+            // Only a change, or a rate, is measured against a base ("1.2万吨，比去年
+            // 增长20%": the tonnage is not).
+            let rate = matches!(
+                inp.qtys[i].1.unit,
+                Some(crate::normalize::Unit::Percent | crate::normalize::Unit::PercentagePoint)
+            );
             Frame {
                 subject: subject(inp.text, &toks, k),
                 carried: None,
                 sentence: 0,
                 parties: parties.clone(),
                 what: what(&toks, k, &units, &labels, i),
-                // The grammar's change marker first ("by 5%", "to 3%"), else the
-                // words before the figure.
-                scope: match inp.qtys[i].1.change {
-                    _ if margin(inp.text, inp.sentence.start, inp.qtys[i].0.start) => Scope::Margin,
-                    Some(Change::By) => Scope::Change,
-                    Some(Change::To | Change::From) => Scope::Level,
-                    None => scope(inp, &toks, k),
-                },
+                scope,
                 unit: units[i].clone(),
+                base: (rate || matches!(scope, Scope::Change | Scope::Increment))
+                    .then(|| base(inp, i))
+                    .flatten(),
+                teller: teller(&told, inp.qtys[i].0.clone()),
             }
         })
         .collect()
+}
+
+/// The sentence's tellers (see `Frame::teller`), sorted by position: reporting
+/// bodies it names, and parties followed by a speech verb or after an
+/// `attribution` phrase ("according to").
+fn tellers(inp: &Input, toks: &[Token]) -> Vec<(Range<usize>, String)> {
+    let text = inp.text;
+    let lex = crate::text::lexicon::lexicon();
+    let told = |at: &Range<usize>| {
+        // The rest of a name ("Harlow Building Society": its generic words are not
+        // part of the token) comes before the verb.
+        let mut after = &text[at.end..];
+        for _ in 0..4 {
+            let a = after.trim_start_matches(' ');
+            match a.split_once(' ') {
+                Some((w, rest)) if w.starts_with(char::is_uppercase) && !w.ends_with(',') => {
+                    after = rest;
+                }
+                _ => break,
+            }
+        }
+        let after = after.trim_start_matches([' ', ',', '，']);
+        let after = ["has ", "have ", "had "]
+            .iter()
+            .find_map(|a| after.strip_prefix(a))
+            .unwrap_or(after);
+        let from = text.floor_char_boundary(at.start.saturating_sub(24));
+        let before = text[from..at.start].trim_end();
+        let before = before
+            .strip_suffix("the")
+            .unwrap_or(before)
+            .trim_end()
+            .to_lowercase();
+        lex.speech.iter().any(|v| after.starts_with(v))
+            || lex.attribution.iter().any(|w| {
+                before.strip_suffix(w).is_some_and(|p| {
+                    p.is_empty() || p.ends_with(|c: char| !c.is_alphanumeric()) || !w.is_ascii()
+                })
+            })
+    };
+    let mut found: Vec<(Range<usize>, String)> = Vec::new();
+    for m in inp.mentions {
+        for h in inp.kb.gazetteer.hits(m.pattern) {
+            if let Hit::Name(e) | Hit::Acronym(e) = h {
+                let ent = &inp.kb.entities[*e as usize];
+                if (ent.reporter && !possessive(text, m.range.end))
+                    || (ent.kind == EntityType::Person && speaks(text, m.range.end))
+                {
+                    found.push((m.range.clone(), ent.id.clone()));
+                }
+            }
+        }
+    }
+    for t in toks {
+        if let Tok::Party(id, true) = &t.tok
+            && told(&t.range)
+        {
+            found.push((t.range.clone(), id.clone()));
+        }
+    }
+    found.sort_by(|a, b| (a.0.start, &a.1).cmp(&(b.0.start, &b.1)));
+    found
+}
+
+/// The teller nearest the figure at `r`: the last one before it or the first after
+/// it (binary search: a sentence of endless figures stays linear).
+fn teller(found: &[(Range<usize>, String)], r: Range<usize>) -> Option<String> {
+    let k = found.partition_point(|(x, _)| x.start < r.start);
+    let gap = |x: &Range<usize>| {
+        if x.start >= r.end {
+            x.start - r.end
+        } else {
+            r.start.saturating_sub(x.end)
+        }
+    };
+    let before = k.checked_sub(1).and_then(|j| found.get(j));
+    let after = found.get(k);
+    [before, after]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(x, id)| (gap(x), id.clone()))
+        .map(|(_, id)| id.clone())
+}
+
+/// How far from a figure (in bytes) the words of its base may be.
+const BASE_REACH: usize = 48;
+
+/// The base of figure `i`: the nearest base phrase within `BASE_REACH` of it in its
+/// sentence, with no other figure between ("0.8% on the month and 11.8% on the year").
+fn base(inp: &Input, i: usize) -> Option<String> {
+    let lex = crate::text::lexicon::lexicon();
+    let r = &inp.qtys[i].0;
+    let text = inp.text;
+    // The figures are in order: the neighbours bound the window.
+    let from = i
+        .checked_sub(1)
+        .map_or(inp.sentence.start, |j| inp.qtys[j].0.end.min(r.start))
+        .max(r.start.saturating_sub(BASE_REACH))
+        .max(inp.sentence.start);
+    let to = inp
+        .qtys
+        .get(i + 1)
+        .map_or(inp.sentence.end, |(q, _)| q.start.max(r.end))
+        .min(r.end + BASE_REACH)
+        .min(inp.sentence.end)
+        .max(r.end);
+    let (from, to) = (text.floor_char_boundary(from), text.floor_char_boundary(to));
+    let before = text[from..r.start.max(from)].to_lowercase();
+    let after = text[r.end.min(to)..to].to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for (name, words) in [
+        ("year", &lex.base_year),
+        ("quarter", &lex.base_quarter),
+        ("month", &lex.base_month),
+    ] {
+        for w in words.iter() {
+            // Distance: from the figure's end to the phrase, or from the phrase's end
+            // to the figure.
+            let d_after = after.find(w).filter(|&k| bounded(&after, k, w.len()));
+            let d_before = before
+                .rfind(w)
+                .filter(|&k| bounded(&before, k, w.len()))
+                .map(|k| before.len() - (k + w.len()));
+            for d in d_after.into_iter().chain(d_before) {
+                if best.is_none_or(|(b, _)| d < b) {
+                    best = Some((d, name));
+                }
+            }
+        }
+    }
+    best.map(|(_, n)| n.to_string())
+}
+
+/// Is `s[k..k + len]` a whole phrase (no letter glued on either side)?
+fn bounded(s: &str, k: usize, len: usize) -> bool {
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    glued(s[..k].chars().next_back()).not() && glued(s[k + len..].chars().next()).not()
 }
 
 /// The unit class two figures must share to be the same claim: the unit (and `per`),
@@ -588,7 +752,11 @@ fn word_token(inp: &Input, s: &Sets, r: Range<usize>, clause: u32, out: &mut Vec
         }
         Tok::Party(format!("np:{lower}"), true)
     } else {
-        Tok::Word(stemmer().stem(&lower).into_owned())
+        Tok::Word(
+            stemmer()
+                .stem(crate::text::lexicon::lexicon().lemma(&lower))
+                .into_owned(),
+        )
     };
     out.push(Token {
         range: r,
@@ -713,6 +881,29 @@ fn what<'a>(
         .collect();
     v.sort_by(|a, b| a.0.cmp(&b.0));
     v
+}
+
+/// Is percentage `i` a part of a whole: "20% of earnings", 占产量的60%?
+fn share(inp: &Input, i: usize) -> bool {
+    let (r, q) = &inp.qtys[i];
+    if q.unit != Some(crate::normalize::Unit::Percent) {
+        return false;
+    }
+    let text = inp.text;
+    // Only the next few words matter: a sentence of endless figures stays linear.
+    let end = text.floor_char_boundary((r.end + 48).min(inp.sentence.end.max(r.end)));
+    let after = text[r.end..end.max(r.end)].trim_start();
+    if let Some(rest) = after.strip_prefix("of ") {
+        // "5% of the vote", not "5% of a year earlier" nor a figure ("10% of $5bn").
+        let next = rest.trim_start();
+        return !next.starts_with(|c: char| c.is_ascii_digit())
+            && !lexicon().base_year.iter().any(|w| after.starts_with(w));
+    }
+    let from = text
+        .floor_char_boundary(r.start.saturating_sub(48))
+        .max(inp.sentence.start);
+    let head = &text[from..r.start];
+    head.ends_with('的') && head.contains('占')
 }
 
 /// Level, increment or change, from the words right before the figure.

@@ -226,7 +226,8 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             sentence.clone(),
             &s_mentions,
         ));
-        let s_qtys: Vec<_> = by_qty.within(&sentence).cloned().collect();
+        let mut s_qtys: Vec<_> = by_qty.within(&sentence).cloned().collect();
+        quantities::share_per(text, &mut s_qtys);
         let date_ranges: Vec<Range<usize>> = s_dates_v.iter().map(|(r, _)| r.clone()).collect();
         let frames = frame::frames(&frame::Input {
             kb,
@@ -250,7 +251,9 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         n_sentence += 1;
         for f in &mut frames {
             f.sentence = n_sentence;
-            if f.subject.is_none() {
+            // A figure whose sentence names who tells it ("OPEC was pumping …",
+            // OPEC being a reporting body) is not the earlier sentence's party's.
+            if f.subject.is_none() && f.teller.is_none() {
                 f.carried = held.cloned();
             }
         }
@@ -374,9 +377,39 @@ impl Reach {
     }
 }
 
+/// How far from a date (in bytes) a word saying its event was moved may be.
+const MOVED_REACH: usize = 96;
+
+/// Is the event of the date at `r` said to be moved or called off near it ("the
+/// meeting planned for March 7 has been postponed")? Then it is not the event's
+/// date, and the new one is not sure either.
+fn moved(text: &str, r: &Range<usize>) -> bool {
+    let from = text.floor_char_boundary(r.start.saturating_sub(MOVED_REACH));
+    let to = text.floor_char_boundary((r.end + MOVED_REACH).min(text.len()));
+    // Within the date's sentence: a headline saying "delayed" is not about it.
+    let ends = |c: char| matches!(c, '\n' | '。' | '！' | '？');
+    let before = &text[from..r.start];
+    let from = before
+        .rfind(ends)
+        .or_else(|| before.rfind(". "))
+        .map_or(from, |k| {
+            from + k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let after = &text[r.end..to];
+    let to = after
+        .find(ends)
+        .or_else(|| after.find(". "))
+        .map_or(to, |k| r.end + k);
+    let window = text[from.min(r.start)..to.max(r.end)].to_lowercase();
+    crate::text::lexicon::lexicon()
+        .called_off
+        .iter()
+        .any(|w| window.contains(w))
+}
+
 /// The event a date is the date of: the event word just before it ("announced on
 /// October 9") or just after it (9月18日宣布), with no comma and no other date
-/// between them.
+/// between them; none when the event is said to be moved (`moved`).
 fn date_claim(
     vocab: &Vocab,
     text: &str,
@@ -435,7 +468,8 @@ fn date_claim(
                 .filter(|t| is_near(t, false, EVENT_AFTER))
                 .min_by_key(|t| between(t).len())
         })
-        .map(|t| vocab.keys[t.key as usize].clone());
+        .map(|t| vocab.keys[t.key as usize].clone())
+        .filter(|_| !moved(text, r));
     DateClaim {
         value,
         event,

@@ -430,7 +430,10 @@ fn keyed(
                 })
         });
     let (period, default, day) = period(cx, sentence.clone(), r, right, marks);
-    let year = period.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let year = period
+        .trim_start_matches("year to ")
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok());
     // Expected, not reported: a forecast word in the figure's clause, or one that
     // introduces the clauses after it ("预计，…", "expects:").
     let clause = marks.clause_start(sentence.start, r.start).max(reach);
@@ -574,13 +577,24 @@ fn period(
         }
     });
     let mut before_day = None;
+    let mut at = None;
     let chosen: Vec<DateValue> = if let Some(first) = after.first() {
+        at = Some(first.0.start);
         let gap = text[r.end..first.0.start].to_lowercase();
         if after.len() >= 2 && (gap.contains("between") || gap.contains("from")) {
             vec![first.1, after[1].1]
         } else {
             vec![first.1]
         }
+    } else if let Some(m) = cx
+        .article_date
+        .is_none()
+        .then(|| bare_month(&text[r.end..limit.max(r.end)]))
+        .flatten()
+    {
+        // "rose 0.8% in January" in an undated article: a month of no known year,
+        // not the year an earlier date in the sentence gives.
+        return (format!("--{m:02}"), false, None);
     } else if let Some(b) = before {
         // A date before the figure is most often when it was said ("said on April
         // 15 that …"): it tells the figure's year, not its day or month. In Chinese
@@ -591,8 +605,9 @@ fn period(
             _ => None,
         };
         let own = text[..b.0.start].ends_with('于') && b.0.start >= sentence.start;
+        at = Some(b.0.start);
         match b.1 {
-            _ if own => vec![b.1],
+            _ if own || span_to(text, b.0.start) => vec![b.1],
             DateValue::Day(d) => vec![DateValue::Year(d.year())],
             DateValue::Month(y, _) => vec![DateValue::Year(y)],
             other => vec![other],
@@ -611,6 +626,13 @@ fn period(
     let q = quarter(crate::text::slice(text, from..to.max(from)));
     match chosen.as_slice() {
         [a, b] => (format!("{}..{}", a.render(), b.render()), false, None),
+        // "the year to March 2004": twelve months, which no calendar year equals.
+        [DateValue::Day(d)] if at.is_some_and(|a| span_to(text, a)) => {
+            (format!("year to {}", d.format("%Y-%m")), false, Some(*d))
+        }
+        [DateValue::Month(y, m)] if at.is_some_and(|a| span_to(text, a)) => {
+            (format!("year to {y}-{m:02}"), false, cx.article_date)
+        }
         [d] => {
             let day = match d {
                 DateValue::Day(day) => Some(*day),
@@ -630,6 +652,58 @@ fn period(
                 _ => (String::new(), true, None),
             }
         }
+    }
+}
+
+/// The month of a month name right after a date link at the start of `s` (" in
+/// January"), when no day or year follows it.
+fn bare_month(s: &str) -> Option<u32> {
+    let lex = lexicon();
+    let mut words = s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
+        .filter(|w| !w.is_empty());
+    let link = words.next()?.to_lowercase();
+    if !lex.date_link.contains(&link) {
+        return None;
+    }
+    let name = words.next()?.to_lowercase();
+    let m = lex.months.iter().position(|m| *m == name)?;
+    // A day or a year after the name is a date the date grammar reads.
+    let next = words.next().unwrap_or("");
+    if next.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(m as u32 + 1)
+}
+
+/// Does a `span_to` phrase ("year to", "12 months ended") end right before `at`?
+fn span_to(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(24));
+    let pre = text[from..at].trim_end().to_lowercase();
+    lexicon().span_to.iter().any(|w| {
+        pre.strip_suffix(w)
+            .is_some_and(|p| p.is_empty() || p.ends_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
+/// "to 42 dlrs from 40.50 dlrs a share": two figures of one change ("to … from",
+/// "from … to") write their `per` once; each gets it. `qtys` are one sentence's,
+/// in order.
+pub fn share_per(text: &str, qtys: &mut [(Range<usize>, Qty)]) {
+    for k in 1..qtys.len() {
+        let (a, b) = (&qtys[k - 1], &qtys[k]);
+        if a.1.unit != b.1.unit || a.1.unit.is_none() || a.1.per.is_some() == b.1.per.is_some() {
+            continue;
+        }
+        let gap = crate::text::slice(text, a.0.end..b.0.start.max(a.0.end)).to_lowercase();
+        let gap = gap.trim();
+        let gap = gap.strip_suffix(" the").unwrap_or(gap);
+        if !matches!(gap, "from" | "to") {
+            continue;
+        }
+        let per = a.1.per.clone().or_else(|| b.1.per.clone());
+        qtys[k - 1].1.per.clone_from(&per);
+        qtys[k].1.per = per;
     }
 }
 

@@ -84,7 +84,16 @@ impl Vocab {
     pub fn new(kb: &Kb) -> Vocab {
         let mut keys = Vec::new();
         let mut index = HashMap::new();
-        let words = kb.vocabulary.iter().map(|v| {
+        // A word listed by its base also matches its irregular forms ("grow": "grew").
+        let lex = crate::text::lexicon::lexicon();
+        let mut forms: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (form, base) in &lex.irregular {
+            forms.entry(base.as_str()).or_default().push(form.as_str());
+        }
+        for f in forms.values_mut() {
+            f.sort_unstable();
+        }
+        let words = kb.vocabulary.iter().flat_map(|v| {
             let class = match v.class.as_str() {
                 "event" => Class::Event,
                 "forecast" => Class::Forecast,
@@ -92,7 +101,10 @@ impl Vocab {
                 "increment" => Class::Increment,
                 _ => Class::Measure,
             };
-            (v.term.as_str(), class, v.key.clone())
+            let extra = forms.get(v.term.to_ascii_lowercase().as_str()).cloned();
+            std::iter::once(v.term.as_str())
+                .chain(extra.into_iter().flatten())
+                .map(move |t| (t, class, v.key.clone()))
         });
         let vocabulary = layer(words, &mut keys, &mut index);
         let figure_terms = kb.figures.iter().enumerate().flat_map(|(i, f)| {

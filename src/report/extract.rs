@@ -75,8 +75,9 @@ pub fn claim_json(c: &Claim, files: &[File], sources: &[Source]) -> Value {
     Value::Object(o)
 }
 
-/// A claim frame as JSON: its subject, the parties of its sentence, its scope and
-/// its eight heaviest context features.
+/// A claim frame as JSON: its subject, the parties of its sentence, its scope, the
+/// base of a change (`year`, `quarter`, `month` or null), who tells it and its eight heaviest
+/// context features.
 fn frame_json(f: &crate::claims::Frame) -> Value {
     let mut what: Vec<&(String, f32)> = f.what.iter().collect();
     what.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -86,6 +87,8 @@ fn frame_json(f: &crate::claims::Frame) -> Value {
         "parties": f.parties,
         "unit": f.unit,
         "scope": f.scope.name(),
+        "base": f.base,
+        "teller": f.teller,
         // Weights to three decimals, as the frame keeps them.
         "what": what
             .iter()

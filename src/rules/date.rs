@@ -6,7 +6,9 @@
 //! event conflict when they differ by at most `max_days_apart` (further apart, they
 //! are more likely two events of one kind than one misdated), the
 //! two sentences name a common entity (the sentence's, or one of the article's three
-//! most named), and the sources are about the same story (a person or organization in common, or `min_shared_entities` entities).
+//! most named), and the sources are about the same story (a person or organization
+//! in common, or `min_shared_entities` entities, and linked as one story by their
+//! rare names and headline words: see `rules::stories`).
 //!
 //! A date not in such a conflict is also checked against the knowledge base's events
 //! (`rules/events.toml`): when every subject of an event is named in its sentence
@@ -154,7 +156,9 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 if !actor {
                     continue;
                 }
-            } else if !cx.same_story(sa, sb, min_shared) {
+            } else if !cx.same_story(sa, sb, min_shared) || !cx.stories().linked(sa, sb) {
+                // Two articles share a common name ("OPEC") in many stories: their
+                // rarer names and headline words must tie them too (`rules::stories`).
                 continue;
             }
             let (xa, xb) = (&attached[&a], &attached[&b]);

@@ -144,12 +144,12 @@ pub fn mentions(n_sources: usize, claims: &[Claim]) -> Vec<Vec<(String, u32)>> {
                 }
             }
             // A figure's subject the knowledge base does not know still names a
-            // party: stories are told apart by it.
+            // party: stories are told apart by it. So does the body it is told by.
             Kind::Quantity(q) => {
-                if let Some(id) = &q.frame.subject
-                    && is_proper_noun(id)
-                {
-                    *m.entry(id.as_str()).or_default() += 1;
+                for id in [&q.frame.subject, &q.frame.teller].into_iter().flatten() {
+                    if is_proper_noun(id) {
+                        *m.entry(id.as_str()).or_default() += 1;
+                    }
                 }
             }
             _ => {}

@@ -7,10 +7,16 @@
 //! context (measure words of the vocabulary as synonym classes, other words as
 //! stems, Chinese as bigrams, weighted by nearness to the figure).
 //!
-//! Figures are compared only within a story (see `rules::stories`: sources that
-//! share rare names and headline words, bylines close together) and only within a
-//! block of the same unit class, period, modality and scope, looked up in an index,
-//! never all against all. Within a block, each pair of sources has its figures
+//! Figures are compared within a story (see `rules::stories`: sources that share
+//! rare names and headline words, bylines close together) and only within a block
+//! of the same unit class, period, modality and scope, looked up in an index, never
+//! all against all. Across stories, a figure that stands on its own (its clause
+//! names the subject, its sentence states the period: "China's economy grew 9.5% in
+//! 2004") meets the figures of the same subject, and their near contexts must reach
+//! `min_similarity_unlinked`. Two figures are also told apart when their sentences
+//! give two different tellers ("according to the Halifax", "the ONS said") that
+//! the knowledge base or one of the articles knows as two bodies, or two different
+//! bases of a change ("on the year", "on the month"). Within a block, each pair of sources has its figures
 //! matched one to one (Kuhn-Munkres) by how much context they share: two figures can
 //! be matched when their subjects agree (or one has none and its article names the
 //! other's), no measure class listed as exclusive tells them apart (`exclusive` in
@@ -64,6 +70,10 @@ pub struct Params {
     /// The same when only one of the two names its subject, and when neither does.
     pub min_similarity_one_named: f64,
     pub min_similarity_unnamed: f64,
+    /// The same for two sources no story ties together, over the figures' near
+    /// contexts only: both clauses must name the same subject and both sentences
+    /// state the period.
+    pub min_similarity_unlinked: f64,
     /// The same within one article (a headline restating the body).
     pub same_source_similarity: f64,
     /// Stories: the weight of rare names and headline words two sources must share
@@ -85,6 +95,7 @@ impl Default for Params {
             min_similarity: 0.2,
             min_similarity_one_named: 0.4,
             min_similarity_unnamed: 0.6,
+            min_similarity_unlinked: 0.5,
             same_source_similarity: 0.8,
             story_min_shared: 0.5,
             story_max_days_apart: 62,
@@ -224,13 +235,47 @@ struct Match {
 }
 
 /// Can figures `a` and `b` be one claim, and how alike are they?
-fn compare(cx: &Ctx, p: &Params, idf: &Idf, a: usize, b: usize) -> Option<Match> {
+/// `near`: only context features near each figure count (see `unlinked`).
+fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> Option<Match> {
     let (ca, cb) = (&cx.claims[a], &cx.claims[b]);
     let (Kind::Quantity(qa), Kind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
         return None;
     };
     let (fa, fb) = (&qa.frame, &qb.frame);
+    // Features a figure's nearest words give (weight at least `NEAR`).
+    let near_what = |f: &crate::claims::Frame| -> Vec<(String, f32)> {
+        f.what.iter().filter(|(_, w)| *w >= NEAR).cloned().collect()
+    };
+    let (wa, wb) = if near {
+        (near_what(fa), near_what(fb))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let (what_a, what_b) = if near {
+        (&wa, &wb)
+    } else {
+        (&fa.what, &fb.what)
+    };
     if !fa.scope.compatible(fb.scope) {
+        return None;
+    }
+    // Figures two different bodies give are two series (two house-price indexes):
+    // two bodies the knowledge base knows, or two names one of the articles gives
+    // both of. Two unknown names that no article gives together may be one body
+    // misspelt ("Juniper Research", "Jupiter Research").
+    if let (Some(x), Some(y)) = (&fa.teller, &fb.teller)
+        && x != y
+    {
+        let stories = cx.stories();
+        let known = !super::is_proper_noun(x) && !super::is_proper_noun(y);
+        if known || stories.names(ca.source, y) || stories.names(cb.source, x) {
+            return None;
+        }
+    }
+    // A change on the year and one on the month are two claims.
+    if let (Some(x), Some(y)) = (&fa.base, &fb.base)
+        && x != y
+    {
         return None;
     }
     // A period that is only the article's year holds for figures of articles
@@ -276,9 +321,9 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, a: usize, b: usize) -> Option<Match>
     let (mut i, mut j) = (0, 0);
     let mut shared = 0.0f64;
     let mut words: Vec<(f64, &str)> = Vec::new();
-    while i < fa.what.len() && j < fb.what.len() {
-        let (x, wx) = &fa.what[i];
-        let (y, wy) = &fb.what[j];
+    while i < what_a.len() && j < what_b.len() {
+        let (x, wx) = &what_a[i];
+        let (y, wy) = &what_b[j];
         match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -293,14 +338,14 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, a: usize, b: usize) -> Option<Match>
     }
     // Across languages only measure classes can be shared: words and bigrams are
     // left out of both sides' weight.
-    let cross = script(&fa.what) != script(&fb.what);
+    let cross = script(what_a) != script(what_b);
     let norm = |f: &[(String, f32)]| {
         f.iter()
             .filter(|(x, _)| !cross || x.starts_with("m:"))
             .map(|(x, w)| f64::from(*w) * idf.of(x))
             .sum::<f64>()
     };
-    let (na, nb) = (norm(&fa.what), norm(&fb.what));
+    let (na, nb) = (norm(what_a), norm(what_b));
     // Two small contexts cannot share more than they hold: most of it will do.
     let floor = p.min_shared_context.min(0.9 * na.min(nb));
     if shared < floor || shared <= 0.0 || na <= 0.0 || nb <= 0.0 {
@@ -388,6 +433,7 @@ fn align(
     cx: &Ctx,
     p: &Params,
     idf: &Idf,
+    near: bool,
     xs: &[usize],
     ys: &[usize],
 ) -> Vec<(usize, usize, Match)> {
@@ -412,18 +458,19 @@ fn align(
             // Within one subject, consecutive runs of a bounded size.
             let chunk = (MAX_CELLS as f64).sqrt() as usize;
             for (ca, cb) in a.chunks(chunk).zip(b.chunks(chunk)) {
-                out.extend(align_small(cx, p, idf, ca, cb));
+                out.extend(align_small(cx, p, idf, near, ca, cb));
             }
         }
         return out;
     }
-    align_small(cx, p, idf, xs, ys)
+    align_small(cx, p, idf, near, xs, ys)
 }
 
 fn align_small(
     cx: &Ctx,
     p: &Params,
     idf: &Idf,
+    near: bool,
     xs: &[usize],
     ys: &[usize],
 ) -> Vec<(usize, usize, Match)> {
@@ -436,7 +483,7 @@ fn align_small(
     let mut weights = Vec::with_capacity(rows.len() * cols.len());
     for &r in rows {
         for &c in cols {
-            let m = compare(cx, p, idf, r, c);
+            let m = compare(cx, p, idf, near, r, c);
             weights.push(m.as_ref().map_or(0i64, |m| (m.score * 10_000.0) as i64 + 1));
             cells.push(m);
         }
@@ -508,7 +555,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                     continue;
                 };
                 found.extend(
-                    align(cx, &p, &idf, xs, ys)
+                    align(cx, &p, &idf, false, xs, ys)
                         .into_iter()
                         .filter(|(a, b, _)| disjoint(*a, *b)),
                 );
@@ -522,13 +569,14 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 if let Some(&prev) = last.get(&subject)
                     && disjoint(prev, x)
                     && apart(cx, prev, x)
-                    && let Some(m) = compare(cx, &p, &idf, prev, x)
+                    && let Some(m) = compare(cx, &p, &idf, false, prev, x)
                 {
                     found.push((prev, x, m));
                 }
                 last.insert(subject, x);
             }
         }
+        found.extend(unlinked(cx, &p, &idf, &by_source).filter(|(a, b, _)| disjoint(*a, *b)));
         if found.is_empty() {
             continue;
         }
@@ -592,6 +640,62 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A context feature weighing at least this is near its figure: a word within four
+/// tokens in its clause, a measure word within twelve.
+const NEAR: f32 = 0.5;
+
+/// Figures of sources no story ties together, aligned when each stands on its
+/// own: its clause names the subject and its sentence states the period ("China's
+/// economy grew 9.5% in 2004" in any article of any day), and their near contexts
+/// (`NEAR`: the words around a figure, not the rest of its sentence, which in an
+/// unrelated article is about something else) are alike. Sources are met through
+/// an index by subject, and a subject given by more sources than a story feature
+/// may be (`story_max_feature_sources`) is too common to stand for one claim.
+fn unlinked<'a>(
+    cx: &'a Ctx,
+    p: &'a Params,
+    idf: &'a Idf,
+    by_source: &std::collections::BTreeMap<usize, Vec<usize>>,
+) -> impl Iterator<Item = (usize, usize, Match)> + 'a {
+    use std::collections::BTreeMap;
+    let mut by_subject: BTreeMap<&str, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+    for (&s, xs) in by_source {
+        for &x in xs {
+            if let Kind::Quantity(q) = &cx.claims[x].kind
+                && !q.key.period_default
+                && let Some(subject) = q.frame.subject.as_deref()
+            {
+                by_subject
+                    .entry(subject)
+                    .or_default()
+                    .entry(s)
+                    .or_default()
+                    .push(x);
+            }
+        }
+    }
+    let strict = Params {
+        min_similarity: p.min_similarity.max(p.min_similarity_unlinked),
+        ..p.clone()
+    };
+    let stories = cx.stories();
+    let mut out = Vec::new();
+    for sources in by_subject.values() {
+        if sources.len() < 2 || sources.len() > p.story_max_feature_sources {
+            continue;
+        }
+        let list: Vec<(&usize, &Vec<usize>)> = sources.iter().collect();
+        for (k, (sa, xs)) in list.iter().enumerate() {
+            for (sb, ys) in &list[k + 1..] {
+                if !stories.linked(**sa, **sb) {
+                    out.extend(align(cx, &strict, idf, true, xs, ys));
+                }
+            }
+        }
+    }
+    out.into_iter()
 }
 
 /// Do claims `a` and `b` (of one source) lie in different sentences? (Their

@@ -82,6 +82,16 @@ pub struct Lexicon {
     pub change_link: Words,
     /// Words before a figure that make it a margin of error ("plus or minus 5%").
     pub margin: Words,
+    /// Words before a month or day that make it the end of a twelve-month span.
+    pub span_to: Words,
+    /// Words that make a date one an event was moved from or to ("postponed").
+    pub called_off: Words,
+    /// Words before a name that make it who a figure is from ("according to").
+    pub attribution: Words,
+    /// What a change is measured against: a year before, the quarter or month before.
+    pub base_year: Words,
+    pub base_quarter: Words,
+    pub base_month: Words,
     pub change_verb: Words,
     pub past_marker: Words,
     pub future_marker: Words,
@@ -89,6 +99,8 @@ pub struct Lexicon {
     pub glued_m_noun: Words,
     pub dmy_publisher: Words,
     pub label_before: Words,
+    /// Irregular English verb forms with their base ("grew" → "grow").
+    pub irregular: std::collections::HashMap<String, String>,
     /// January to December.
     pub months: Vec<String>,
     /// Month abbreviations with their month (1-12).
@@ -97,6 +109,13 @@ pub struct Lexicon {
     pub weekdays: Vec<String>,
     /// Each quarter's forms, first to fourth, English then Chinese.
     pub quarters: Vec<Vec<String>>,
+}
+
+impl Lexicon {
+    /// The base of an irregular English verb form, else the word itself.
+    pub fn lemma<'a>(&'a self, w: &'a str) -> &'a str {
+        self.irregular.get(w).map_or(w, String::as_str)
+    }
 }
 
 /// Is `path` a lexicon file (compiled in, not knowledge-base data: a `--rules`
@@ -148,6 +167,12 @@ struct Doc {
     level_link: WordsDoc,
     change_link: WordsDoc,
     margin: WordsDoc,
+    span_to: WordsDoc,
+    called_off: WordsDoc,
+    attribution: WordsDoc,
+    base_year: WordsDoc,
+    base_quarter: WordsDoc,
+    base_month: WordsDoc,
     change_verb: WordsDoc,
     past_marker: WordsDoc,
     future_marker: WordsDoc,
@@ -155,6 +180,7 @@ struct Doc {
     glued_m_noun: WordsDoc,
     dmy_publisher: WordsDoc,
     label_before: WordsDoc,
+    irregular: IrregularDoc,
     month: MonthDoc,
     weekday: WordsDoc,
     quarter: QuarterDoc,
@@ -167,6 +193,12 @@ struct WordsDoc {
     en: Vec<S>,
     #[serde(default)]
     zh: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IrregularDoc {
+    en: Vec<Spanned<Vec<S>>>,
 }
 
 #[derive(Deserialize)]
@@ -233,6 +265,25 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
             }
         }
     }
+    let mut irregular = std::collections::HashMap::new();
+    for forms in doc.irregular.en {
+        let span = forms.span();
+        let forms = forms.into_inner();
+        check(forms.iter(), &at)?;
+        let [base, rest @ ..] = &forms[..] else {
+            return Err(at(span, "a verb needs its base and a form".into()));
+        };
+        if rest.is_empty() {
+            return Err(at(span, "a verb needs its base and a form".into()));
+        }
+        for f in rest {
+            let old = irregular.insert(f.get_ref().clone(), base.get_ref().clone());
+            if old.is_some() {
+                let msg = format!("\"{}\" is the form of two verbs", f.get_ref());
+                return Err(at(f.span(), msg));
+            }
+        }
+    }
     let weekday = doc.weekday;
     if weekday.en.len() != 7 || !weekday.zh.is_empty() {
         let span = weekday.en.first().map_or(0..0, Spanned::span);
@@ -284,6 +335,12 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         level_link: words(doc.level_link)?,
         change_link: words(doc.change_link)?,
         margin: words(doc.margin)?,
+        span_to: words(doc.span_to)?,
+        called_off: words(doc.called_off)?,
+        attribution: words(doc.attribution)?,
+        base_year: words(doc.base_year)?,
+        base_quarter: words(doc.base_quarter)?,
+        base_month: words(doc.base_month)?,
         change_verb: words(doc.change_verb)?,
         past_marker: words(doc.past_marker)?,
         future_marker: words(doc.future_marker)?,
@@ -291,6 +348,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         glued_m_noun: words(doc.glued_m_noun)?,
         dmy_publisher: words(doc.dmy_publisher)?,
         label_before: words(doc.label_before)?,
+        irregular,
         months,
         month_short,
         weekdays,
@@ -338,9 +396,35 @@ mod tests {
         assert!(!lex.month_short.iter().any(|(s, _)| s == "may"));
         assert_eq!(
             lex.quarters[3],
-            ["fourth quarter", "fourth-quarter", "q4", "四季度"]
+            [
+                "fourth quarter",
+                "fourth-quarter",
+                "q4",
+                "final quarter",
+                "final-quarter",
+                "last quarter of",
+                "四季度"
+            ]
         );
         assert!(lex.speech.contains("said") && lex.speech.contains("表示"));
+        assert_eq!(lex.lemma("grew"), "grow");
+        assert_eq!(lex.lemma("sold"), "sell");
+        assert_eq!(lex.lemma("growth"), "growth");
+    }
+
+    #[test]
+    fn rejects_bad_irregular_verbs() {
+        let one = BUILTIN.replace("[\"sell\", \"sold\"]", "[\"sell\"]");
+        let Err(Error::Rules { msg, .. }) = parse("x.toml", &one) else {
+            panic!("accepted a verb with no form")
+        };
+        assert!(msg.contains("base and a form"), "{msg}");
+        let twice = BUILTIN.replace("[\"sell\", \"sold\"]", "[\"sell\", \"grew\"]");
+        let Err(Error::Rules { msg, line, .. }) = parse("x.toml", &twice) else {
+            panic!("accepted a form of two verbs")
+        };
+        assert!(msg.contains("\"grew\" is the form of two verbs"), "{msg}");
+        assert!(line > 1);
     }
 
     /// The error for `text`, as `line:column: message`.

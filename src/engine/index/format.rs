@@ -205,6 +205,8 @@ pub fn layout_probe() -> Result<u64, Error> {
                 what: vec![(s("w"), 0.5)],
                 scope: crate::claims::Scope::Change,
                 unit: s("u"),
+                base: Some(s("b")),
+                teller: Some(s("t")),
             }),
         }),
         Kind::Date(DateClaim {

@@ -488,8 +488,12 @@ fn english_noun(i: &str) -> Res<'_, &str> {
             .unwrap_or(at.len());
         let (word, rest) = at.split_at(len);
         let word = word.trim_end_matches(['\'', '-']);
-        // A word glued to digits is a model name (H20 chips): stop before it.
-        if rest.starts_with(|c: char| c.is_ascii_digit())
+        // A word glued to digits is a model name (H20 chips): stop before it. A
+        // participle after the head qualifies it, it is not part of the noun
+        // ("barrels agreed", "tonnes produced").
+        let participle = n > 0 && word.len() > 4 && word.to_ascii_lowercase().ends_with("ed");
+        if participle
+            || rest.starts_with(|c: char| c.is_ascii_digit())
             || lexicon()
                 .noun_stop
                 .en
