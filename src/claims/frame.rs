@@ -212,16 +212,19 @@ pub fn word_cases(
             .into_iter()
             .enumerate()
         {
-            let w = &text[r.clone()];
-            let w = w
+            let raw = &text[r.clone()];
+            let w = raw
                 .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
+                .or_else(|| raw.strip_suffix("’s"))
+                .unwrap_or(raw);
+            // A possessive first word of a body sentence ("Valdonia's exports …") is
+            // a name as surely as a capitalized word inside a sentence.
+            let possessive = w.len() < raw.len();
             match w.chars().next() {
                 Some(c) if c.is_lowercase() => {
                     lower.insert(w.to_string());
                 }
-                Some(c) if c.is_uppercase() && k > 0 && r.start >= body => {
+                Some(c) if c.is_uppercase() && (k > 0 || possessive) && r.start >= body => {
                     capital.insert(w.to_lowercase());
                 }
                 _ => {}
@@ -307,12 +310,17 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
         .iter()
         .map(|(r, q)| {
             // A counted noun the vocabulary knows is its measure (实体 = entities).
+            // Its head, before "of": "barrels of oil" counts barrels, as "360m
+            // barrels" does.
+            let head_end = inp.text[r.clone()]
+                .find(" of ")
+                .map_or(r.end, |k| r.start + k);
             let counted = (q.unit.is_none() && q.noun.is_some())
                 .then(|| {
                     inp.terms.iter().find(|t| {
                         t.class == Class::Measure
                             && t.range.start >= r.start
-                            && t.range.end <= r.end
+                            && t.range.end <= head_end
                     })
                 })
                 .flatten();
@@ -538,7 +546,9 @@ pub fn unit_class(q: &Qty) -> String {
     }
     match &q.noun {
         Some(n) => {
-            let last = n.split_whitespace().last().unwrap_or(n);
+            // The head comes before "of": "barrels of oil" counts barrels.
+            let head = n.split(" of ").next().unwrap_or(n);
+            let last = head.split_whitespace().last().unwrap_or(head);
             if last.chars().any(is_cjk) {
                 // Chinese compounds end in their head: 工作岗位 counts 岗位.
                 let chars: Vec<char> = last.chars().collect();
@@ -644,10 +654,31 @@ fn gap_tokens(inp: &Input, s: &Sets, r: Range<usize>, clause: &mut u32, out: &mu
     let mut word: Option<usize> = None;
     let mut han: Vec<(usize, char)> = Vec::new();
     let flush_han = |han: &mut Vec<(usize, char)>, out: &mut Vec<Token>, clause: u32| {
-        for w in han.windows(2) {
-            let (a, ca) = w[0];
-            let (_, cb) = w[1];
-            if s.stop_char.contains(&ca) && s.stop_char.contains(&cb) {
+        // Transliterated names are proper nouns; the rest is read as bigrams.
+        let names = translit_runs(han);
+        let mut next_name = names.iter().peekable();
+        let mut k = 0;
+        while k + 1 < han.len() || next_name.peek().is_some_and(|n| n.start == k) {
+            if let Some(n) = next_name.next_if(|n| n.start == k) {
+                let (a, _) = han[n.start];
+                let (b, cb) = han[n.end - 1];
+                let name: String = han[n.clone()].iter().map(|(_, c)| c).collect();
+                out.push(Token {
+                    range: a..b + cb.len_utf8(),
+                    tok: Tok::Party(format!("np:{name}"), true),
+                    clause,
+                    pos: 0,
+                });
+                k = n.end;
+                continue;
+            }
+            let (a, ca) = han[k];
+            let (_, cb) = han[k + 1];
+            k += 1;
+            // A bigram reaching into a name is neither word.
+            if next_name.peek().is_some_and(|n| n.start == k)
+                || (s.stop_char.contains(&ca) && s.stop_char.contains(&cb))
+            {
                 continue;
             }
             out.push(Token {
@@ -700,6 +731,55 @@ fn gap_tokens(inp: &Input, s: &Sets, r: Range<usize>, clause: &mut u32, out: &mu
         word_token(inp, s, w..r.end, *clause, out);
     }
     flush_han(&mut han, out, *clause);
+}
+
+/// The runs of `han` (indexes) that are transliterated names: three or more
+/// characters of the lexicon's `transliteration` sets, a weak character only between
+/// strong ones or starting or ending a run that is too short without it.
+fn translit_runs(han: &[(usize, char)]) -> Vec<Range<usize>> {
+    const MIN: usize = 3;
+    let lex = lexicon();
+    let strong = |k: usize| {
+        han.get(k)
+            .is_some_and(|(_, c)| lex.translit_strong.contains(c))
+    };
+    let weak = |k: usize| {
+        han.get(k)
+            .is_some_and(|(_, c)| lex.translit_weak.contains(c))
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    // Where the last run ended: a run never takes a character of the one before.
+    let mut k0 = 0;
+    while k < han.len() {
+        if !strong(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut end = k + 1;
+        loop {
+            if strong(end) {
+                end += 1;
+            } else if weak(end) && strong(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let mut start = start;
+        if end - start + 1 == MIN && weak(end) {
+            end += 1;
+        } else if end - start + 1 == MIN && start > k0 && weak(start - 1) {
+            start -= 1;
+        }
+        if end - start >= MIN {
+            out.push(start..end);
+        }
+        k = end;
+        k0 = end;
+    }
+    out
 }
 
 fn word_token(inp: &Input, s: &Sets, r: Range<usize>, clause: u32, out: &mut Vec<Token>) {
@@ -973,4 +1053,111 @@ fn margin(text: &str, floor: usize, at: usize) -> bool {
             || m.strip_suffix("minus")
                 .is_some_and(|lead| head.ends_with(lead.trim_end()) && figure.starts_with("minus"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::translit_runs;
+
+    fn names(s: &str) -> Vec<String> {
+        let han: Vec<(usize, char)> = s.char_indices().collect();
+        translit_runs(&han)
+            .into_iter()
+            .map(|r| han[r].iter().map(|(_, c)| c).collect())
+            .collect()
+    }
+
+    /// Real transliterated names, written for this test (not the generated set's):
+    /// most are read whole; the share is a floor, not a target.
+    #[test]
+    fn transliterated_names_are_found() {
+        let real = [
+            "阿尔巴尼亚",
+            "哈萨克斯坦",
+            "巴基斯坦",
+            "坦桑尼亚",
+            "委内瑞拉",
+            "玻利维亚",
+            "尼日利亚",
+            "索马里",
+            "格鲁吉亚",
+            "卢森堡",
+            "克罗地亚",
+            "塞尔维亚",
+            "罗马尼亚",
+            "保加利亚",
+            "斯里兰卡",
+            "叙利亚",
+            "卡塔尔",
+            "科威特",
+            "利比亚",
+            "突尼斯",
+            "毛里塔尼亚",
+            "塞内加尔",
+            "喀麦隆",
+            "安哥拉",
+            "赞比亚",
+            "博茨瓦纳",
+            "纳米比亚",
+            "马克龙",
+            "默克尔",
+            "泽连斯基",
+            "埃尔多安",
+            "斯特兰蒂斯",
+            "埃克森美孚",
+            "沙特阿美",
+            "巴斯夫",
+            "诺基亚",
+            "萨拉戈萨",
+            "奥斯陆",
+        ];
+        let whole = real.iter().filter(|n| names(n) == [n.to_string()]).count();
+        // In part: a run of three or more of its characters, the same in every text.
+        let part = real.iter().filter(|n| !names(n).is_empty()).count();
+        let missed: Vec<&&str> = real.iter().filter(|n| names(n).is_empty()).collect();
+        eprintln!(
+            "transliterated names read whole: {whole}/{n}, at least in part: {part}/{n}; missed: {missed:?}",
+            n = real.len()
+        );
+        // Floors at what was measured (25 and 30 of 38): names of mostly weak
+        // characters (尼日利亚, 马克龙) are missed.
+        assert!(whole >= 25, "{whole}/{}", real.len());
+        assert!(part >= 30, "{part}/{}", real.len());
+    }
+
+    /// Everyday news Chinese holds no such run.
+    #[test]
+    fn common_phrases_are_not_names() {
+        for p in [
+            "比去年增长",
+            "达到约",
+            "经济增长",
+            "同比上涨",
+            "国内生产总值",
+            "居民消费价格",
+            "央行将政策利率维持在",
+            "公司在全球拥有约",
+            "原油产量",
+            "出口禁令",
+            "最低出口价格",
+            "市场预期",
+            "财政赤字率",
+            "失业率",
+            "裁员规模",
+            "股价早盘上涨",
+            "据交易所公告",
+            "力争开采",
+            "符合预期",
+            "创五年来新高",
+            "美元贬值",
+            "加息百分点",
+            "特别提款权",
+            "多边开发银行",
+            "东南亚国家联盟",
+            "西方国家",
+            "海关总署数据",
+        ] {
+            assert!(names(p).is_empty(), "{p}: {:?}", names(p));
+        }
+    }
 }

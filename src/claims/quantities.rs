@@ -555,7 +555,17 @@ fn period(
         .filter(|(d, _)| {
             let gap = text[r.end..d.start].to_lowercase();
             let last = gap.split_whitespace().last().unwrap_or("");
+            // A date that stands on its own ("last year", "this quarter") may
+            // follow the figure's noun phrase: "bought back $155m of its shares last
+            // year".
+            let own = lexicon()
+                .date_self
+                .iter()
+                .any(|w| text[d.start..d.end].to_lowercase().starts_with(w))
+                && gap.split_whitespace().count() <= 5
+                && !gap.contains([',', ';', '，', '；']);
             lexicon().date_link.contains(last)
+                || own
                 || gap.trim().is_empty()
                 || gap.contains("between")
                 || gap.contains("from")

@@ -45,8 +45,8 @@ struct Layer {
 }
 
 /// Builds a layer from (term, class, key) triples, interning keys in `keys`.
-fn layer<'a>(
-    entries: impl Iterator<Item = (&'a str, Class, String)>,
+fn layer<T: AsRef<str>>(
+    entries: impl Iterator<Item = (T, Class, String)>,
     keys: &mut Vec<String>,
     index: &mut HashMap<String, u32>,
 ) -> Layer {
@@ -58,7 +58,7 @@ fn layer<'a>(
             keys.push(key);
             (keys.len() - 1) as u32
         });
-        let t = term.to_ascii_lowercase();
+        let t = term.as_ref().to_ascii_lowercase();
         match by_pattern.get(&t) {
             Some(&i) => meanings[i].push((class, k)),
             None => {
@@ -101,9 +101,23 @@ impl Vocab {
                 "increment" => Class::Increment,
                 _ => Class::Measure,
             };
-            let extra = forms.get(v.term.to_ascii_lowercase().as_str()).cloned();
-            std::iter::once(v.term.as_str())
-                .chain(extra.into_iter().flatten())
+            // The first word carries the tense: "buy back" is also "bought back".
+            let term = v.term.to_ascii_lowercase();
+            let (first, rest) = term.split_once(' ').unwrap_or((term.as_str(), ""));
+            let extra: Vec<String> = forms
+                .get(first)
+                .into_iter()
+                .flatten()
+                .map(|f| {
+                    if rest.is_empty() {
+                        f.to_string()
+                    } else {
+                        format!("{f} {rest}")
+                    }
+                })
+                .collect();
+            std::iter::once(v.term.clone())
+                .chain(extra)
                 .map(move |t| (t, class, v.key.clone()))
         });
         let vocabulary = layer(words, &mut keys, &mut index);

@@ -84,6 +84,8 @@ pub struct Lexicon {
     pub margin: Words,
     /// Words before a month or day that make it the end of a twelve-month span.
     pub span_to: Words,
+    /// First words of a date that needs no "in" before it ("last year").
+    pub date_self: Words,
     /// Words that make a date one an event was moved from or to ("postponed").
     pub called_off: Words,
     /// Words before a name that make it who a figure is from ("according to").
@@ -99,6 +101,10 @@ pub struct Lexicon {
     pub glued_m_noun: Words,
     pub dmy_publisher: Words,
     pub label_before: Words,
+    /// Characters of Chinese transliterations of foreign names: strong and weak
+    /// (see `rules/lexicon.toml`).
+    pub translit_strong: HashSet<char>,
+    pub translit_weak: HashSet<char>,
     /// Irregular English verb forms with their base ("grew" → "grow").
     pub irregular: std::collections::HashMap<String, String>,
     /// January to December.
@@ -168,6 +174,7 @@ struct Doc {
     change_link: WordsDoc,
     margin: WordsDoc,
     span_to: WordsDoc,
+    date_self: WordsDoc,
     called_off: WordsDoc,
     attribution: WordsDoc,
     base_year: WordsDoc,
@@ -181,6 +188,7 @@ struct Doc {
     dmy_publisher: WordsDoc,
     label_before: WordsDoc,
     irregular: IrregularDoc,
+    transliteration: TranslitDoc,
     month: MonthDoc,
     weekday: WordsDoc,
     quarter: QuarterDoc,
@@ -193,6 +201,13 @@ struct WordsDoc {
     en: Vec<S>,
     #[serde(default)]
     zh: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranslitDoc {
+    strong: S,
+    weak: S,
 }
 
 #[derive(Deserialize)]
@@ -284,6 +299,22 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
             }
         }
     }
+    let tr = doc.transliteration;
+    let translit_strong: HashSet<char> = tr.strong.get_ref().chars().collect();
+    let translit_weak: HashSet<char> = tr.weak.get_ref().chars().collect();
+    if let Some(c) = translit_weak.iter().find(|c| translit_strong.contains(c)) {
+        return Err(at(tr.weak.span(), format!("'{c}' is both strong and weak")));
+    }
+    if translit_strong
+        .iter()
+        .chain(&translit_weak)
+        .any(|c| !super::is_cjk(*c))
+    {
+        return Err(at(
+            tr.strong.span(),
+            "only Chinese characters are listed".into(),
+        ));
+    }
     let weekday = doc.weekday;
     if weekday.en.len() != 7 || !weekday.zh.is_empty() {
         let span = weekday.en.first().map_or(0..0, Spanned::span);
@@ -336,6 +367,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         change_link: words(doc.change_link)?,
         margin: words(doc.margin)?,
         span_to: words(doc.span_to)?,
+        date_self: words(doc.date_self)?,
         called_off: words(doc.called_off)?,
         attribution: words(doc.attribution)?,
         base_year: words(doc.base_year)?,
@@ -349,6 +381,8 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         dmy_publisher: words(doc.dmy_publisher)?,
         label_before: words(doc.label_before)?,
         irregular,
+        translit_strong,
+        translit_weak,
         months,
         month_short,
         weekdays,
