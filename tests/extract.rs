@@ -171,6 +171,25 @@ fn a_figure_takes_its_own_day() {
     assert_eq!(period("3%"), "2025");
 }
 
+/// A period after the figure's noun phrase ("… of its shares last year") is its own;
+/// a deadline ("before next February") is not; "the year to March 2024" is a span;
+/// "in January" in an undated article is a month of no known year.
+#[test]
+fn periods_after_the_noun_phrase() {
+    let v = extract_text(
+        "Buybacks\nWire·2024-05-02 09:00\n\n\
+         Veltrac Motors bought back $155 million of its shares last year.\n\
+         Veltrac Motors will repurchase $90 million of its own stock before next February.\n\
+         In the year to March 2024, the Kestland economy grew by 8.5%.\n",
+    );
+    let period = |text: &str| find(&v, "quantity", text)["period"].clone();
+    assert_eq!(period("$155 million"), "2023");
+    assert_eq!(period("$90 million"), "2024");
+    assert_eq!(period("8.5%"), "year to 2024-03");
+    let undated = extract_text("Prices\n\nHalifax said house prices rose by 0.8% in January.\n");
+    assert_eq!(find(&undated, "quantity", "0.8%")["period"], "--01");
+}
+
 /// Roles at the edges: a name ending a sentence, a deputy, a former holder (前), and
 /// a surname two people share (the office's holders decide).
 #[test]

@@ -558,12 +558,14 @@ fn period(
             // A date that stands on its own ("last year", "this quarter") may
             // follow the figure's noun phrase: "bought back $155m of its shares last
             // year".
+            // Not after a preposition: "before next February" is a deadline.
             let own = lexicon()
                 .date_self
                 .iter()
                 .any(|w| text[d.start..d.end].to_lowercase().starts_with(w))
                 && gap.split_whitespace().count() <= 5
-                && !gap.contains([',', ';', '，', '；']);
+                && !gap.contains([',', ';', '，', '；'])
+                && !lexicon().noun_stop.contains(last);
             lexicon().date_link.contains(last)
                 || own
                 || gap.trim().is_empty()
