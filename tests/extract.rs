@@ -190,6 +190,27 @@ fn periods_after_the_noun_phrase() {
     assert_eq!(find(&undated, "quantity", "0.8%")["period"], "--01");
 }
 
+/// Every wording of the fourth quarter of a year gives one period. ("in Q4 2024"
+/// takes the article's year: "Q4 2024" is not read as a date yet.)
+#[test]
+fn fourth_quarter_wordings() {
+    for q in [
+        "in the fourth quarter of 2024",
+        "in the final quarter of 2024",
+        "in the last quarter of 2024",
+        "in the fourth-quarter of 2024",
+    ] {
+        let v = extract_text(&format!(
+            "Output\nWire·2025-02-02 09:00\n\nVeltrac Motors sold 41,000 cars {q}.\n"
+        ));
+        assert_eq!(
+            find(&v, "quantity", "41,000 cars")["period"],
+            "2024-Q4",
+            "{q}"
+        );
+    }
+}
+
 /// Roles at the edges: a name ending a sentence, a deputy, a former holder (前), and
 /// a surname two people share (the office's holders decide).
 #[test]

@@ -69,6 +69,8 @@ fn family(name: &str, rule: &str, want: bool, pairs: &[(Vec<String>, [&str; 2])]
 const TELLS: &[(&str, &str)] = &[
     ("According to {T}, ", ""),
     ("Figures from {T} show that ", ""),
+    ("Data from {T} show that ", ""),
+    ("According to estimates by {T}, ", ""),
     ("", "{T} said"),
     ("", "{T} has said"),
 ];
@@ -294,6 +296,9 @@ fn a_moved_event_keeps_no_date() {
         "The OPEC meeting planned for March 7 in Vienna has been postponed until April.",
         "OPEC ministers had been due to meet on March 7, but the session was called off.",
         "OPEC ministers will meet on March 7, a date that may yet be pushed back.",
+        "The OPEC meeting set for March 7 in Vienna has been delayed.",
+        "OPEC ministers had planned to meet on March 7, but the talks were rescheduled.",
+        "The OPEC meeting due on March 7 was cancelled at short notice.",
     ];
     let mut apart = Vec::new();
     let mut same = Vec::new();
