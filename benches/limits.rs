@@ -277,11 +277,15 @@ fn main() {
         let dir = std::env::temp_dir().join(format!("claimcheck-limits-{}", std::process::id()));
         let small = dir.join("n");
         let big = dir.join("8n");
+        let mut bytes = 0;
         for (d, k) in [(&small, n), (&big, 8 * n)] {
             std::fs::create_dir_all(d).expect("a temporary folder");
-            std::fs::write(d.join(c.file), (c.make)(k)).expect("a temporary file");
+            bytes = 0;
+            for (name, text) in (c.make)(k) {
+                bytes += text.len();
+                std::fs::write(d.join(name), text).expect("a temporary file");
+            }
         }
-        let bytes = std::fs::metadata(big.join(c.file)).map_or(0, |m| m.len() as usize);
         let ready = [(c.prepare)(&kb, &small), (c.prepare)(&kb, &big)];
         let _ = measure(|| (c.run)(&kb, &small, ready[0].as_ref()));
         let best = |d: &std::path::Path, k: usize| {
@@ -321,13 +325,12 @@ fn main() {
 const LINEAR_RATIO: f64 = 9.6;
 
 /// A case run through a whole command's work from files on disk: a knowledge base
-/// with `--rules`, or `extract --format json`.
+/// with `--rules`, `check` of a folder, or `extract --format json`.
 struct WholeCase {
     name: &'static str,
-    /// The file written into the case's folder.
-    file: &'static str,
     n: usize,
-    make: fn(usize) -> String,
+    /// The files written into the case's folder: name and text.
+    make: fn(usize) -> Vec<(String, String)>,
     /// Work done before the timing (what another case measures).
     prepare: fn(&kb::Kb, &std::path::Path) -> Box<dyn std::any::Any>,
     /// The work, given the folder and what `prepare` made; returns something sized
@@ -343,33 +346,47 @@ fn whole_cases() -> Vec<WholeCase> {
         let kb = kb::load(&[dir]).expect("the generated rules load");
         kb.vocabulary.len() + kb.entities.len()
     }
+    /// `check` of the folder, as the command runs it (read, extract, every rule).
+    fn check(kb: &kb::Kb, dir: &std::path::Path, _: &dyn std::any::Any) -> usize {
+        let skip = |_: &claimcheck::Error| {};
+        let out = engine::run(kb, &[dir.to_path_buf()], &engine::Options::new(&skip))
+            .expect("the generated articles are read");
+        out.claims + out.findings.len()
+    }
+    fn one(name: &str, text: String) -> Vec<(String, String)> {
+        vec![(name.to_string(), text)]
+    }
     vec![
         WholeCase {
             name: "--rules measures (8n = 100,000)",
-            file: "measures.toml",
             n: 12_500,
             make: |k| {
-                (0..k)
-                    .map(|i| format!("[[measure]]\nkey = \"k{i}\"\nterms = [\"term{i} alpha\", \"word{i}\"]\n\n"))
-                    .collect()
+                one(
+                    "measures.toml",
+                    (0..k)
+                        .map(|i| format!("[[measure]]\nkey = \"k{i}\"\nterms = [\"term{i} alpha\", \"word{i}\"]\n\n"))
+                        .collect(),
+                )
             },
             prepare: nothing,
             run: rules,
         },
         WholeCase {
             name: "--rules organizations (8n = 100,000)",
-            file: "organizations.toml",
             n: 12_500,
             make: |k| {
-                (0..k)
-                    .map(|i| {
-                        format!(
-                            "[[organization]]\nid = \"org{i}\"\nname = \"Orgname{i} Holdings\"\n\
-                             aliases = [\"Orgalias{i} Group\"]\nacronyms = [\"OX{i}\"]\n\
-                             source = {{ publisher = \"p\", document = \"d\", date = \"2024-01-01\" }}\n\n"
-                        )
-                    })
-                    .collect()
+                one(
+                    "organizations.toml",
+                    (0..k)
+                        .map(|i| {
+                            format!(
+                                "[[organization]]\nid = \"org{i}\"\nname = \"Orgname{i} Holdings\"\n\
+                                 aliases = [\"Orgalias{i} Group\"]\nacronyms = [\"OX{i}\"]\n\
+                                 source = {{ publisher = \"p\", document = \"d\", date = \"2024-01-01\" }}\n\n"
+                            )
+                        })
+                        .collect(),
+                )
             },
             prepare: nothing,
             run: rules,
@@ -379,11 +396,13 @@ fn whole_cases() -> Vec<WholeCase> {
             // line and column (counting the line's characters each time made one
             // 2 MB line take 15 s).
             name: "read + columns on one line (8n = 8 MB)",
-            file: "line.txt",
             n: 1_000_000 / 80,
             make: |k| {
                 let unit = "the Central Bank said exports rose 12% to $4.2 billion in 2023 and ";
-                format!("{BYLINE}{}", repeat(&format!("{unit:<80}"), k))
+                one(
+                    "line.txt",
+                    format!("{BYLINE}{}", repeat(&format!("{unit:<80}"), k)),
+                )
             },
             prepare: nothing,
             run: |_, dir, _| {
@@ -395,7 +414,110 @@ fn whole_cases() -> Vec<WholeCase> {
                     .sum()
             },
         },
+        WholeCase {
+            // Every article names one person, one figure for one year and one
+            // meeting in the same month: 20,000 such files took 52 s and 6 GB when
+            // a comparison group was all pairs, and dates in one window were paired
+            // across the whole run instead of along story links.
+            name: "articles sharing a person and a figure (8n = 16,000 files)",
+            n: 2_000,
+            make: |k| {
+                (0..k)
+                    .map(|i| {
+                        (
+                            format!("a{i:06}.txt"),
+                            format!(
+                                "Rates update {i}\nBy Staff | March {}, 2024\n\n\
+                                 Jerome Powell said inflation was {:.1}% in 2024. \
+                                 Jerome Powell met the board on March {}, 2024.\n",
+                                1 + i % 27,
+                                2.0 + (i % 7) as f64 / 10.0,
+                                1 + i % 28
+                            ),
+                        )
+                    })
+                    .collect()
+            },
+            prepare: nothing,
+            run: check,
+        },
+        WholeCase {
+            // One article of many different claims (subjects, measures, years,
+            // units): 20 MB took 57 s.
+            name: "one article dense with claims (8n = 2 MB)",
+            n: 250_000 / 120,
+            make: |k| one("dense.txt", format!("{BYLINE}{}", dense(k, "\n"))),
+            prepare: nothing,
+            run: check,
+        },
+        WholeCase {
+            // The same, written out as `extract --format json` writes it: a 2 MB
+            // line took 14.6 s, and the JSON tree ten times the output's size.
+            name: "extract --format json of one line (8n = 2 MB)",
+            n: 250_000 / 120,
+            make: |k| one("line.txt", format!("{BYLINE}{}", dense(k, " "))),
+            prepare: nothing,
+            run: |kb, dir, _| {
+                let skip = |_: &claimcheck::Error| {};
+                let (inputs, claims) =
+                    engine::extract(kb, &[dir.to_path_buf()], &engine::Options::new(&skip))
+                        .expect("the generated article is read");
+                claimcheck::report::extract::json(&claims, &inputs.files, &inputs.sources).len()
+            },
+        },
+        WholeCase {
+            // Many articles of several paragraphs in one file, each with its own
+            // byline: the real corpus in one 50 MB file took 61 s and 4 GB, a
+            // context lookup lowercasing the whole article for every ambiguous name
+            // and a covered-span scan for every name run.
+            name: "one file of many articles (8n = 1,600 articles)",
+            n: 200,
+            make: |k| {
+                let mut s = String::new();
+                for a in 0..k {
+                    s.push_str(&format!(
+                        "Report {a}\nBy Desk | April {}, 2024\n\n",
+                        1 + a % 28
+                    ));
+                    s.push_str(&dense(40, "\n\n"));
+                    s.push_str("\n\n");
+                }
+                one("many.txt", s)
+            },
+            prepare: nothing,
+            run: check,
+        },
     ]
+}
+
+/// `k` sentences of different claims (about 120 bytes each) joined by `sep`:
+/// subjects, an ambiguous acronym, measures, units and years vary with `i`, so
+/// figures fall into many comparison groups, not one.
+fn dense(k: usize, sep: &str) -> String {
+    const SUBJECTS: [&str; 6] = [
+        "Valdonia Steel",
+        "the BIS",
+        "Norland Mining",
+        "Acme Corp",
+        "the government",
+        "Halvern Motors",
+    ];
+    const MEASURES: [&str; 5] = ["revenue", "output", "exports", "profit", "shipments"];
+    let mut s = String::new();
+    for i in 0..k {
+        s.push_str(&format!(
+            "{} said {} rose {}.{}% to ${}.{} billion in {}, while stocks fell to {} tonnes.{sep}",
+            SUBJECTS[i % SUBJECTS.len()],
+            MEASURES[i / 7 % MEASURES.len()],
+            1 + i % 19,
+            i % 10,
+            1 + i % 97,
+            i % 10,
+            1990 + i % 35,
+            100 + i % 9_973
+        ));
+    }
+    s
 }
 
 /// Runs `f` once; returns the time and the peak heap bytes above the start.

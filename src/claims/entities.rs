@@ -9,9 +9,36 @@ use crate::kb::{EntityType, Hit, Kb, Mention};
 use crate::text::words::boundary_after;
 use crate::text::{is_cjk, lexicon};
 
+/// How many of an entity's context words an article holds. The article is
+/// lowercased once and each entity counted once, however many of its mentions are
+/// ambiguous: a long article naming an ambiguous acronym on every line stays linear.
+struct ContextCount<'a> {
+    article: &'a str,
+    lower: Option<String>,
+    memo: std::collections::HashMap<usize, usize>,
+}
+
+impl ContextCount<'_> {
+    fn of(&mut self, kb: &Kb, e: usize) -> usize {
+        if let Some(&n) = self.memo.get(&e) {
+            return n;
+        }
+        let lower = self
+            .lower
+            .get_or_insert_with(|| self.article.to_lowercase());
+        let n = kb.entities[e]
+            .contexts
+            .iter()
+            .filter(|c| lower.contains(&c.to_lowercase()))
+            .count();
+        self.memo.insert(e, n);
+        n
+    }
+}
+
 /// Which entity a name mention stands for, choosing by context words when the
 /// name (an acronym such as BIS) stands for several.
-pub fn resolve(kb: &Kb, m: &Mention, article: &str) -> Option<(usize, Hit)> {
+fn resolve(kb: &Kb, m: &Mention, cx: &mut ContextCount) -> Option<(usize, Hit)> {
     let hits = kb.gazetteer.hits(m.pattern);
     let named: Vec<(usize, Hit)> = hits
         .iter()
@@ -23,25 +50,28 @@ pub fn resolve(kb: &Kb, m: &Mention, article: &str) -> Option<(usize, Hit)> {
     if named.len() <= 1 {
         return named.first().copied();
     }
-    let lower = article.to_lowercase();
-    named
-        .iter()
-        .max_by_key(|(e, _)| {
-            kb.entities[*e]
-                .contexts
-                .iter()
-                .filter(|c| lower.contains(&c.to_lowercase()))
-                .count()
-        })
-        .copied()
+    // Ties go to the last candidate (the order `max_by_key` gave).
+    let mut best: Option<((usize, Hit), usize)> = None;
+    for &(e, h) in &named {
+        let n = cx.of(kb, e);
+        if best.is_none_or(|(_, b)| n >= b) {
+            best = Some(((e, h), n));
+        }
+    }
+    best.map(|(x, _)| x)
 }
 
 /// Entity claims for every knowledge-base name mentioned.
 pub fn entity_claims(kb: &Kb, source: usize, mentions: &[Mention], article: &str) -> Vec<Claim> {
     let mut out = Vec::new();
+    let mut cx = ContextCount {
+        article,
+        lower: None,
+        memo: Default::default(),
+    };
     for m in mentions {
         let hits = kb.gazetteer.hits(m.pattern);
-        if let Some((e, hit)) = resolve(kb, m, article) {
+        if let Some((e, hit)) = resolve(kb, m, &mut cx) {
             let ent = &kb.entities[e];
             out.push(Claim {
                 source,

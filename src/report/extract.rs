@@ -113,21 +113,51 @@ pub fn json(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
 }
 
 /// `json` with the input files that were skipped, listed under `errors` (absent when none was).
+///
+/// Written as it is built, one claim at a time: a JSON tree of every claim of a
+/// long article took ten times the output's size in memory. The keys come in the
+/// order `serde_json` gives a map (sorted), as before.
 pub fn json_with_errors(
     claims: &[Claim],
     files: &[File],
     sources: &[Source],
     errors: &[crate::Error],
 ) -> String {
-    let mut v = json!({
-        "tool": tool(),
-        "sources": sources.iter().map(source_json).collect::<Vec<_>>(),
-        "claims": claims.iter().map(|c| claim_json(c, files, sources)).collect::<Vec<_>>(),
-    });
-    if !errors.is_empty() {
-        v["errors"] = errors.iter().map(crate::Error::to_json).collect();
+    struct Doc<'a> {
+        claims: &'a [Claim],
+        files: &'a [File],
+        sources: &'a [Source],
+        errors: &'a [crate::Error],
     }
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    struct Claims<'a>(&'a Doc<'a>);
+    impl serde::Serialize for Claims<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let d = self.0;
+            s.collect_seq(d.claims.iter().map(|c| claim_json(c, d.files, d.sources)))
+        }
+    }
+    impl serde::Serialize for Doc<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("claims", &Claims(self))?;
+            if !self.errors.is_empty() {
+                let errors: Vec<Value> = self.errors.iter().map(crate::Error::to_json).collect();
+                m.serialize_entry("errors", &errors)?;
+            }
+            let sources: Vec<Value> = self.sources.iter().map(source_json).collect();
+            m.serialize_entry("sources", &sources)?;
+            m.serialize_entry("tool", &tool())?;
+            m.end()
+        }
+    }
+    let doc = Doc {
+        claims,
+        files,
+        sources,
+        errors,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
 }
@@ -145,6 +175,13 @@ pub fn jsonl(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
 /// For people: each source, then one line a claim: position, kind, text, meaning.
 pub fn human(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
     let mut s = String::new();
+    // Each source's claims, in one pass over the claims (not one per source).
+    let mut by_source: Vec<Vec<&Claim>> = vec![Vec::new(); sources.len()];
+    for c in claims {
+        if let Some(v) = by_source.get_mut(c.source) {
+            v.push(c);
+        }
+    }
     for (i, src) in sources.iter().enumerate() {
         let date = src.date.map_or("undated".to_string(), |d| d.to_string());
         s.push_str(&format!(
@@ -153,7 +190,7 @@ pub fn human(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
             date,
             src.lang
         ));
-        for c in claims.iter().filter(|c| c.source == i) {
+        for c in &by_source[i] {
             let loc = files[src.file].location(c.span.clone());
             let meaning = match &c.kind {
                 Kind::Quantity(q) => {

@@ -20,7 +20,7 @@
 //!   #2 (2025-04-14): "Norland's Norland Minerals Agency signed the accord on April 3"
 //!   error[date-conflict]: the "sign" event is dated 2025-04-03 here, but 2025-04-10 in #1
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::Datelike;
 
@@ -125,10 +125,13 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     events.sort();
     let mut out = Vec::new();
     let mut grouped: HashSet<usize> = HashSet::new();
+    // Whether two sources share what one story needs, once per pair of sources
+    // (candidates come from linked sources only: see `candidates`).
+    let mut story: HashMap<(usize, usize), bool> = HashMap::new();
     for event in events {
         let members = &index[event];
         let mut pairs = Vec::new();
-        for (x, y) in candidates(members, &attached, &days, max_apart) {
+        for (x, y) in candidates(cx, members, &attached, &days, max_apart) {
             let (a, b) = (members[x], members[y]);
             let (Some(da), Some(db)) = (date(a), date(b)) else {
                 continue;
@@ -156,9 +159,12 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 if !actor {
                     continue;
                 }
-            } else if !cx.same_story(sa, sb, min_shared) || !cx.stories().linked(sa, sb) {
-                // Two articles share a common name ("OPEC") in many stories: their
-                // rarer names and headline words must tie them too (`rules::stories`).
+            } else if !*story
+                .entry((sa.min(sb), sa.max(sb)))
+                .or_insert_with(|| cx.same_story(sa, sb, min_shared))
+            {
+                // Linked as one story by rare names and headline words (the
+                // candidates' condition), they must also share a person or organization.
                 continue;
             }
             let (xa, xb) = (&attached[&a], &attached[&b]);
@@ -256,38 +262,60 @@ fn against_kb(cx: &Ctx, i: usize, max_apart: i64) -> Option<Finding> {
     })
 }
 
-/// The pairs of positions in `members` (first < second, sorted) whose days differ by at
-/// most `max_apart` days and whose claims share an attached entity: a superset of the
-/// pairs `check` keeps. Each entity's dated claims are sorted by day and compared with
-/// the days in the window after them only, skipping their own day (same day, no
-/// conflict), so the cost follows the pairs that can conflict, not every pair.
+/// At most this many dates on each side of a claim's day are its partners: a story
+/// that dates one event on thousands of other days stays linear (the nearest days
+/// are the ones a misdating gives).
+const PARTNERS: usize = 32;
+
+/// The pairs of positions in `members` (first < second, sorted) whose days differ by
+/// at most `max_apart` days (but differ), whose claims share an attached entity, and
+/// whose sources are one source or linked as one story: a superset of the pairs
+/// `check` keeps. Partners are looked for in the claim's own source and in the
+/// sources its story links name, never in the whole run, and within those by entity
+/// and day window: the cost follows the pairs that can conflict, not every pair.
 fn candidates(
+    cx: &Ctx,
     members: &[usize],
     attached: &HashMap<usize, Vec<&str>>,
     days: &HashMap<usize, i64>,
     max_apart: i64,
 ) -> Vec<(usize, usize)> {
-    let mut by_entity: HashMap<&str, Vec<(i64, usize)>> = HashMap::new();
+    // Per source, per attached entity: its dated claims as (day, position), sorted.
+    type ByEntity<'a> = HashMap<&'a str, Vec<(i64, usize)>>;
+    let mut by_source: BTreeMap<usize, ByEntity> = BTreeMap::new();
     for (k, m) in members.iter().enumerate() {
         let Some(&day) = days.get(m) else { continue };
+        let per = by_source.entry(cx.claims[*m].source).or_default();
         for &e in attached.get(m).map(Vec::as_slice).unwrap_or(&[]) {
-            by_entity.entry(e).or_default().push((day, k));
+            per.entry(e).or_default().push((day, k));
         }
     }
-    let mut out = Vec::new();
-    for v in by_entity.values_mut() {
-        if v.len() < 2 {
-            continue;
+    for per in by_source.values_mut() {
+        for v in per.values_mut() {
+            v.sort_unstable();
         }
-        v.sort_unstable();
-        for (i, &(day, x)) in v.iter().enumerate() {
-            // Past the claims of the same day, up to `max_apart` days later.
-            let next = i + v[i..].partition_point(|&(d, _)| d == day);
-            for &(d, y) in &v[next..] {
-                if d - day > max_apart {
-                    break;
+    }
+    let stories = cx.stories();
+    let mut out = Vec::new();
+    for (&sa, ea) in &by_source {
+        let linked = stories.of(sa).iter().copied().filter(|&sb| sb > sa);
+        for sb in std::iter::once(sa).chain(linked) {
+            let Some(eb) = by_source.get(&sb) else {
+                continue;
+            };
+            for (e, xs) in ea {
+                let Some(ys) = eb.get(e) else { continue };
+                for &(day, x) in xs {
+                    let lo = ys.partition_point(|&(d, _)| d < day - max_apart);
+                    let at = ys.partition_point(|&(d, _)| d < day);
+                    let past = ys.partition_point(|&(d, _)| d <= day);
+                    let hi = ys.partition_point(|&(d, _)| d <= day + max_apart);
+                    let before = &ys[lo.max(at.saturating_sub(PARTNERS))..at];
+                    let after = &ys[past..hi.min(past + PARTNERS)];
+                    for &(_, y) in before.iter().chain(after) {
+                        out.push((x.min(y), x.max(y)));
+                    }
                 }
-                out.push((x.min(y), x.max(y)));
             }
         }
     }

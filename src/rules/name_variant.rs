@@ -212,6 +212,32 @@ fn with_and_without_acronym(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     }
 }
 
+/// Spans sorted by start with the running maximum of their ends: whether some span
+/// contains a range is one binary search.
+struct Cover {
+    spans: Vec<Range<usize>>,
+    max_end: Vec<usize>,
+}
+
+impl Cover {
+    fn new(mut spans: Vec<Range<usize>>) -> Self {
+        spans.sort_by_key(|r| r.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, r| {
+                *m = r.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Cover { spans, max_end }
+    }
+
+    fn covers(&self, r: &Range<usize>) -> bool {
+        let n = self.spans.partition_point(|k| k.start <= r.start);
+        n > 0 && self.max_end[n - 1] >= r.end
+    }
+}
+
 pub fn check(cx: &Ctx) -> Vec<Finding> {
     let kb = cx.kb;
     let p: Params = cx.params();
@@ -271,15 +297,18 @@ impl Lookup<'_> {
                 _ => {}
             }
         }
+        // Runs come in order of their start, so a run flagged here can only cover
+        // later ones, and the extracted spans are searched, not scanned: a long
+        // article stays linear.
+        let known = Cover::new(known);
+        let mut flagged_end = 0;
         for s in sentences(text, src.range.clone()) {
             for run in runs(text, s)
                 .into_iter()
                 .flat_map(|r| with_and_without_acronym(text, r))
             {
                 let written = &text[run.clone()];
-                let covered = known
-                    .iter()
-                    .any(|k| k.start <= run.start && run.end <= k.end);
+                let covered = known.covers(&run) || run.end <= flagged_end;
                 if covered
                     || written.chars().count() < self.min_len
                     || !kb.lookup_name(written).is_empty()
@@ -296,7 +325,7 @@ impl Lookup<'_> {
                     // Never for a form that is another entity's name (it would have been looked up).
                     let canonical = &kb.entities[e].name;
                     if seen.insert(ws.join(" ")) {
-                        known.push(run.clone());
+                        flagged_end = flagged_end.max(run.end);
                         out.push(finding(si, run, written, canonical, false));
                     }
                 }
@@ -393,6 +422,20 @@ fn finding(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cover_finds_a_containing_span_in_any_order() {
+        // A long span early, short ones after it: the running maximum of the ends
+        // keeps the long one in view.
+        let c = Cover::new(vec![30..35, 0..100, 40..42, 200..210]);
+        assert!(c.covers(&(50..60)));
+        assert!(c.covers(&(0..100)));
+        assert!(c.covers(&(201..209)));
+        assert!(!c.covers(&(95..105)));
+        assert!(!c.covers(&(150..160)));
+        assert!(!c.covers(&(205..215)));
+        assert!(!Cover::new(Vec::new()).covers(&(0..1)));
+    }
 
     #[test]
     fn near_words() {
