@@ -27,7 +27,7 @@ use super::unit::{
 use super::{Change, Qty, Qualifier, Unit};
 use crate::normalize::number::{
     Form, Num, Res, SCALES, cardinal_words, chinese_numeral, chinese_percent_numeral,
-    chinese_scale, digits, fail, kw, number, word_table, ws0, ws1,
+    chinese_scale, cn_digit, cn_scale, digits, fail, kw, number, word_table, ws0, ws1,
 };
 use crate::text::{self, is_han, lexicon};
 
@@ -329,6 +329,38 @@ fn side(i: &str) -> Res<'_, Side> {
             (before_unit, None)
         }
         u => (i, u),
+    };
+    let written_unit = text::slice(before_unit, 0..before_unit.len() - i.len());
+    // 七成五, 8成5: a digit after 成 is the next tenth of it (75%, 85%).
+    let (i, num) = match (written_unit.ends_with('成'), i.chars().next()) {
+        (true, Some(c)) if more.is_none() && num.high.is_none() => {
+            let d = cn_digit(c).or_else(|| c.to_digit(10).map(f64::from));
+            let next = i[c.len_utf8()..].chars().next();
+            match d {
+                // One digit only, and not the start of a number or a word of its own.
+                Some(d)
+                    if !next.is_some_and(|n| {
+                        n.is_ascii_digit() || cn_digit(n).is_some() || cn_scale(n).is_some()
+                    }) =>
+                {
+                    (&i[c.len_utf8()..], Num::new(num.value + d / 10.0, num.form))
+                }
+                _ => (i, num),
+            }
+        }
+        _ => (i, num),
+    };
+    // 3年多, 5吨余: 多 or 余 after a Chinese unit is a part of one more unit: over 3
+    // years and under 4. (Inside a measure word, 两个多月, it is not read yet.)
+    let cjk_unit = unit.is_some() && written_unit.chars().any(is_han);
+    let (i, more, high) = match (cjk_unit, more, high) {
+        (true, None, None) if total.is_none() => {
+            match opt(alt((tag("多"), tag("余"), tag("餘")))).parse(i)? {
+                (r, Some(m)) => (r, Some(m), Some((num.value + 1.0) * scale_v)),
+                (r, None) => (r, None, None),
+            }
+        }
+        (_, m, h) => (i, m, h),
     };
     // Digits glued to letters are names or ordinals (5G, 4th, 1990s), not quantities.
     if matches!(num.form, Form::Digits { .. }) && i.starts_with(|c: char| c.is_ascii_alphanumeric())
