@@ -264,6 +264,15 @@ const ROWS: &[Row] = &[
     ("谈判持续了15天多。", "15天多", "v=15 hi=16 u=day q=Over"),
     ("两国已经谈了2周多。", "2周多", "v=2 hi=3 u=week q=Over"),
     ("等待了6小时多才获救。", "6小时多", "v=6 hi=7 u=hour q=Over"),
+    // … and inside a measure word.
+    ("罢工持续了两个多月。", "两个多月", "v=2 hi=3 u=month q=Over"),
+    ("会谈进行了三个多小时。", "三个多小时", "v=3 hi=4 u=hour q=Over"),
+    ("工期延误了5个多星期。", "5个多星期", "v=5 hi=6 u=week q=Over"),
+    ("项目推迟了十个多月。", "十个多月", "v=10 hi=11 u=month q=Over"),
+    ("停电持续了4个余小时。", "4个余小时", "v=4 hi=5 u=hour q=Over"),
+    // 多 that starts a word after 个 is not an approximation: 多边, 多元.
+    ("两国签署了两个多边协议。", "两个多边协议", "v=2 noun=多边协议"),
+    ("公司设立了三个多元化基金。", "三个多元化基金", "v=3 noun=多元化基金"),
     ("The unit made more than half of the sales.", "more than half", "v=0.5 hi=- q=Over"),
     ("It sold up to 1,200 tonnes.", "up to 1,200 tonnes", "v=1200 lo=- u=t q=UpTo"),
     ("It has just over 40% of the market.", "just over 40%", "v=40 hi=- u=percent q=Over"),

@@ -218,6 +218,21 @@ fn more_step(v: f64) -> f64 {
     step
 }
 
+/// 两个多月, 三个多小时: 多 or 余 inside a unit that starts with the measure word 个.
+/// The unit and what follows it, when the unit read without 多 starts with 个.
+fn measure_word_more(i: &str) -> Option<(&str, UnitSpec)> {
+    let rest = i.strip_prefix('个')?;
+    let after = ["多", "余", "餘"]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))?;
+    // The unit as it is written without 多: 个月, 个小时, 个星期.
+    let whole = format!("个{after}");
+    let (r, u) = unit_suffix(&whole).ok()?;
+    let used = whole.len() - r.len();
+    // Only a unit that is 个 and more (not 个 alone, nor a unit after it).
+    (used > '个'.len_utf8()).then(|| (&i[i.len() - r.len()..], u))
+}
+
 fn side(i: &str) -> Res<'_, Side> {
     let (i, neg) = opt(sign).parse(i)?;
     let (i, cur) = opt(currency_prefix).parse(i)?;
@@ -310,6 +325,7 @@ fn side(i: &str) -> Res<'_, Side> {
         _ => None,
     };
     let before_unit = i;
+    let mut inner_more = false;
     let (i, unit) = if let Some(f) = pct {
         (
             i,
@@ -320,6 +336,9 @@ fn side(i: &str) -> Res<'_, Side> {
         )
     } else if cur.is_some() {
         opt(currency_suffix).parse(i)?
+    } else if let Some((r, u)) = more.is_none().then(|| measure_word_more(i)).flatten() {
+        inner_more = true;
+        (r, Some(u))
     } else {
         opt(unit_suffix).parse(i)?
     };
@@ -351,9 +370,12 @@ fn side(i: &str) -> Res<'_, Side> {
         _ => (i, num),
     };
     // 3年多, 5吨余: 多 or 余 after a Chinese unit is a part of one more unit: over 3
-    // years and under 4. (Inside a measure word, 两个多月, it is not read yet.)
+    // years and under 4; so it is inside a measure word (两个多月: `measure_word_more`).
     let cjk_unit = unit.is_some() && written_unit.chars().any(is_han);
     let (i, more, high) = match (cjk_unit, more, high) {
+        (true, None, None) if total.is_none() && inner_more => {
+            (i, Some("多"), Some((num.value + 1.0) * scale_v))
+        }
         (true, None, None) if total.is_none() => {
             match opt(alt((tag("多"), tag("余"), tag("餘")))).parse(i)? {
                 (r, Some(m)) => (r, Some(m), Some((num.value + 1.0) * scale_v)),
