@@ -7,6 +7,15 @@ use std::path::Path;
 /// rename, so an interrupted run leaves either the old file or the new one, never
 /// half a report. The temporary file is removed if anything fails.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_with(path, |w| w.write_all(bytes))
+}
+
+/// `write` of what `fill` writes: a long report goes to the disk as it is made,
+/// not first into one string of its whole size.
+pub fn write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -15,7 +24,11 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .prefix(".claimcheck-")
         .suffix(".partial")
         .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut w)?;
+        w.flush()?;
+    }
     tmp.as_file().sync_all()?;
     // The temporary file is created 0600: a replaced file keeps its mode, a new one
     // gets 0644 (what the usual umask gives; reading the umask would mean changing it).

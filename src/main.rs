@@ -199,16 +199,24 @@ fn status(code: u8, skipped: &[Error]) -> u8 {
 }
 
 fn emit(out: &str, path: Option<&PathBuf>) -> Result<(), Error> {
+    emit_with(path, |w| w.write_all(out.as_bytes()))
+}
+
+/// Writes what `fill` writes to `path` (whole or not at all) or to standard output,
+/// as it is made: a long output is never held whole in memory first.
+fn emit_with(
+    path: Option<&PathBuf>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     match path {
-        Some(p) => claimcheck::atomic::write(p, out.as_bytes())
+        Some(p) => claimcheck::atomic::write_with(p, fill)
             .map_err(|e| Error::Usage(format!("{}: cannot write: {e}", p.display()))),
         None => {
             // Every write error (a full disk, a closed pipe) is exit status 2, whatever
             // `--fail-on` says: the output is incomplete. The flush is explicit because
             // the one at exit drops its error.
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(out.as_bytes())
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            fill(&mut stdout)
                 .and_then(|()| stdout.flush())
                 .map_err(|e| Error::Usage(format!("cannot write to standard output: {e}")))
         }
@@ -235,14 +243,18 @@ fn run(cli: Cli) -> Result<u8, Error> {
             if let Some(o) = &common.output {
                 claimcheck::read::refuse_input(o, "--output", files)?;
             }
-            let out = match format {
-                ExtractFormat::Json => {
-                    report::extract::json_with_errors(&claims, files, sources, skipped)
+            let out = common.output.as_ref();
+            match format {
+                ExtractFormat::Json => emit_with(out, |w| {
+                    report::extract::write_json(w, &claims, files, sources, skipped)
+                })?,
+                ExtractFormat::Jsonl => emit_with(out, |w| {
+                    report::extract::write_jsonl(w, &claims, files, sources)
+                })?,
+                ExtractFormat::Human => {
+                    emit(&report::extract::human(&claims, files, sources), out)?
                 }
-                ExtractFormat::Jsonl => report::extract::jsonl(&claims, files, sources),
-                ExtractFormat::Human => report::extract::human(&claims, files, sources),
-            };
-            emit(&out, common.output.as_ref())?;
+            }
             Ok(status(0, skipped))
         }
         Command::Index {

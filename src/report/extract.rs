@@ -113,16 +113,29 @@ pub fn json(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
 }
 
 /// `json` with the input files that were skipped, listed under `errors` (absent when none was).
-///
-/// Written as it is built, one claim at a time: a JSON tree of every claim of a
-/// long article took ten times the output's size in memory. The keys come in the
-/// order `serde_json` gives a map (sorted), as before.
 pub fn json_with_errors(
     claims: &[Claim],
     files: &[File],
     sources: &[Source],
     errors: &[crate::Error],
 ) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec fails only on a serializer error, which these values cannot raise.
+    let _ = write_json(&mut out, claims, files, sources, errors);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `json_with_errors`, written to `w` as it is built, one claim at a time: a JSON
+/// tree of every claim of a long article took ten times the output's size in
+/// memory, and the whole output in one string its size again. The keys come in
+/// the order `serde_json` gives a map (sorted).
+pub fn write_json(
+    w: &mut dyn std::io::Write,
+    claims: &[Claim],
+    files: &[File],
+    sources: &[Source],
+    errors: &[crate::Error],
+) -> std::io::Result<()> {
     struct Doc<'a> {
         claims: &'a [Claim],
         files: &'a [File],
@@ -157,19 +170,30 @@ pub fn json_with_errors(
         sources,
         errors,
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
 }
 
 /// One claim per line; sources are not repeated (each claim names its source).
 pub fn jsonl(claims: &[Claim], files: &[File], sources: &[Source]) -> String {
-    let mut s = String::new();
+    let mut out = Vec::new();
+    let _ = write_jsonl(&mut out, claims, files, sources);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `jsonl`, written to `w` a claim at a time.
+pub fn write_jsonl(
+    w: &mut dyn std::io::Write,
+    claims: &[Claim],
+    files: &[File],
+    sources: &[Source],
+) -> std::io::Result<()> {
     for c in claims {
-        s.push_str(&claim_json(c, files, sources).to_string());
-        s.push('\n');
+        serde_json::to_writer(&mut *w, &claim_json(c, files, sources))
+            .map_err(std::io::Error::from)?;
+        w.write_all(b"\n")?;
     }
-    s
+    Ok(())
 }
 
 /// For people: each source, then one line a claim: position, kind, text, meaning.
