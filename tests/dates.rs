@@ -231,6 +231,13 @@ const ROWS: &[Row] = &[
     ("The deal was signed on March 3.", Some("2025-09-30"), &[("March 3", "2025-03-03")]),
     ("The deal will be signed on March 3.", Some("2025-09-30"), &[("March 3", "2026-03-03")]),
     ("Trading halted on October 29.", A, &[("October 29", "2025-10-29")]),
+    // The sentence is cut at any sentence end, a line break too: the line before
+    // speaks of next week, this one of the past
+    ("The vote is on Friday next week.\nThe firm said on April 4 it had sold the unit.", Some("2025-11-20"), &[("Friday next week", "2025-11-28"), ("April 4", "2025-04-04")]),
+    ("Talks resume next month!\n\nOutput fell on May 2.", Some("2025-11-20"), &[("next month", "2025-12"), ("May 2", "2025-05-02")]),
+    ("Plans will follow? Exports dropped on June 9.", Some("2025-11-20"), &[("June 9", "2025-06-09")]),
+    ("新厂明年投产。The plant was opened on March 8.", Some("2025-11-20"), &[("明年", "2026"), ("March 8", "2025-03-08")]),
+    ("Deliveries were late.\nShipments will resume on April 4.", Some("2025-11-20"), &[("April 4", "2026-04-04")]),
     // Numeric dates: a part over 12 settles the order; otherwise the publisher's
     // (day first by default: see `day_order`)
     ("Filed 13/4/2025 in court.", A, &[("13/4/2025", "2025-04-13")]),

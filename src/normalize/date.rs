@@ -312,7 +312,7 @@ fn tensed(raw: Raw, before: &str) -> Raw {
         let tail = &before[lo..];
         // The clause the date is in, and only its last words ("losses are estimated
         // at 3.1 billion yen in the year ending March 31" is not past).
-        let clause = tail.rsplit_once(". ").map_or(tail, |(_, c)| c);
+        let clause = last_sentence(tail);
         let clause = clause
             .rsplit_once([',', ';', ':'])
             .map_or(clause, |(_, c)| c);
@@ -337,6 +337,26 @@ fn tensed(raw: Raw, before: &str) -> Raw {
         Raw::Month(When::Nearest, m) if past() => Raw::Month(When::Past, m),
         Raw::Day(d) if past() => Raw::PastDay(d),
         other => other,
+    }
+}
+
+/// The part of `s` after its last sentence end: a line break, 。！？, or `.`, `!`
+/// or `?` before a space ("in 3.1 billion" does not end one). A previous line's
+/// "next week" must not make this sentence's verb future.
+fn last_sentence(s: &str) -> &str {
+    let b = s.as_bytes();
+    let ascii = (0..b.len()).rev().find(|&i| {
+        b[i] == b'\n'
+            || (matches!(b[i], b'.' | b'!' | b'?')
+                && b.get(i + 1).is_some_and(u8::is_ascii_whitespace))
+    });
+    let cjk = s.rfind(['。', '！', '？']);
+    match ascii.max(cjk) {
+        Some(i) => {
+            let next = s[i..].chars().next().map_or(1, char::len_utf8);
+            &s[i + next..]
+        }
+        None => s,
     }
 }
 
