@@ -720,6 +720,74 @@ proptest! {
     }
 }
 
+/// The first quantity of `据报道，{written}。` spans `written` and has these bounds,
+/// unit and qualifier.
+fn reads_between(
+    written: &str,
+    (lo, hi): (f64, f64),
+    unit: Option<Unit>,
+    q: Option<Qualifier>,
+) -> Result<(), TestCaseError> {
+    let text = format!("据报道，{written}。");
+    let start = "据报道，".len();
+    let found = scan_quantities(&text);
+    let Some((r, got)) = found.iter().find(|(r, _)| r.start == start) else {
+        return Err(TestCaseError::fail(format!("{text}: {found:?}")));
+    };
+    prop_assert_eq!(&text[r.clone()], written, "{}", text);
+    prop_assert_eq!(got.unit, unit, "{}", text);
+    prop_assert_eq!(got.qualifier, q, "{}", text);
+    let ok = got.low.is_some_and(|l| close(l, lo)) && got.high.is_some_and(|h| close(h, hi));
+    prop_assert!(ok, "{text}: {got:?}, want {lo}..{hi}");
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// 多 and 余 after a round numeral stay under the next step of its last written
+    /// place: 三千多吨 is 3,000 to 4,000 t, 230余吨 230 to 240 t.
+    #[test]
+    fn more_after_a_numeral_is_one_step(a in 1u64..100, k in 1u32..5, m in 0usize..3, chinese_form in any::<bool>()) {
+        // The last written place is 10^k only when `a` does not end in 0.
+        let a = if a % 10 == 0 { a + 1 } else { a };
+        let v = a * 10u64.pow(k);
+        let n = if chinese_form { chinese(v) } else { v.to_string() };
+        let written = format!("{n}{}吨", ["多", "余", "餘"][m]);
+        let step = 10f64.powi(k as i32);
+        reads_between(&written, (v as f64, v as f64 + step), Some(Unit::Tonne), Some(Qualifier::Over))?;
+    }
+
+    /// 多 or 余 after a Chinese unit, or inside a measure word, is one more unit at
+    /// most: 3年多 is 3 to 4 years, 一个多月 1 to 2 months.
+    #[test]
+    fn more_after_a_unit_is_one_unit(n in 1u64..60, u in 0usize..5, chinese_form in any::<bool>()) {
+        let num = if chinese_form { chinese(n) } else { n.to_string() };
+        let (unit_text, unit) = [
+            ("年多", Unit::Year),
+            ("个多月", Unit::Month),
+            ("天多", Unit::Day),
+            ("个多小时", Unit::Hour),
+            ("吨余", Unit::Tonne),
+        ][u];
+        let written = format!("{num}{unit_text}");
+        reads_between(&written, (n as f64, n as f64 + 1.0), Some(unit), Some(Qualifier::Over))?;
+    }
+
+    /// 成 is a tenth and a digit after it the next tenth: 七成五 = 75%, 9成 = 90%.
+    #[test]
+    fn cheng_reads_as_tenths(t in 1u64..10, d in 0u64..10, chinese_form in any::<bool>()) {
+        let digit = |x: u64| if chinese_form { chinese(x) } else { x.to_string() };
+        let written = if d == 0 {
+            format!("{}成", digit(t))
+        } else {
+            format!("{}成{}", digit(t), digit(d))
+        };
+        let v = (t * 10 + d) as f64;
+        reads_between(&written, (v, v), Some(Unit::Percent), None)?;
+    }
+}
+
 #[test]
 fn renderers_write_what_articles_write() {
     assert_eq!(english_words(2500), "two thousand five hundred");

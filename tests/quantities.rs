@@ -273,7 +273,19 @@ const ROWS: &[Row] = &[
     // 多 that starts a word after 个 is not an approximation: 多边, 多元.
     ("两国签署了两个多边协议。", "两个多边协议", "v=2 noun=多边协议"),
     ("公司设立了三个多元化基金。", "三个多元化基金", "v=3 noun=多元化基金"),
-    ("The unit made more than half of the sales.", "more than half", "v=0.5 hi=- q=Over"),
+    // 一 with 多 after its unit is "over one": 一年多, 一个多月.
+    ("他离开家乡已经一年多。", "一年多", "v=1 hi=2 u=year q=Over"),
+    ("罢工持续了一个多月。", "一个多月", "v=1 hi=2 u=month q=Over"),
+    ("搜救进行了一天多。", "一天多", "v=1 hi=2 u=day q=Over"),
+    ("会议开了一个多小时。", "一个多小时", "v=1 hi=2 u=hour q=Over"),
+    ("工厂停工一周多。", "一周多", "v=1 hi=2 u=week q=Over"),
+    // … but 多 or 余 before a classifier or a unit is "many" (多次, 多元, 余家),
+    // and 一多 no number.
+    ("检查组一年多次到访。", "!", ""),
+    ("该厂3年多次停产。", "3年", "v=3 u=year"),
+    ("运来5吨多种原料。", "5吨", "v=5 u=t"),
+    ("要坚持统一多元的方针。", "!", ""),
+    ("合同为期两年多家企业参与。", "!多", ""),
     ("It sold up to 1,200 tonnes.", "up to 1,200 tonnes", "v=1200 lo=- u=t q=UpTo"),
     ("It has just over 40% of the market.", "just over 40%", "v=40 hi=- u=percent q=Over"),
     ("年均增长约为3%。", "约为3%", "v=3 u=percent q=About"),

@@ -233,6 +233,15 @@ fn measure_word_more(i: &str) -> Option<(&str, UnitSpec)> {
     (used > '个'.len_utf8()).then(|| (&i[i.len() - r.len()..], u))
 }
 
+/// After 多 or 余, a classifier or a unit makes 多 "many" of its own: 一年多次 is
+/// "many times a year", 三年多年 nothing; not 3年多 ("over three years").
+fn starts_counted(r: &str) -> bool {
+    r.chars()
+        .next()
+        .is_some_and(|c| lexicon().classifier.contains_char(c))
+        || unit_suffix(r).is_ok()
+}
+
 fn side(i: &str) -> Res<'_, Side> {
     let (i, neg) = opt(sign).parse(i)?;
     let (i, cur) = opt(currency_prefix).parse(i)?;
@@ -268,6 +277,10 @@ fn side(i: &str) -> Res<'_, Side> {
         _ => (i, num),
     };
     let (i, more) = opt(alt((tag("多"), tag("余"), tag("餘")))).parse(i)?;
+    // 一多 is no number (统一多元 is "unified, diverse"); "over one" is 一年多, 一个多月.
+    if more.is_some() && matches!(num.form, Form::Chinese { chars: 1, .. }) && num.value == 1.0 {
+        return Err(fail(i));
+    }
     // "4 billion", and hyphenated before a noun: "a $5.5-billion deal".
     let spaced = || preceded(alt((ws1, tag("-"))), word_table(SCALES)).map(|s| (s, false));
     // "two thirds of a million", "a quarter of a billion".
@@ -378,8 +391,10 @@ fn side(i: &str) -> Res<'_, Side> {
         }
         (true, None, None) if total.is_none() => {
             match opt(alt((tag("多"), tag("余"), tag("餘")))).parse(i)? {
-                (r, Some(m)) => (r, Some(m), Some((num.value + 1.0) * scale_v)),
-                (r, None) => (r, None, None),
+                (r, Some(m)) if !starts_counted(r) => {
+                    (r, Some(m), Some((num.value + 1.0) * scale_v))
+                }
+                _ => (i, None, None),
             }
         }
         (_, m, h) => (i, m, h),
@@ -938,7 +953,12 @@ pub fn parse_at(text: &str, start: usize, allow_to: bool) -> Option<(usize, Opti
         Read::Skip(rest) => return Some((end_of(rest), None)),
     };
 
-    let (rest, post) = opt(post_qualifier).parse(rest).ok()?;
+    let (rest, post) = match post_qualifier(rest) {
+        // 多次, 余家: 多 or 余 before a classifier or unit is "many", not "over".
+        Ok((r, _)) if rest.starts_with(['多', '余']) && starts_counted(r) => (rest, None),
+        Ok((r, p)) => (r, Some(p)),
+        Err(_) => (rest, None),
+    };
     let more = left.more.then_some(Qualifier::Over);
     // "about five hundred or more": the bound after the number is the one that holds.
     let qual = match (qual, post) {
@@ -1170,7 +1190,8 @@ fn acceptable(
                         | Unit::Percent
                 )
             });
-            let lone_one = chars == 1 && n.value == 1.0 && !money_or_mass;
+            // 一年多, 一个多月: with 多 or 余 it is a count ("over a year").
+            let lone_one = chars == 1 && n.value == 1.0 && !money_or_mass && st.cap.is_none();
             // 十多年, 百余人: a bare scale character with 多 or 余 is a count.
             let more = st.cap.is_some();
             if lone_one || positional || (!digit && !money_or_mass && !more) {
