@@ -77,6 +77,9 @@ fn every_kind_of_claim_with_its_values() {
     );
     assert_eq!(range["period"], "2025");
     assert_eq!(range["modality"], "forecast");
+    // "rise by 12% to 15%": the range is the size of the change; a level is no change.
+    assert_eq!(range["change"], "by");
+    assert_eq!(money["change"], Value::Null);
     let permits = find(&v, "quantity", "2,400 permits");
     assert_eq!(
         (permits["value"].as_f64(), &permits["noun"]),
@@ -92,6 +95,8 @@ fn every_kind_of_claim_with_its_values() {
         (pct["value"].as_f64(), &pct["unit"]),
         (Some(20.0), &"percent".into())
     );
+    // 比去年增长百分之二十: the size of a rise.
+    assert_eq!(pct["change"], "by");
 
     assert_eq!(find(&v, "date", "February 12")["value"], "2025-02-12");
     assert_eq!(find(&v, "date", "the 10th")["value"], "2025-02-10");

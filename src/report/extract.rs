@@ -47,6 +47,7 @@ pub fn claim_json(c: &Claim, files: &[File], sources: &[Source]) -> Value {
                 json!(q.qty.qualifier.map(qualifier_name)),
             );
             o.insert("noun".into(), json!(q.qty.noun));
+            o.insert("change".into(), json!(q.qty.change.map(change_name)));
             o.insert("subject".into(), json!(k.subject_name));
             o.insert("measure".into(), json!(k.measure));
             o.insert("period".into(), json!(k.period));
@@ -73,6 +74,16 @@ pub fn claim_json(c: &Claim, files: &[File], sources: &[Source]) -> Value {
         }
     }
     Value::Object(o)
+}
+
+/// How a figure stands to a change: the level before it, after it, or its size.
+fn change_name(c: crate::normalize::Change) -> &'static str {
+    use crate::normalize::Change;
+    match c {
+        Change::From => "from",
+        Change::To => "to",
+        Change::By => "by",
+    }
 }
 
 /// A claim frame as JSON: its subject, the parties of its sentence, its scope, the
