@@ -158,7 +158,7 @@ fn load_kb(config: Option<&Path>, dirs: &[PathBuf]) -> Result<(config::Config, k
     let dirs: Vec<&Path> = dirs.iter().map(|d| d.as_path()).collect();
     let mut kb = kb::load(&dirs)?;
     cfg.apply_severity(&mut kb);
-    rules::settings::resolve(&mut kb, &[engine::suppress::UNKNOWN])?;
+    rules::settings::resolve(&mut kb, &[])?;
     Ok((cfg, kb))
 }
 

@@ -111,9 +111,13 @@ fn markdown_comment_before_another_line_does_not_silence() {
         p.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1));
+    // … and the comment that silences nothing is reported at its rule id.
     assert_eq!(
         findings(&o),
-        vec![f("quantity-conflict", "error", "8,000 tonnes", 12, 67)]
+        vec![
+            f("quantity-conflict", "error", "8,000 tonnes", 12, 67),
+            f("unused-suppression", "warning", "quantity-conflict", 7, 35)
+        ]
     );
 }
 
@@ -183,7 +187,43 @@ fn plain_text_ignore_silences_its_own_line() {
         "json",
         other.to_str().unwrap(),
     ]);
+    // … and that marker is reported as silencing nothing.
+    let mut expected = expected;
+    expected.push(f("unused-suppression", "warning", "date-conflict", 8, 124));
     assert_eq!((o.status.code(), findings(&o)), (Some(1), expected));
+}
+
+#[test]
+fn unused_suppressions_follow_severity_and_their_own_suppression() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let text = "Norland output\nWire·2025-01-20 09:00\n\n\
+                Norland Mining produced 8,000 tonnes in 2024. claimcheck: ignore[date-conflict]\n";
+    std::fs::write(tmp.path().join("a.txt"), text).expect("write");
+    let kb = Path::new(env!("CARGO_MANIFEST_DIR")).join(KB);
+    let kb = kb.to_str().unwrap();
+    let args = ["check", "--rules", kb, "--format", "json", "a.txt"];
+    let o = run_in(tmp.path(), &args);
+    let unused = f("unused-suppression", "warning", "date-conflict", 4, 66);
+    assert_eq!(
+        (o.status.code(), findings(&o)),
+        (Some(0), vec![unused.clone()])
+    );
+    // `[severity]` sets it like a rule's: an error fails the run, `off` drops it.
+    let config = tmp.path().join("claimcheck.toml");
+    std::fs::write(&config, "[severity]\nunused-suppression = \"error\"\n").expect("write");
+    let o = run_in(tmp.path(), &args);
+    let mut as_error = unused.clone();
+    as_error.1 = "error".into();
+    assert_eq!((o.status.code(), findings(&o)), (Some(1), vec![as_error]));
+    std::fs::write(&config, "[severity]\nunused-suppression = \"off\"\n").expect("write");
+    let o = run_in(tmp.path(), &args);
+    assert_eq!((o.status.code(), findings(&o)), (Some(0), vec![]));
+    std::fs::remove_file(&config).expect("remove");
+    // Naming it on the line silences it there (and is itself never "unused").
+    let text = text.replace("[date-conflict]", "[date-conflict, unused-suppression]");
+    std::fs::write(tmp.path().join("a.txt"), text).expect("write");
+    let o = run_in(tmp.path(), &args);
+    assert_eq!((o.status.code(), findings(&o)), (Some(0), vec![]));
 }
 
 /// The README's `claimcheck.toml` example, as documented.
@@ -376,7 +416,7 @@ fn malformed_config_is_one_line_with_its_position() {
     );
     assert_eq!(
         bad_config("[severity]\n  no-such-rule = \"off\"\n").2,
-        err("claimcheck.toml:2:3: unknown rule \"no-such-rule\" (rules: role-holder-conflict, acronym-expansion-mismatch, entity-name-variant, quantity-conflict, date-conflict, reference-mismatch, unknown-suppression)").2
+        err("claimcheck.toml:2:3: unknown rule \"no-such-rule\" (rules: role-holder-conflict, acronym-expansion-mismatch, entity-name-variant, quantity-conflict, date-conflict, reference-mismatch, unknown-suppression, unused-suppression)").2
     );
     assert_eq!(
         bad_config("[severity]\nquantity-conflict = \"loud\"\n"),
@@ -535,7 +575,7 @@ fn rules_folder_settings_are_checked_against_the_rules() {
     assert_eq!(
         bad_settings("[rule.no-such-rule]\nseverity = \"off\"\n"),
         err(
-            "DIR/s.toml:1:7: unknown rule \"no-such-rule\" (rules: role-holder-conflict, acronym-expansion-mismatch, entity-name-variant, quantity-conflict, date-conflict, reference-mismatch, unknown-suppression)"
+            "DIR/s.toml:1:7: unknown rule \"no-such-rule\" (rules: role-holder-conflict, acronym-expansion-mismatch, entity-name-variant, quantity-conflict, date-conflict, reference-mismatch, unknown-suppression, unused-suppression)"
         )
     );
     assert_eq!(

@@ -112,6 +112,9 @@ fn sarif_structure() {
         assert_eq!(sr["defaultConfiguration"]["level"], level, "{}", r.id);
     }
     assert_eq!(rs[3]["name"], "QuantityConflict");
+    // The suppression checks are documented rules too.
+    let ids: Vec<&str> = rs.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert!(ids.contains(&"unknown-suppression") && ids.contains(&"unused-suppression"));
 
     let results = run0["results"].as_array().expect("results");
     // One result for each source of the conflict, that source's place first.

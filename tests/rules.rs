@@ -83,7 +83,9 @@ fn run_with(kb: &kb::Kb, paths: &[PathBuf]) -> Run {
     let (files, sources, errors) = read::read_all(paths);
     assert!(errors.is_empty(), "{errors:?}");
     let claims = claims::extract(kb, &files, &sources);
+    // The rules, then the inline suppressions, as `check` applies them.
     let findings = rules::check(kb, &files, &sources, &claims);
+    let findings = claimcheck::engine::suppress::apply(findings, &files, &sources, kb);
     let json: serde_json::Value =
         serde_json::from_str(&report::check::json(&findings, &files, &sources, &claims))
             .expect("valid JSON");

@@ -20,13 +20,11 @@ use crate::Error;
 use crate::claims::{self, Claim};
 use crate::kb::Kb;
 use crate::read::{self, File, Source};
-use crate::rules::{self, Finding, Severity};
+use crate::rules::{self, Finding};
 
-/// Every id a setting or a suppression may name: the rules', and `unknown-suppression`.
+/// Every id a setting or a suppression may name: the rules'.
 pub fn known_ids() -> Vec<&'static str> {
-    let mut known: Vec<&str> = rules::all().iter().map(|r| r.id).collect();
-    known.push(suppress::UNKNOWN);
-    known
+    rules::all().iter().map(|r| r.id).collect()
 }
 
 /// Whether a file found under a folder is read, given its path relative to the
@@ -146,8 +144,7 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
     if archive {
         findings = in_drafts(findings, drafts, &sources);
     }
-    findings = suppress::apply(findings, &files, &sources, &known_ids());
-    findings = unknown_suppression_severity(findings, kb);
+    findings = suppress::apply(findings, &files, &sources, kb);
     if archive {
         findings = in_drafts(findings, drafts, &sources);
     }
@@ -263,25 +260,6 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Inputs, Error> {
         skipped,
         reports,
     })
-}
-
-/// `unknown-suppression` takes its severity from the settings, like the rules.
-fn unknown_suppression_severity(mut findings: Vec<Finding>, kb: &Kb) -> Vec<Finding> {
-    let level = kb
-        .rules
-        .get(suppress::UNKNOWN)
-        .map_or(crate::kb::Level::Warning, |s| s.level);
-    findings.retain_mut(|f| {
-        if f.rule != suppress::UNKNOWN {
-            return true;
-        }
-        match Severity::of(level) {
-            Some(s) => f.severity = s,
-            None => return false,
-        }
-        true
-    });
-    findings
 }
 
 /// Keeps the findings with a place in the first `drafts` sources, reported there.

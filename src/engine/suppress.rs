@@ -3,23 +3,24 @@
 //! Markdown and HTML: `<!-- claimcheck-disable-next-line RULE_ID -->` (several ids
 //! separated by commas or spaces) silences those rules on the next non-empty line.
 //! Plain text: `claimcheck: ignore[RULE_ID]` (or `ignore[ID1,ID2]`) silences them on
-//! its own line. Lines are the original file's. An id that names no rule is itself
-//! reported, as `unknown-suppression`.
+//! its own line. Lines are the original file's. An id that names no rule, a
+//! directive with no id, and an id whose rule found nothing on its line are
+//! themselves reported (`rules::suppression` documents them).
 
 use std::ops::Range;
 
+use crate::kb::Kb;
 use crate::read::{File, Source};
+use crate::rules::suppression::{UNKNOWN, UNUSED};
 use crate::rules::{Finding, Place, Severity};
-
-/// The rule id of a suppression that names no rule.
-pub const UNKNOWN: &str = "unknown-suppression";
 
 const NEXT_LINE: &str = "<!--";
 const NEXT_LINE_KEY: &str = "claimcheck-disable-next-line";
 const IGNORE: &str = "claimcheck: ignore[";
 
-/// One suppression: the rule id it names, its byte range in `File::raw`, and the
-/// 1-based line it silences.
+/// One suppression: the rule id it names (empty for a directive that names none),
+/// its byte range in `File::raw` (the whole directive's when it names none), and
+/// the 1-based line it silences.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suppression {
     pub rule: String,
@@ -61,7 +62,7 @@ fn comments(file: &File) -> Vec<Suppression> {
         let ids_start = body_start + lead + NEXT_LINE_KEY.len();
         let (end_line, _) = file.position(from);
         let line = next_non_empty(file, end_line + 1);
-        out.extend(ids(rest, ids_start, line));
+        out.extend(ids_or_none(rest, ids_start, line, open..from));
     }
     out
 }
@@ -81,7 +82,12 @@ fn ignores(file: &File) -> Vec<Suppression> {
             continue;
         }
         let (line, _) = file.position(at);
-        out.extend(ids(&tail[..len], ids_start, line));
+        out.extend(ids_or_none(
+            &tail[..len],
+            ids_start,
+            line,
+            at..ids_start + len + 1,
+        ));
     }
     out
 }
@@ -112,6 +118,19 @@ fn ids(list: &str, start: usize, line: usize) -> Vec<Suppression> {
     out
 }
 
+/// `ids`, or one id-less suppression spanning the directive when the list is empty.
+fn ids_or_none(list: &str, start: usize, line: usize, whole: Range<usize>) -> Vec<Suppression> {
+    let found = ids(list, start, line);
+    if found.is_empty() {
+        return vec![Suppression {
+            rule: String::new(),
+            span: whole,
+            line,
+        }];
+    }
+    found
+}
+
 /// The first line at or after `line` with something other than white space
 /// (the line after the last one when there is none).
 fn next_non_empty(file: &File, mut line: usize) -> usize {
@@ -129,16 +148,72 @@ fn next_non_empty(file: &File, mut line: usize) -> usize {
     line
 }
 
-/// Drops the findings a suppression silences and adds one `unknown-suppression`
-/// warning for every id that names no rule in `known`.
-pub fn apply(
+/// Drops the findings a suppression silences, then reports the suppressions that
+/// cannot work: ids that name no rule and directives with none (`UNKNOWN`), ids of a
+/// rule with no finding on their line (`UNUSED`), each at the severity `kb` gives
+/// it (dropped when `off`). Those two are silenced on their own line by a
+/// suppression that names them.
+pub fn apply(findings: Vec<Finding>, files: &[File], sources: &[Source], kb: &Kb) -> Vec<Finding> {
+    let rules = crate::rules::all();
+    let found: Vec<Vec<Suppression>> = files.iter().map(scan).collect();
+    let mut used: Vec<Vec<bool>> = found.iter().map(|s| vec![false; s.len()]).collect();
+    let mut out = silence(findings, files, sources, &found, &mut used);
+    let mut meta = Vec::new();
+    for (fi, sup) in found.iter().enumerate() {
+        for (k, s) in sup.iter().enumerate() {
+            let (rule, message, help) = if s.rule.is_empty() {
+                (
+                    UNKNOWN,
+                    "suppression names no rule".to_string(),
+                    "name the rules to silence: `claimcheck: ignore[RULE_ID]`; `claimcheck rules` lists them",
+                )
+            } else if !rules.iter().any(|r| r.id == s.rule) {
+                (
+                    UNKNOWN,
+                    format!("suppression names an unknown rule \"{}\"", s.rule),
+                    "`claimcheck rules` lists the rule ids",
+                )
+            } else if !used[fi][k] && s.rule != UNKNOWN && s.rule != UNUSED {
+                (
+                    UNUSED,
+                    format!(
+                        "suppression of \"{}\" silences nothing on line {}",
+                        s.rule, s.line
+                    ),
+                    "remove it: a stale suppression hides the next finding on its line",
+                )
+            } else {
+                continue;
+            };
+            if let Some(f) = directive_finding(files, sources, fi, s, rule, message, help) {
+                meta.push(f);
+            }
+        }
+    }
+    let meta = silence(meta, files, sources, &found, &mut used);
+    for mut f in meta {
+        let level = rules
+            .iter()
+            .find(|r| r.id == f.rule)
+            .map_or(crate::kb::Level::Warning, |r| r.level(kb));
+        if let Some(s) = Severity::of(level) {
+            f.severity = s;
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The findings no suppression silences; marks in `used` each suppression that
+/// silenced one.
+fn silence(
     findings: Vec<Finding>,
     files: &[File],
     sources: &[Source],
-    known: &[&str],
+    found: &[Vec<Suppression>],
+    used: &mut [Vec<bool>],
 ) -> Vec<Finding> {
-    let found: Vec<Vec<Suppression>> = files.iter().map(scan).collect();
-    let mut out: Vec<Finding> = findings
+    findings
         .into_iter()
         .filter(|f| {
             let Some(p) = f.places.iter().find(|p| p.primary).or(f.places.first()) else {
@@ -151,38 +226,51 @@ pub fn apply(
                 return true;
             };
             let line = file.location(p.span.clone()).line;
-            !sup.iter().any(|s| s.line == line && s.rule == f.rule)
+            let mut silenced = false;
+            for (k, s) in sup.iter().enumerate() {
+                if s.line == line && s.rule == f.rule {
+                    used[fi][k] = true;
+                    silenced = true;
+                }
+            }
+            !silenced
         })
-        .collect();
-    for (fi, sup) in found.iter().enumerate() {
-        for s in sup.iter().filter(|s| !known.contains(&s.rule.as_str())) {
-            let Some(file) = files.get(fi) else { continue };
-            let span = working_range(file, &s.span);
-            // The article the comment sits in (the file's first when it sits in none).
-            let source = sources
-                .iter()
-                .position(|src| src.file == fi && src.range.contains(&span.start))
-                .or_else(|| sources.iter().position(|src| src.file == fi));
-            let Some(source) = source else { continue };
-            out.push(Finding {
-                because: Vec::new(),
-                lead: None,
-                rule: UNKNOWN,
-                severity: Severity::Warning,
-                message: format!("suppression names an unknown rule \"{}\"", s.rule),
-                subject: None,
-                expected: None,
-                help: Some("`claimcheck rules` lists the rule ids".to_string()),
-                places: vec![Place {
-                    source,
-                    span,
-                    normalized: s.rule.clone(),
-                    primary: true,
-                }],
-            });
-        }
-    }
-    out
+        .collect()
+}
+
+/// A finding at a suppression's text, in the article it sits in (the file's first
+/// when it sits in none).
+fn directive_finding(
+    files: &[File],
+    sources: &[Source],
+    fi: usize,
+    s: &Suppression,
+    rule: &'static str,
+    message: String,
+    help: &str,
+) -> Option<Finding> {
+    let file = files.get(fi)?;
+    let span = working_range(file, &s.span);
+    let source = sources
+        .iter()
+        .position(|src| src.file == fi && src.range.contains(&span.start))
+        .or_else(|| sources.iter().position(|src| src.file == fi))?;
+    Some(Finding {
+        because: Vec::new(),
+        lead: None,
+        rule,
+        severity: Severity::Warning,
+        message,
+        subject: None,
+        expected: None,
+        help: Some(help.to_string()),
+        places: vec![Place {
+            source,
+            span,
+            normalized: s.rule.clone(),
+            primary: true,
+        }],
+    })
 }
 
 /// The working-text range that a range of `File::raw` became. Markup the working

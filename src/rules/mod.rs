@@ -11,6 +11,7 @@ pub mod reference;
 pub mod role_holder;
 pub mod settings;
 pub mod stories;
+pub mod suppression;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -440,6 +441,24 @@ pub fn all() -> Vec<Rule> {
             scope: Scope::Source,
             run: reference::check,
             check_params: settings::check::<reference::Params>,
+        },
+        Rule {
+            id: suppression::UNKNOWN,
+            summary: "an inline suppression names no rule, or an id that is not a rule's",
+            source: include_str!("suppression.rs"),
+            default_severity: Severity::Warning,
+            scope: Scope::Source,
+            run: suppression::check,
+            check_params: settings::check::<suppression::Params>,
+        },
+        Rule {
+            id: suppression::UNUSED,
+            summary: "an inline suppression names a rule that found nothing on its line",
+            source: include_str!("suppression.rs"),
+            default_severity: Severity::Warning,
+            scope: Scope::Source,
+            run: suppression::check,
+            check_params: settings::check::<suppression::Params>,
         },
     ]
 }

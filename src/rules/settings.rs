@@ -43,7 +43,13 @@ pub fn resolve(kb: &mut Kb, also: &[&str]) -> Result<(), Error> {
             }
         }
     }
-    let ids: Vec<&str> = rules.iter().map(|r| r.id).collect();
+    // An example sentence can be flagged by a rule, not by the suppression checks
+    // (they judge comments, after the rules).
+    let ids: Vec<&str> = rules
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| ![super::suppression::UNKNOWN, super::suppression::UNUSED].contains(id))
+        .collect();
     let examples = kb
         .entities
         .iter_mut()
