@@ -29,14 +29,32 @@ struct Cli {
     #[arg(long, short = 'j', global = true, value_name = "N",
           value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
+    /// Colour in the terminal report: `auto` colours a terminal unless `NO_COLOR` is
+    /// set (`CLICOLOR_FORCE` colours a pipe too).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Read articles, normalize their claims, report conflicts.
     Check {
-        /// Article files or folders (walked recursively: .txt .md .markdown .html .htm).
-        #[arg(required = true)]
+        /// Article files or folders (walked recursively: .txt .md .markdown .html .htm);
+        /// `-` reads one article from standard input.
+        #[arg(required_unless_present = "files_from")]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "human")]
         format: CheckFormat,
@@ -61,7 +79,8 @@ enum Command {
     },
     /// Read articles and print their normalized claims (no rules).
     Extract {
-        #[arg(required = true)]
+        /// Article files or folders, as `check` reads them; `-` for standard input.
+        #[arg(required_unless_present = "files_from")]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "human")]
         format: ExtractFormat,
@@ -101,6 +120,94 @@ struct Common {
     /// Run the knowledge base's own examples first; stop at the first wrong one.
     #[arg(long)]
     check_kb: bool,
+    /// The name an article read from standard input (`-`) is shown by; its extension
+    /// picks the format (`draft.md` is Markdown). Default: `<stdin>`, plain text.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Also check the paths listed in FILE, one a line (`-`: standard input), such
+    /// as a changed-files list; listed files that are not articles are left out.
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
+}
+
+/// The most a `--files-from` list may hold.
+const FILES_FROM_CAP: u64 = 64 << 20;
+
+/// `paths` and those `--files-from` lists, or `None` when the list names no
+/// article and nothing else is given (a note says so: nothing to check is no error
+/// for a changed-files list).
+fn input_paths(mut paths: Vec<PathBuf>, common: &Common) -> Result<Option<Vec<PathBuf>>, Error> {
+    let stdin_path = paths.iter().any(|p| p.as_os_str() == "-");
+    if common.stdin_filename.is_some() && !stdin_path {
+        return Err(Error::Usage(
+            "--stdin-filename names standard input, which is read only for the path `-`".into(),
+        ));
+    }
+    let Some(list) = &common.files_from else {
+        return Ok(Some(paths));
+    };
+    let from_stdin = list.as_os_str() == "-";
+    let shown = if from_stdin {
+        "standard input".to_string()
+    } else {
+        claimcheck::read::display(list)
+    };
+    let fail = |msg: String| Error::Usage(format!("{shown}: cannot read --files-from: {msg}"));
+    if from_stdin && stdin_path {
+        return Err(Error::Usage(
+            "standard input cannot be both the --files-from list and an article (`-`)".into(),
+        ));
+    }
+    let mut bytes = Vec::new();
+    {
+        use std::io::Read;
+        // A pipe or `<(git diff --name-only)` is read too, up to the cap.
+        let reader: Box<dyn Read> = if from_stdin {
+            Box::new(std::io::stdin().lock())
+        } else {
+            if list.is_dir() {
+                return Err(fail("a folder".into()));
+            }
+            Box::new(std::fs::File::open(list).map_err(|e| fail(e.to_string()))?)
+        };
+        reader
+            .take(FILES_FROM_CAP + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(e.to_string()))?;
+    }
+    if bytes.len() as u64 > FILES_FROM_CAP {
+        return Err(fail(format!("larger than {} MiB", FILES_FROM_CAP >> 20)));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let (mut listed, mut left_out) = (0, 0);
+    for line in text
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+    {
+        let p = PathBuf::from(line);
+        listed += 1;
+        if p.is_dir() || claimcheck::read::is_article_name(&p) {
+            paths.push(p);
+        } else {
+            left_out += 1;
+        }
+    }
+    if left_out > 0 {
+        eprintln!(
+            "claimcheck: {shown}: {left_out} of {listed} listed paths are not articles (.txt .md .markdown .html .htm); left out"
+        );
+    }
+    if paths.is_empty() {
+        eprintln!("claimcheck: {shown}: no article to check");
+        return Ok(None);
+    }
+    Ok(Some(paths))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -230,11 +337,15 @@ fn run(cli: Cli) -> Result<u8, Error> {
             format,
             common,
         } => {
+            let Some(paths) = input_paths(paths, &common)? else {
+                return Ok(0);
+            };
             let (cfg, kb) = load_kb(cli.config.as_deref(), &common.rules)?;
             let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
             let root = claimcheck::read::project_root(cfg.path.as_deref());
             let opts = engine::Options {
                 check_kb: common.check_kb,
+                stdin_name: common.stdin_filename.as_deref(),
                 ..options(&cfg, &wants, &root)
             };
             let (inputs, claims) = engine::extract(&kb, &paths, &opts)?;
@@ -289,6 +400,9 @@ fn run(cli: Cli) -> Result<u8, Error> {
             baseline,
             write_baseline,
         } => {
+            let Some(paths) = input_paths(paths, &common)? else {
+                return Ok(0);
+            };
             let recorded = baseline
                 .as_deref()
                 .map(engine::baseline::read)
@@ -300,6 +414,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 check_kb: common.check_kb,
                 against: &against,
                 baseline: recorded.as_ref(),
+                stdin_name: common.stdin_filename.as_deref(),
                 ..options(&cfg, &wants, &root)
             };
             let run = engine::run(&kb, &paths, &opts)?;
@@ -342,7 +457,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     report::html::render_with_errors(findings, files, sources, n_claims, skipped)
                 }
                 CheckFormat::Human => {
-                    let color = common.output.is_none() && color();
+                    let color = color(cli.color, common.output.is_none());
                     report::check::human_with_errors(
                         findings, files, sources, n_claims, color, skipped,
                     )
@@ -391,6 +506,19 @@ fn run(cli: Cli) -> Result<u8, Error> {
     }
 }
 
-fn color() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// Whether the report is coloured: `always` and `never` as said; `auto` colours
+/// standard output when it is a terminal (or `CLICOLOR_FORCE` is set and not `0`),
+/// unless `NO_COLOR` is set (https://no-color.org), and never an `--output` file.
+fn color(when: Color, to_stdout: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match when {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto if !to_stdout || set("NO_COLOR") => false,
+        Color::Auto => {
+            let forced =
+                std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
+            forced || std::io::stdout().is_terminal()
+        }
+    }
 }

@@ -302,3 +302,28 @@ fn baseline_reports_only_new_findings() {
     assert!(o.stdout.is_empty());
     assert!(stderr(&o).contains("bad.json:2:"), "{}", stderr(&o));
 }
+
+#[test]
+fn color_follows_the_flag_and_the_environment() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+        c.args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let o = c.output().expect("the binary runs");
+        String::from_utf8_lossy(&o.stdout).contains('\u{1b}')
+    };
+    let check = ["check", "--rules", KB, POSITIVE];
+    let with = |flag: &'static str| [&check[..], &["--color", flag]].concat();
+    // Standard output is a pipe here: `auto` leaves it plain unless forced.
+    assert!(!run(&check, &[]));
+    assert!(run(&check, &[("CLICOLOR_FORCE", "1")]));
+    assert!(!run(&check, &[("CLICOLOR_FORCE", "0")]));
+    assert!(!run(&check, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    assert!(run(&with("always"), &[("NO_COLOR", "1")]));
+    assert!(!run(&with("never"), &[("CLICOLOR_FORCE", "1")]));
+}

@@ -50,6 +50,9 @@ pub struct Options<'a> {
     /// The project root fingerprints name files from (`read::project_root`; `None`:
     /// the git root or the working folder).
     pub root: Option<&'a Path>,
+    /// The name standard input is shown by when a path is `-` (default `<stdin>`):
+    /// messages and fingerprints use it, and its extension picks the format.
+    pub stdin_name: Option<&'a str>,
 }
 
 impl<'a> Options<'a> {
@@ -63,6 +66,7 @@ impl<'a> Options<'a> {
             baseline: None,
             on_skip,
             root: None,
+            stdin_name: None,
         }
     }
 }
@@ -230,8 +234,20 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Inputs, Error> {
         }
         Ok(())
     };
+    let mut stdin = None;
     for p in paths {
-        if let Some(wants) = opts.wants
+        if p.as_os_str() == "-" {
+            if stdin.is_some() {
+                return Err(Error::Usage(
+                    "`-` (standard input) is given more than once".into(),
+                ));
+            }
+            let name = opts.stdin_name.unwrap_or("<stdin>");
+            match read::read_stdin(name) {
+                Ok(read) => stdin = Some((name, read)),
+                Err(e) => skip(vec![e])?,
+            }
+        } else if let Some(wants) = opts.wants
             && p.is_dir()
         {
             let (found, errors) = read::collect(std::slice::from_ref(p));
@@ -245,8 +261,17 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Inputs, Error> {
             list.push(p.clone());
         }
     }
-    let (mut files, mut sources, errors, reports) = read::read_all_noting(&list);
+    let (mut files, mut sources, errors, mut reports) = read::read_all_noting(&list);
     skip(errors)?;
+    match stdin {
+        Some((_, Some((file, srcs)))) => {
+            let idx = files.len();
+            sources.extend(srcs.into_iter().map(|s| Source { file: idx, ..s }));
+            files.push(file);
+        }
+        Some((name, None)) => reports.push(name.to_string()),
+        None => {}
+    }
     let root = opts
         .root
         .map_or_else(|| read::project_root(None), Path::to_path_buf);

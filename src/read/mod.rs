@@ -319,6 +319,22 @@ fn read_one(path: &Path) -> Result<Option<(File, Vec<Source>)>, Error> {
     Ok(Some((file, sources)))
 }
 
+/// Standard input, read whole as one file shown as `name`, whose extension picks
+/// the format (`draft.md` is Markdown); `None` for a report claimcheck wrote.
+pub fn read_stdin(name: &str) -> Result<Option<(File, Vec<Source>)>, Error> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::input(name.to_string(), format!("standard input: {e}")))?;
+    if is_report(&bytes) {
+        return Ok(None);
+    }
+    let raw = decode::decode(name, bytes)?;
+    Ok(Some(parse(name, raw)))
+}
+
 /// Reads every file under `paths`, in order; a file that cannot be read is an error
 /// (`Error::Input`: skip it and go on; `Error::Usage`: a path that does not exist)
 /// and the others are still read. `Source::file` indexes the returned files.
