@@ -21,6 +21,7 @@ pub struct Args {
     /// Rule and knowledge-base files to add to the built-in ones (overriding by id).
     #[arg(long = "rules", value_name = "DIR", global = true)]
     pub rules: Vec<PathBuf>,
+    /// For people (human) or scripts (json).
     #[arg(long, value_enum, default_value = "human", global = true)]
     pub format: Format,
 }
@@ -30,19 +31,27 @@ pub enum Query {
     /// Who holds an office (by id, name, alias or "Prime Minister of Japan"-style title):
     /// today's holder and every recorded holder, or the holder on a date.
     Who {
+        /// An office id, name, alias or title ("Prime Minister of Japan").
         office: String,
         /// The day to give the holder for (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
     },
     /// What a name, alias, acronym or id stands for (every entity, for a shared acronym).
-    What { name: String },
+    What {
+        /// A name, alias, acronym or id.
+        name: String,
+    },
     /// Entities and offices whose id, name, alias, acronym or surname contains TEXT.
-    Find { text: String },
+    Find {
+        /// Text to look for in ids, names, aliases, acronyms and surnames.
+        text: String,
+    },
     /// Reference figures whose id, name or term contains TEXT ("lithium", "全球稀土"):
     /// subject, unit, tolerance, bases, every value with its period, and source; with
     /// --on, the value in force that day.
     Figure {
+        /// Text to look for in figure ids, names and terms.
         text: String,
         /// The day to give the value for (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]

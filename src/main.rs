@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use claimcheck::{Error, config, engine, kb, report, rules};
 
@@ -17,7 +17,17 @@ use claimcheck::{Error, config, engine, kb, report, rules};
 #[command(
     name = "claimcheck",
     version,
-    about = "Finds where news articles contradict each other or the known facts."
+    about = "Finds where news articles contradict each other or the known facts.",
+    after_help = "Examples:
+  claimcheck check articles                      report the conflicts among these articles
+  claimcheck check drafts/a.md --against archive only the draft's findings, against the archive
+  claimcheck check articles --format sarif -o claimcheck.sarif
+  claimcheck extract article.txt --format json   the normalized claims
+  claimcheck rules quantity-conflict             what a rule checks, with an example
+
+Exit status: 0 no finding at or above --fail-on (default error); 1 at least one;
+2 the run could not be done as asked (a bad option or rule file, a path that does
+not exist) or an input file could not be read and was skipped. 2 outranks 1."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -56,6 +66,8 @@ enum Command {
         /// `-` reads one article from standard input.
         #[arg(required_unless_present = "files_from")]
         paths: Vec<PathBuf>,
+        /// How findings are printed: for people (human, markdown, html) or machines
+        /// (json, sarif, github workflow commands).
         #[arg(long, value_enum, default_value = "human")]
         format: CheckFormat,
         #[command(flatten)]
@@ -82,6 +94,8 @@ enum Command {
         /// Article files or folders, as `check` reads them; `-` for standard input.
         #[arg(required_unless_present = "files_from")]
         paths: Vec<PathBuf>,
+        /// How claims are printed: a line each (human), one JSON document, or JSON
+        /// Lines (one claim a line).
         #[arg(long, value_enum, default_value = "human")]
         format: ExtractFormat,
         #[command(flatten)]
@@ -97,6 +111,7 @@ enum Command {
         /// The index file to write.
         #[arg(long, short, value_name = "FILE")]
         output: PathBuf,
+        /// Rule and knowledge-base files to add to the built-in ones (overriding by id).
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
@@ -104,9 +119,18 @@ enum Command {
     Rules {
         /// A rule id: print its documentation with an example.
         rule: Option<String>,
+        /// Rule and knowledge-base files to add to the built-in ones (overriding by id).
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
+    /// Print a shell completion script: `claimcheck completions bash > /etc/bash_completion.d/claimcheck`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `claimcheck man > claimcheck.1; man ./claimcheck.1`.
+    Man,
 }
 
 #[derive(clap::Args)]
@@ -503,6 +527,16 @@ fn run(cli: Cli) -> Result<u8, Error> {
             emit(&out, None)?;
             Ok(0)
         }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "claimcheck", &mut out);
+            emit_with(None, |w| w.write_all(&out))?;
+            Ok(0)
+        }
+        Command::Man => {
+            emit_with(None, |w| clap_mangen::Man::new(Cli::command()).render(w))?;
+            Ok(0)
+        }
     }
 }
 
@@ -520,5 +554,35 @@ fn color(when: Color, to_stdout: bool) -> bool {
                 std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
             forced || std::io::stdout().is_terminal()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--help`, the man page and the completions describe every argument.
+    #[test]
+    fn every_argument_is_described() {
+        fn walk(c: &clap::Command, at: &str) {
+            for a in c.get_arguments() {
+                let id = a.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                assert!(a.get_help().is_some(), "{at} {id} has no help");
+            }
+            for s in c.get_subcommands().filter(|s| s.get_name() != "help") {
+                assert!(
+                    s.get_about().is_some(),
+                    "{at} {} has no description",
+                    s.get_name()
+                );
+                walk(s, &format!("{at} {}", s.get_name()));
+            }
+        }
+        let cli = Cli::command();
+        cli.clone().debug_assert();
+        walk(&cli, "claimcheck");
     }
 }

@@ -327,3 +327,49 @@ fn color_follows_the_flag_and_the_environment() {
     assert!(run(&with("always"), &[("NO_COLOR", "1")]));
     assert!(!run(&with("never"), &[("CLICOLOR_FORCE", "1")]));
 }
+
+#[test]
+fn completions_and_man_page_cover_the_commands() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = claimcheck(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let s = stdout(&o);
+        for word in [
+            "claimcheck",
+            "extract",
+            "files-from",
+            "stdin-filename",
+            "sarif",
+        ] {
+            assert!(s.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    assert_eq!(claimcheck(&["completions", "tcsh"]).status.code(), Some(2));
+    let o = claimcheck(&["man"]);
+    assert_eq!(o.status.code(), Some(0));
+    let man = stdout(&o);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH claimcheck"),
+        "{man}"
+    );
+    for word in [
+        "check",
+        "extract",
+        "index",
+        "rules",
+        "completions",
+        "Exit status",
+    ] {
+        assert!(man.contains(word), "the man page lacks {word}");
+    }
+}
+
+#[test]
+fn help_gives_examples_and_exit_statuses() {
+    let o = claimcheck(&["--help"]);
+    let help = stdout(&o);
+    assert!(
+        help.contains("Examples:") && help.contains("Exit status: 0"),
+        "{help}"
+    );
+}
