@@ -79,9 +79,14 @@ enum Command {
         /// only findings in the drafts are reported.
         #[arg(long, value_name = "ARCHIVE", num_args = 1..)]
         against: Vec<PathBuf>,
-        /// Print each finding's correction as a unified diff of its article instead.
+        /// Print the findings' corrections instead, one unified diff per article file
+        /// (for `git apply` or `patch -p1` in this folder). No article is written.
         #[arg(long)]
         diff: bool,
+        /// Write the findings' corrections into the articles (each file whole or not
+        /// at all), say what was fixed on stderr, and report the findings left.
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
         /// Report only findings not recorded in this baseline file.
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
@@ -421,6 +426,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             fail_on,
             against,
             diff,
+            fix,
             baseline,
             write_baseline,
         } => {
@@ -444,7 +450,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let run = engine::run(&kb, &paths, &opts)?;
             note_reports(&run.reports);
             let (files, sources, skipped) = (&run.files, &run.sources, &run.skipped);
-            let (findings, n_claims) = (&run.findings, run.claims);
+            let (mut findings, n_claims) = (&run.findings[..], run.claims);
+            let left;
+            if fix {
+                left = apply_fixes(findings, files, sources)?;
+                findings = &left;
+            }
             for (o, option) in [
                 (&common.output, "--output"),
                 (&write_baseline, "--write-baseline"),
@@ -538,6 +549,39 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(0)
         }
     }
+}
+
+/// `--fix`: writes each file's corrections and returns the findings they leave.
+fn apply_fixes(
+    findings: &[rules::Finding],
+    files: &[claimcheck::read::File],
+    sources: &[claimcheck::read::Source],
+) -> Result<Vec<rules::Finding>, Error> {
+    let mut fixed = vec![false; findings.len()];
+    for plan in report::corrections::plan(findings, files, sources) {
+        let file = &files[plan.file];
+        let shown = claimcheck::text::escape_name(&file.path);
+        // Standard input, or an index's archive: nothing on disk to write.
+        let Some(real) = &file.real else {
+            eprintln!("claimcheck: {shown}: not a file; not fixed (`--diff` shows the fixes)");
+            continue;
+        };
+        claimcheck::atomic::write(real, plan.fixed.as_bytes())
+            .map_err(|e| Error::Usage(format!("{}: cannot write the fixes: {e}", file.path)))?;
+        for &k in &plan.covers {
+            fixed[k] = true;
+        }
+        eprintln!(
+            "claimcheck: fixed {} finding(s) in {shown}",
+            plan.covers.len()
+        );
+    }
+    Ok(findings
+        .iter()
+        .zip(fixed)
+        .filter(|(_, f)| !f)
+        .map(|(x, _)| x.clone())
+        .collect())
 }
 
 /// Whether the report is coloured: `always` and `never` as said; `auto` colours

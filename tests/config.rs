@@ -529,12 +529,14 @@ fn diff_prints_the_correction_and_writes_nothing() {
     .expect("copy");
     let before = std::fs::read(&path).expect("read");
     let p = path.to_str().unwrap();
+    // An absolute path loses its leading `/` after `a/` and `b/`.
+    let q = p.trim_start_matches('/');
     let o = claimcheck(&["check", "--rules", KB, "--diff", p]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
         format!(
-            "--- {p}\n+++ {p}\n@@ -3,3 +3,3 @@\n \n\
+            "--- a/{q}\n+++ b/{q}\n@@ -3,3 +3,3 @@\n \n\
              -Norland's Prime Minister Ada Lindqvist opened the mining fair on Monday [1].\n\
              +Norland's Prime Minister Bo Hedman opened the mining fair on Monday [1].\n \
              诺兰新政府公布矿业计划\n"
