@@ -36,6 +36,15 @@ struct Doc {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     reference_date: Option<Spanned<String>>,
+    claimreview: Option<ClaimReviewDoc>,
+}
+
+/// `[claimreview]`: who publishes `--format claimreview`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimReviewDoc {
+    author: Option<String>,
+    author_url: Option<String>,
 }
 
 /// A loaded configuration.
@@ -50,6 +59,10 @@ pub struct Config {
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     pub reference_date: Option<NaiveDate>,
+    /// `[claimreview] author`: the organization that publishes the reviews.
+    pub review_author: Option<String>,
+    /// `[claimreview] author_url`: its web address.
+    pub review_author_url: Option<String>,
 }
 
 /// The first `claimcheck.toml` in `dir` or one of its ancestors.
@@ -139,6 +152,8 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
         include: globs(&doc.include)?,
         exclude: globs(&doc.exclude)?,
         reference_date,
+        review_author: doc.claimreview.as_ref().and_then(|c| c.author.clone()),
+        review_author_url: doc.claimreview.as_ref().and_then(|c| c.author_url.clone()),
     })
 }
 

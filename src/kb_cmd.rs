@@ -215,7 +215,7 @@ fn pretty(v: &Value) -> String {
 }
 
 /// Today's date (UTC), for `who` without `--on`.
-fn today() -> NaiveDate {
+pub fn today() -> NaiveDate {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

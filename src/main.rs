@@ -67,7 +67,7 @@ enum Command {
         #[arg(required_unless_present = "files_from")]
         paths: Vec<PathBuf>,
         /// How findings are printed: for people (human, markdown, html) or machines
-        /// (json, sarif, github workflow commands).
+        /// (json, sarif, github workflow commands, schema.org claimreview JSON-LD).
         #[arg(long, value_enum, default_value = "human")]
         format: CheckFormat,
         #[command(flatten)]
@@ -247,6 +247,7 @@ enum CheckFormat {
     Github,
     Markdown,
     Html,
+    Claimreview,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -490,6 +491,18 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 ),
                 CheckFormat::Html => {
                     report::html::render_with_errors(findings, files, sources, n_claims, skipped)
+                }
+                CheckFormat::Claimreview => {
+                    if cfg.review_author.is_none() {
+                        eprintln!(
+                            "claimcheck: note: no [claimreview] author in claimcheck.toml; the reviews name \"claimcheck\""
+                        );
+                    }
+                    let by = report::claimreview::Reviewer {
+                        name: cfg.review_author.as_deref().unwrap_or("claimcheck"),
+                        url: cfg.review_author_url.as_deref(),
+                    };
+                    report::claimreview::render(findings, files, sources, &by, kb_cmd::today())
                 }
                 CheckFormat::Human => {
                     let color = color(cli.color, common.output.is_none());

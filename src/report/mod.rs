@@ -2,6 +2,7 @@
 //! that fails half-way prints nothing on stdout.
 
 pub mod check;
+pub mod claimreview;
 pub mod corrections;
 pub mod extract;
 pub mod github;
