@@ -558,8 +558,8 @@ fn measure(f: impl FnOnce() -> usize) -> (Duration, usize) {
     PEAK.store(base, Ordering::Relaxed);
     let (t, cpu) = (Instant::now(), cpu_time());
     let n = f();
-    // The process's CPU time where Linux gives it (every thread's, without the time
-    // a loaded machine spends elsewhere); wall time otherwise.
+    // The process's CPU time (every thread's, without the time a loaded machine
+    // spends elsewhere); wall time where there is none.
     let took = match (cpu, cpu_time()) {
         (Some(a), Some(b)) if b > a => b - a,
         _ => t.elapsed(),
@@ -568,13 +568,21 @@ fn measure(f: impl FnOnce() -> usize) -> (Duration, usize) {
     (took, PEAK.load(Ordering::Relaxed).saturating_sub(base))
 }
 
-/// User and system time of this process from `/proc/self/stat` (fields 14 and 15,
-/// in clock ticks of 10 ms), or `None` off Linux.
+/// The CPU time of this process (every thread's), to the nanosecond
+/// (`CLOCK_PROCESS_CPUTIME_ID`; `/proc/self/stat` counted 10 ms ticks, a tenth of
+/// a small case's time), or `None` where there is none.
+#[cfg(unix)]
 fn cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // The command name (field 2) may hold spaces: count fields after its ')'.
-    let rest = &stat[stat.rfind(')')? + 1..];
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    Some(Duration::from_millis(ticks * 10))
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the call.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) } == 0;
+    ok.then(|| Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32))
+}
+
+#[cfg(not(unix))]
+fn cpu_time() -> Option<Duration> {
+    None
 }
