@@ -4,6 +4,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod kb_cmd;
+mod watch;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -61,39 +62,7 @@ enum Color {
 #[derive(Subcommand)]
 enum Command {
     /// Read articles, normalize their claims, report conflicts.
-    Check {
-        /// Article files or folders (walked recursively: .txt .md .markdown .html .htm);
-        /// `-` reads one article from standard input.
-        #[arg(required_unless_present = "files_from")]
-        paths: Vec<PathBuf>,
-        /// How findings are printed: for people (human, markdown, html) or machines
-        /// (json, sarif, github workflow commands, schema.org claimreview JSON-LD).
-        #[arg(long, value_enum, default_value = "human")]
-        format: CheckFormat,
-        #[command(flatten)]
-        common: Common,
-        /// Exit 1 when a finding is at or above this severity.
-        #[arg(long, value_enum, default_value = "error")]
-        fail_on: FailOn,
-        /// Archive articles read with the drafts, or claim indexes (`claimcheck index`);
-        /// only findings in the drafts are reported.
-        #[arg(long, value_name = "ARCHIVE", num_args = 1..)]
-        against: Vec<PathBuf>,
-        /// Print the findings' corrections instead, one unified diff per article file
-        /// (for `git apply` or `patch -p1` in this folder). No article is written.
-        #[arg(long)]
-        diff: bool,
-        /// Write the findings' corrections into the articles (each file whole or not
-        /// at all), say what was fixed on stderr, and report the findings left.
-        #[arg(long, conflicts_with = "diff")]
-        fix: bool,
-        /// Report only findings not recorded in this baseline file.
-        #[arg(long, value_name = "FILE")]
-        baseline: Option<PathBuf>,
-        /// Record the current findings in this baseline file (and exit 0).
-        #[arg(long, value_name = "FILE")]
-        write_baseline: Option<PathBuf>,
-    },
+    Check(CheckArgs),
     /// Read articles and print their normalized claims (no rules).
     Extract {
         /// Article files or folders, as `check` reads them; `-` for standard input.
@@ -138,7 +107,46 @@ enum Command {
     Man,
 }
 
-#[derive(clap::Args)]
+#[derive(clap::Args, Clone)]
+struct CheckArgs {
+    /// Article files or folders (walked recursively: .txt .md .markdown .html .htm);
+    /// `-` reads one article from standard input.
+    #[arg(required_unless_present = "files_from")]
+    paths: Vec<PathBuf>,
+    /// How findings are printed: for people (human, markdown, html) or machines
+    /// (json, sarif, github workflow commands, schema.org claimreview JSON-LD).
+    #[arg(long, value_enum, default_value = "human")]
+    format: CheckFormat,
+    #[command(flatten)]
+    common: Common,
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+    /// Archive articles read with the drafts, or claim indexes (`claimcheck index`);
+    /// only findings in the drafts are reported.
+    #[arg(long, value_name = "ARCHIVE", num_args = 1..)]
+    against: Vec<PathBuf>,
+    /// Print the findings' corrections instead, one unified diff per article file
+    /// (for `git apply` or `patch -p1` in this folder). No article is written.
+    #[arg(long)]
+    diff: bool,
+    /// Write the findings' corrections into the articles (each file whole or not
+    /// at all), say what was fixed on stderr, and report the findings left.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Check again whenever an article under the paths changes (clearing the
+    /// terminal first); Ctrl-C stops.
+    #[arg(long, conflicts_with_all = ["fix", "write_baseline", "diff"])]
+    watch: bool,
+}
+
+#[derive(clap::Args, Clone)]
 struct Common {
     /// Rule and knowledge-base files to add to the built-in ones (overriding by id).
     #[arg(long = "rules", value_name = "DIR")]
@@ -420,108 +428,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
             );
             Ok(status(0, &skipped))
         }
-        Command::Check {
-            paths,
-            format,
-            common,
-            fail_on,
-            against,
-            diff,
-            fix,
-            baseline,
-            write_baseline,
-        } => {
-            let Some(paths) = input_paths(paths, &common)? else {
-                return Ok(0);
-            };
-            let recorded = baseline
-                .as_deref()
-                .map(engine::baseline::read)
-                .transpose()?;
-            let (cfg, kb) = load_kb(cli.config.as_deref(), &common.rules)?;
-            let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
-            let root = claimcheck::read::project_root(cfg.path.as_deref());
-            let opts = engine::Options {
-                check_kb: common.check_kb,
-                against: &against,
-                baseline: recorded.as_ref(),
-                stdin_name: common.stdin_filename.as_deref(),
-                ..options(&cfg, &wants, &root)
-            };
-            let run = engine::run(&kb, &paths, &opts)?;
-            note_reports(&run.reports);
-            let (files, sources, skipped) = (&run.files, &run.sources, &run.skipped);
-            let (mut findings, n_claims) = (&run.findings[..], run.claims);
-            let left;
-            if fix {
-                left = apply_fixes(findings, files, sources)?;
-                findings = &left;
-            }
-            for (o, option) in [
-                (&common.output, "--output"),
-                (&write_baseline, "--write-baseline"),
-            ] {
-                if let Some(o) = o {
-                    claimcheck::read::refuse_input(o, option, files)?;
-                }
-            }
-            if let Some(path) = &write_baseline {
-                let n = engine::baseline::write(path, findings, files, sources)?;
-                eprintln!("claimcheck: recorded {n} finding(s) in {}", path.display());
-            }
-            // One SARIF result or GitHub annotation for each draft source a finding is
-            // in, but none for a side the baseline records.
-            let scope = report::sarif::Scope {
-                drafts: run.drafts,
-                known: recorded.as_ref(),
-            };
-            let out = match format {
-                _ if diff => report::corrections::render(findings, files, sources),
-                CheckFormat::Json => {
-                    report::check::json_with_errors(findings, files, sources, n_claims, skipped)
-                }
-                CheckFormat::Sarif => {
-                    report::sarif::render_scoped(findings, files, sources, &kb, skipped, &scope)
-                }
-                CheckFormat::Github => {
-                    report::github::render_scoped(findings, files, sources, skipped, &scope)
-                }
-                CheckFormat::Markdown => report::markdown::render_with_errors(
-                    findings, files, sources, n_claims, skipped,
-                ),
-                CheckFormat::Html => {
-                    report::html::render_with_errors(findings, files, sources, n_claims, skipped)
-                }
-                CheckFormat::Claimreview => {
-                    if cfg.review_author.is_none() {
-                        eprintln!(
-                            "claimcheck: note: no [claimreview] author in claimcheck.toml; the reviews name \"claimcheck\""
-                        );
-                    }
-                    let by = report::claimreview::Reviewer {
-                        name: cfg.review_author.as_deref().unwrap_or("claimcheck"),
-                        url: cfg.review_author_url.as_deref(),
-                    };
-                    report::claimreview::render(findings, files, sources, &by, kb_cmd::today())
-                }
-                CheckFormat::Human => {
-                    let color = color(cli.color, common.output.is_none());
-                    report::check::human_with_errors(
-                        findings, files, sources, n_claims, color, skipped,
-                    )
-                }
-            };
-            emit(&out, common.output.as_ref())?;
-            let threshold = match fail_on {
-                _ if write_baseline.is_some() => return Ok(status(0, skipped)),
-                FailOn::Never => return Ok(status(0, skipped)),
-                FailOn::Info => rules::Severity::Info,
-                FailOn::Warning => rules::Severity::Warning,
-                FailOn::Error => rules::Severity::Error,
-            };
-            let found = findings.iter().any(|f| f.severity >= threshold);
-            Ok(status(u8::from(found), skipped))
-        }
+        Command::Check(a) if a.watch => watch::run(cli.config.as_deref(), cli.color, a),
+        Command::Check(a) => check(cli.config.as_deref(), cli.color, a),
         Command::Kb(args) => {
             let (_, kb) = load_kb(cli.config.as_deref(), &args.rules)?;
             let (out, code) = kb_cmd::run(&kb, &args)?;
@@ -562,6 +470,110 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(0)
         }
     }
+}
+
+/// `check`: one run over the articles, its report, and the exit status.
+fn check(config: Option<&Path>, color_when: Color, a: CheckArgs) -> Result<u8, Error> {
+    let CheckArgs {
+        paths,
+        format,
+        common,
+        fail_on,
+        against,
+        diff,
+        fix,
+        baseline,
+        write_baseline,
+        watch: _,
+    } = a;
+    let Some(paths) = input_paths(paths, &common)? else {
+        return Ok(0);
+    };
+    let recorded = baseline
+        .as_deref()
+        .map(engine::baseline::read)
+        .transpose()?;
+    let (cfg, kb) = load_kb(config, &common.rules)?;
+    let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
+    let root = claimcheck::read::project_root(cfg.path.as_deref());
+    let opts = engine::Options {
+        check_kb: common.check_kb,
+        against: &against,
+        baseline: recorded.as_ref(),
+        stdin_name: common.stdin_filename.as_deref(),
+        ..options(&cfg, &wants, &root)
+    };
+    let run = engine::run(&kb, &paths, &opts)?;
+    note_reports(&run.reports);
+    let (files, sources, skipped) = (&run.files, &run.sources, &run.skipped);
+    let (mut findings, n_claims) = (&run.findings[..], run.claims);
+    let left;
+    if fix {
+        left = apply_fixes(findings, files, sources)?;
+        findings = &left;
+    }
+    for (o, option) in [
+        (&common.output, "--output"),
+        (&write_baseline, "--write-baseline"),
+    ] {
+        if let Some(o) = o {
+            claimcheck::read::refuse_input(o, option, files)?;
+        }
+    }
+    if let Some(path) = &write_baseline {
+        let n = engine::baseline::write(path, findings, files, sources)?;
+        eprintln!("claimcheck: recorded {n} finding(s) in {}", path.display());
+    }
+    // One SARIF result or GitHub annotation for each draft source a finding is
+    // in, but none for a side the baseline records.
+    let scope = report::sarif::Scope {
+        drafts: run.drafts,
+        known: recorded.as_ref(),
+    };
+    let out = match format {
+        _ if diff => report::corrections::render(findings, files, sources),
+        CheckFormat::Json => {
+            report::check::json_with_errors(findings, files, sources, n_claims, skipped)
+        }
+        CheckFormat::Sarif => {
+            report::sarif::render_scoped(findings, files, sources, &kb, skipped, &scope)
+        }
+        CheckFormat::Github => {
+            report::github::render_scoped(findings, files, sources, skipped, &scope)
+        }
+        CheckFormat::Markdown => {
+            report::markdown::render_with_errors(findings, files, sources, n_claims, skipped)
+        }
+        CheckFormat::Html => {
+            report::html::render_with_errors(findings, files, sources, n_claims, skipped)
+        }
+        CheckFormat::Claimreview => {
+            if cfg.review_author.is_none() {
+                eprintln!(
+                    "claimcheck: note: no [claimreview] author in claimcheck.toml; the reviews name \"claimcheck\""
+                );
+            }
+            let by = report::claimreview::Reviewer {
+                name: cfg.review_author.as_deref().unwrap_or("claimcheck"),
+                url: cfg.review_author_url.as_deref(),
+            };
+            report::claimreview::render(findings, files, sources, &by, kb_cmd::today())
+        }
+        CheckFormat::Human => {
+            let color = color(color_when, common.output.is_none());
+            report::check::human_with_errors(findings, files, sources, n_claims, color, skipped)
+        }
+    };
+    emit(&out, common.output.as_ref())?;
+    let threshold = match fail_on {
+        _ if write_baseline.is_some() => return Ok(status(0, skipped)),
+        FailOn::Never => return Ok(status(0, skipped)),
+        FailOn::Info => rules::Severity::Info,
+        FailOn::Warning => rules::Severity::Warning,
+        FailOn::Error => rules::Severity::Error,
+    };
+    let found = findings.iter().any(|f| f.severity >= threshold);
+    Ok(status(u8::from(found), skipped))
 }
 
 /// `--fix`: writes each file's corrections and returns the findings they leave.
