@@ -4,6 +4,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod kb_cmd;
+mod progress;
 mod watch;
 
 use std::io::{IsTerminal, Write};
@@ -381,12 +382,17 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let (cfg, kb) = load_kb(cli.config.as_deref(), &common.rules)?;
             let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
             let root = claimcheck::read::project_root(cfg.path.as_deref());
+            let progress = progress::Progress::start(matches!(format, ExtractFormat::Human));
+            let stage = |what: &str| progress.stage(what);
             let opts = engine::Options {
                 check_kb: common.check_kb,
                 stdin_name: common.stdin_filename.as_deref(),
+                stage: Some(&stage),
                 ..options(&cfg, &wants, &root)
             };
-            let (inputs, claims) = engine::extract(&kb, &paths, &opts)?;
+            let extracted = engine::extract(&kb, &paths, &opts);
+            drop(progress);
+            let (inputs, claims) = extracted?;
             note_reports(&inputs.reports);
             let (files, sources, skipped) = (&inputs.files, &inputs.sources, &inputs.skipped);
             if let Some(o) = &common.output {
@@ -496,14 +502,25 @@ fn check(config: Option<&Path>, color_when: Color, a: CheckArgs) -> Result<u8, E
     let (cfg, kb) = load_kb(config, &common.rules)?;
     let wants = |rel: &Path, shown: &Path| cfg.wants(rel, shown);
     let root = claimcheck::read::project_root(cfg.path.as_deref());
+    let for_people = !diff
+        && matches!(
+            format,
+            CheckFormat::Human | CheckFormat::Markdown | CheckFormat::Html
+        );
+    let progress = progress::Progress::start(for_people);
+    let stage = |what: &str| progress.stage(what);
     let opts = engine::Options {
         check_kb: common.check_kb,
         against: &against,
         baseline: recorded.as_ref(),
         stdin_name: common.stdin_filename.as_deref(),
+        stage: Some(&stage),
         ..options(&cfg, &wants, &root)
     };
-    let run = engine::run(&kb, &paths, &opts)?;
+    let run = engine::run(&kb, &paths, &opts);
+    // The spinner is gone before anything else is printed.
+    drop(progress);
+    let run = run?;
     note_reports(&run.reports);
     let (files, sources, skipped) = (&run.files, &run.sources, &run.skipped);
     let (mut findings, n_claims) = (&run.findings[..], run.claims);

@@ -147,3 +147,28 @@ fn every_rule_finds_the_same_against_an_index() {
         assert!(found > 0, "{}: no finding against an index", rule.id);
     }
 }
+
+#[test]
+fn a_run_tells_its_stages_in_order() {
+    let kb = kb();
+    let seen = std::sync::Mutex::new(Vec::new());
+    let record = |s: &str| seen.lock().expect("lock").push(s.to_string());
+    let opts = Options {
+        stage: Some(&record),
+        ..Options::new(&|e| panic!("{e}"))
+    };
+    let path = PathBuf::from("tests/fixtures/quantity-conflict/positive/article.txt");
+    let out =
+        engine::run(&kb, std::slice::from_ref(&path), &opts).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        *seen.lock().expect("lock"),
+        vec![
+            "reading articles".to_string(),
+            "extracting claims from 2 articles".to_string(),
+            format!("checking {} claims", out.claims),
+        ]
+    );
+    seen.lock().expect("lock").clear();
+    engine::extract(&kb, &[path], &opts).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(seen.lock().expect("lock").len(), 2);
+}

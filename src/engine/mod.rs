@@ -53,6 +53,9 @@ pub struct Options<'a> {
     /// The name standard input is shown by when a path is `-` (default `<stdin>`):
     /// messages and fingerprints use it, and its extension picks the format.
     pub stdin_name: Option<&'a str>,
+    /// Told what the run is doing as it moves on (reading, extracting, checking), for
+    /// a progress display.
+    pub stage: Option<&'a (dyn Fn(&str) + Sync)>,
 }
 
 impl<'a> Options<'a> {
@@ -67,6 +70,7 @@ impl<'a> Options<'a> {
             on_skip,
             root: None,
             stdin_name: None,
+            stage: None,
         }
     }
 }
@@ -108,6 +112,12 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
         .partition(|p| index::is_index(p));
     against.iter().try_for_each(|p| index::refuse_empty(p))?;
     let archive = !opts.against.is_empty();
+    let stage = |what: &str| {
+        if let Some(f) = opts.stage {
+            f(what);
+        }
+    };
+    stage("reading articles");
     let mut inputs = read_inputs(paths, opts)?;
     nothing_found(&inputs, paths)?;
     let drafts = inputs.sources.len();
@@ -130,7 +140,12 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
         skipped,
         reports,
     } = inputs;
+    stage(&format!(
+        "extracting claims from {} articles",
+        sources.len()
+    ));
     let claims = claims::extract(kb, &files, &sources);
+    stage(&format!("checking {} claims", claims.len()));
     let (mut findings, n_claims) = if indexes.is_empty() {
         (rules::check(kb, &files, &sources, &claims), claims.len())
     } else {
@@ -171,8 +186,18 @@ pub fn extract(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<(Inputs, Ve
     if opts.check_kb {
         examples::check(kb)?;
     }
+    let stage = |what: &str| {
+        if let Some(f) = opts.stage {
+            f(what);
+        }
+    };
+    stage("reading articles");
     let inputs = read_inputs(paths, opts)?;
     nothing_found(&inputs, paths)?;
+    stage(&format!(
+        "extracting claims from {} articles",
+        inputs.sources.len()
+    ));
     let claims = claims::extract(kb, &inputs.files, &inputs.sources);
     Ok((inputs, claims))
 }
