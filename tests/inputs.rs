@@ -200,3 +200,59 @@ fn extract_reads_standard_input_too() {
         (Some("in.txt"), Some(3000.0))
     );
 }
+
+#[test]
+fn a_draft_replaces_its_saved_copy_in_an_index() {
+    // An editor's buffer checked against an index of the folder it is saved in: the
+    // saved copy is the draft's old text, not another source.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let arch = tmp.path().join("arch");
+    std::fs::create_dir(&arch).expect("mkdir");
+    let article = |title: &str, day: u32, tonnes: &str| {
+        format!(
+            "{title}\nWire·2025-01-{day} 09:00\n\n\
+             The Norland Minerals Agency said lithium production reached {tonnes} tonnes in 2024.\n"
+        )
+    };
+    std::fs::write(arch.join("a.txt"), article("A", 20, "12,000")).expect("write");
+    std::fs::write(arch.join("b.txt"), article("B", 21, "12,000")).expect("write");
+    let kb = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(KB);
+    let kb = kb.to_str().unwrap();
+    let o = common::run_in(
+        tmp.path(),
+        &["index", "arch", "-o", "arch.idx", "--rules", kb],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "arch/a.txt",
+            "--against",
+            "arch.idx",
+        ])
+        .args(["--rules", kb, "--format", "json"])
+        .current_dir(tmp.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(article("A", 20, "9,000").as_bytes())
+        .expect("write");
+    let o = child.wait_with_output().expect("ends");
+    let v = json(&o);
+    let paths: Vec<&str> = v["findings"][0]["locations"]
+        .as_array()
+        .expect("locations")
+        .iter()
+        .filter_map(|l| l["path"].as_str())
+        .collect();
+    assert_eq!(paths, vec!["arch/a.txt", "arch/b.txt"]);
+    assert_eq!(v["findings"].as_array().map(Vec::len), Some(1));
+}

@@ -53,6 +53,9 @@ pub struct Options<'a> {
     /// The name standard input is shown by when a path is `-` (default `<stdin>`):
     /// messages and fingerprints use it, and its extension picks the format.
     pub stdin_name: Option<&'a str>,
+    /// The text the path `-` stands for instead of standard input (an editor's
+    /// buffer), shown as `stdin_name`.
+    pub stdin_text: Option<&'a [u8]>,
     /// Told what the run is doing as it moves on (reading, extracting, checking), for
     /// a progress display.
     pub stage: Option<&'a (dyn Fn(&str) + Sync)>,
@@ -70,6 +73,7 @@ impl<'a> Options<'a> {
             on_skip,
             root: None,
             stdin_name: None,
+            stdin_text: None,
             stage: None,
         }
     }
@@ -268,7 +272,11 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options) -> Result<Inputs, Error> {
                 ));
             }
             let name = opts.stdin_name.unwrap_or("<stdin>");
-            match read::read_stdin(name) {
+            let read = match opts.stdin_text {
+                Some(bytes) => read::read_bytes(name, bytes.to_vec()),
+                None => read::read_stdin(name),
+            };
+            match read {
                 Ok(read) => stdin = Some((name, read)),
                 Err(e) => skip(vec![e])?,
             }

@@ -328,6 +328,11 @@ pub fn read_stdin(name: &str) -> Result<Option<(File, Vec<Source>)>, Error> {
         .lock()
         .read_to_end(&mut bytes)
         .map_err(|e| Error::input(name.to_string(), format!("standard input: {e}")))?;
+    read_bytes(name, bytes)
+}
+
+/// `bytes` read as one file shown as `name` (an editor's buffer, standard input).
+pub fn read_bytes(name: &str, bytes: Vec<u8>) -> Result<Option<(File, Vec<Source>)>, Error> {
     if is_report(&bytes) {
         return Ok(None);
     }

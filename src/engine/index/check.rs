@@ -61,6 +61,12 @@ pub fn check(
     // Per run source after the local ones: (its index, its source number there).
     let mut origin: Vec<(usize, usize)> = Vec::new();
     let mut langs_all: Vec<Vec<&'static str>> = Vec::new();
+    // An archive article at a draft's path is that draft's saved copy (an indexed
+    // folder holding the draft, an editor's open file): the draft replaces it.
+    let draft_paths: BTreeSet<String> = sources[..drafts.min(sources.len())]
+        .iter()
+        .map(|s| crate::read::normalize(std::path::Path::new(&s.path)))
+        .collect();
     for (k, ix) in opened.iter_mut().enumerate() {
         let langs: Vec<&'static str> = ix.meta.langs.iter().map(|l| lang(l)).collect();
         let mut loaded: BTreeMap<usize, Vec<Claim>> = BTreeMap::new();
@@ -75,6 +81,9 @@ pub fn check(
             let s = ix
                 .source(i, empty, &langs, false)
                 .ok_or_else(|| ix.err("corrupt claim index (sources)"))?;
+            if draft_paths.contains(&crate::read::normalize(std::path::Path::new(&s.path))) {
+                continue;
+            }
             run_sources.push(s);
             run_mentions.push(ix.mentions(i)?);
             run_claims.extend(cs.into_iter().map(|c| Claim { source: at, ..c }));
