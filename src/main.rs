@@ -4,6 +4,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod kb_cmd;
+mod lsp;
 mod progress;
 mod watch;
 
@@ -106,6 +107,14 @@ enum Command {
     },
     /// Print the manual page (roff): `claimcheck man > claimcheck.1; man ./claimcheck.1`.
     Man,
+    /// Serve editors over the language server protocol (standard input and output):
+    /// diagnostics for the open article against the rest of its workspace folder,
+    /// quick fixes, hovers.
+    Lsp {
+        /// Rule and knowledge-base files to add to the built-in ones (overriding by id).
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Clone)]
@@ -471,6 +480,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             emit_with(None, |w| w.write_all(&out))?;
             Ok(0)
         }
+        Command::Lsp { rules: dirs } => lsp::run(cli.config.as_deref(), &dirs),
         Command::Man => {
             emit_with(None, |w| clap_mangen::Man::new(Cli::command()).render(w))?;
             Ok(0)
