@@ -129,13 +129,23 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
         let more = read_inputs(&against, opts)?;
         inputs.skipped.extend(more.skipped);
         inputs.reports.extend(more.reports);
-        let offset = inputs.files.len();
-        inputs.files.extend(more.files);
+        // An archive file at the path standard input is named by is the saved copy of
+        // the text read (an editor's buffer): the text stands for it.
+        let replaced = replaced(paths, opts);
+        let mut renumber = Vec::with_capacity(more.files.len());
+        for f in more.files {
+            if replaced.contains(&read::normalize(Path::new(&f.path))) {
+                renumber.push(None);
+            } else {
+                renumber.push(Some(inputs.files.len()));
+                inputs.files.push(f);
+            }
+        }
         inputs
             .sources
-            .extend(more.sources.into_iter().map(|s| Source {
-                file: s.file + offset,
-                ..s
+            .extend(more.sources.into_iter().filter_map(|s| {
+                let file = renumber.get(s.file).copied().flatten()?;
+                Some(Source { file, ..s })
             }));
     }
     let Inputs {
@@ -157,7 +167,7 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
             kb,
             opts.reference_date,
             &indexes,
-            drafts,
+            (drafts, &replaced(paths, opts)),
             &mut files,
             &mut sources,
             &claims,
@@ -183,6 +193,17 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
         claims: n_claims,
         drafts,
     })
+}
+
+/// The paths whose archive copy the drafts replace: the name given to standard
+/// input when it is read (`-`), normalized.
+fn replaced(paths: &[PathBuf], opts: &Options) -> std::collections::BTreeSet<String> {
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    opts.stdin_name
+        .filter(|_| stdin)
+        .map(|n| read::normalize(Path::new(n)))
+        .into_iter()
+        .collect()
 }
 
 /// `extract`: the inputs and their claims.

@@ -313,6 +313,9 @@ pub struct Kb {
 pub struct Derived {
     vocab: OnceLock<vocab::Vocab>,
     names: OnceLock<names::Names>,
+    /// The claim index's fingerprint of the entries (a second to make: a language
+    /// server checks against an index at every keystroke).
+    fingerprint: OnceLock<u64>,
 }
 
 impl Clone for Derived {
@@ -328,6 +331,11 @@ impl fmt::Debug for Derived {
 }
 
 impl Kb {
+    /// `make()` the first time, then the same value for this knowledge base.
+    pub fn memo_fingerprint(&self, make: impl FnOnce() -> u64) -> u64 {
+        *self.derived.fingerprint.get_or_init(make)
+    }
+
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entity_index.get(id).map(|&i| &self.entities[i])
     }

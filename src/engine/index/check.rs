@@ -15,7 +15,8 @@ use crate::kb::Kb;
 use crate::read::{File, Source};
 use crate::rules::{self, Ctx, Days, Finding};
 
-/// The findings that involve the first `drafts` sources, with the same places,
+/// The findings that involve the first `drafts` sources (archive sources at a path
+/// in `replaced` are left out), with the same places,
 /// values and order as a run over the archive's articles. Each index's sources are
 /// appended to `sources` (its files rebuilt into `files` where a finding places),
 /// and the finding places point there. Returns the findings and the number of
@@ -24,7 +25,7 @@ pub fn check(
     kb: &Kb,
     reference_date: Option<NaiveDate>,
     indexes: &[PathBuf],
-    drafts: usize,
+    (drafts, replaced): (usize, &BTreeSet<String>),
     files: &mut Vec<File>,
     sources: &mut Vec<Source>,
     claims: &[Claim],
@@ -61,12 +62,6 @@ pub fn check(
     // Per run source after the local ones: (its index, its source number there).
     let mut origin: Vec<(usize, usize)> = Vec::new();
     let mut langs_all: Vec<Vec<&'static str>> = Vec::new();
-    // An archive article at a draft's path is that draft's saved copy (an indexed
-    // folder holding the draft, an editor's open file): the draft replaces it.
-    let draft_paths: BTreeSet<String> = sources[..drafts.min(sources.len())]
-        .iter()
-        .map(|s| crate::read::normalize(std::path::Path::new(&s.path)))
-        .collect();
     for (k, ix) in opened.iter_mut().enumerate() {
         let langs: Vec<&'static str> = ix.meta.langs.iter().map(|l| lang(l)).collect();
         let mut loaded: BTreeMap<usize, Vec<Claim>> = BTreeMap::new();
@@ -81,7 +76,9 @@ pub fn check(
             let s = ix
                 .source(i, empty, &langs, false)
                 .ok_or_else(|| ix.err("corrupt claim index (sources)"))?;
-            if draft_paths.contains(&crate::read::normalize(std::path::Path::new(&s.path))) {
+            // The saved copy of a text read from standard input (an editor's
+            // buffer): the text replaces it.
+            if replaced.contains(&crate::read::normalize(std::path::Path::new(&s.path))) {
                 continue;
             }
             run_sources.push(s);

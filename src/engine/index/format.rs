@@ -147,6 +147,12 @@ pub fn checksum(b: &[u8]) -> u64 {
 /// entry, vocabulary term and rule parameter; not severities, which apply at check
 /// time) and the configured reference date for undated articles.
 pub fn fingerprint(kb: &Kb, reference_date: Option<NaiveDate>) -> u64 {
+    let entries = kb.memo_fingerprint(|| entries_fingerprint(kb));
+    checksum(format!("{entries}{reference_date:?}").as_bytes())
+}
+
+/// The knowledge base's entries and rule parameters, as their debug text.
+fn entries_fingerprint(kb: &Kb) -> u64 {
     // Sorted by rule id and parameter name (both maps are ordered).
     let rules: Vec<(&String, Vec<(&String, f64)>)> = kb
         .rules
@@ -161,7 +167,7 @@ pub fn fingerprint(kb: &Kb, reference_date: Option<NaiveDate>) -> u64 {
         })
         .collect();
     let s = format!(
-        "{:?}{:?}{:?}{:?}{:?}{rules:?}{reference_date:?}",
+        "{:?}{:?}{:?}{:?}{:?}{rules:?}",
         kb.entities, kb.offices, kb.figures, kb.events, kb.vocabulary
     );
     checksum(s.as_bytes())
