@@ -37,6 +37,15 @@ struct Doc {
     exclude: Vec<Spanned<String>>,
     reference_date: Option<Spanned<String>>,
     claimreview: Option<ClaimReviewDoc>,
+    lsp: Option<LspDoc>,
+}
+
+/// `[lsp]`: what the language server checks open articles against.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LspDoc {
+    #[serde(default)]
+    against: Vec<String>,
 }
 
 /// `[claimreview]`: who publishes `--format claimreview`.
@@ -63,6 +72,9 @@ pub struct Config {
     pub review_author: Option<String>,
     /// `[claimreview] author_url`: its web address.
     pub review_author_url: Option<String>,
+    /// `[lsp] against`: claim indexes or folders the language server checks open
+    /// articles against instead of their workspace folder (relative to this file).
+    pub lsp_against: Vec<PathBuf>,
 }
 
 /// The first `claimcheck.toml` in `dir` or one of its ancestors.
@@ -154,6 +166,12 @@ pub fn parse(path: &Path, text: &str, known: &[&str]) -> Result<Config, Error> {
         reference_date,
         review_author: doc.claimreview.as_ref().and_then(|c| c.author.clone()),
         review_author_url: doc.claimreview.as_ref().and_then(|c| c.author_url.clone()),
+        lsp_against: doc
+            .lsp
+            .iter()
+            .flat_map(|l| &l.against)
+            .map(|a| base.join(a))
+            .collect(),
     })
 }
 

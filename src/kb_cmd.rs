@@ -259,7 +259,7 @@ fn terms_on(o: &Office, day: NaiveDate) -> Vec<&Term> {
         .collect()
 }
 
-fn who_human(kb: &Kb, o: &Office, on: Option<NaiveDate>) -> String {
+pub fn who_human(kb: &Kb, o: &Office, on: Option<NaiveDate>) -> String {
     let mut out = format!("{} [{}]\n", o.name, o.id);
     if let Some(of) = &o.of {
         out.push_str(&format!("  of: {} [{of}]\n", name_of(kb, of)));
@@ -419,7 +419,7 @@ fn list_line(out: &mut String, label: &str, items: &[String]) {
     }
 }
 
-fn entity_human(kb: &Kb, e: &Entity) -> String {
+pub fn entity_human(kb: &Kb, e: &Entity) -> String {
     let mut out = format!("{} [{}], {}\n", e.name, e.id, e.kind.name());
     list_line(&mut out, "aliases", &e.aliases);
     list_line(&mut out, "acronyms", &e.acronyms);

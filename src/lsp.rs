@@ -1,7 +1,8 @@
 //! `claimcheck lsp`: a language server over standard input and output.
 //!
 //! The open document is checked as a draft against the other articles of its
-//! workspace folder: at `initialize` they are read once into a claim index (in a
+//! workspace folder (or what `[lsp] against` in `claimcheck.toml` names: claim
+//! indexes or folders): at `initialize` they are read once into a claim index (in a
 //! temporary folder, rebuilt when a document is saved), and each check reads the
 //! document's text and the index claims that share a key with its claims. The saved
 //! copy of the open document in the index is replaced by the buffer. Diagnostics
@@ -28,6 +29,8 @@ struct Server {
     root: Option<PathBuf>,
     /// The workspace's claim index, and the folder it lives in.
     index: Option<(PathBuf, tempfile::TempDir)>,
+    /// `[lsp] against` of the configuration: used instead of the workspace.
+    against: Vec<PathBuf>,
     /// Open documents: URI → text.
     docs: HashMap<String, String>,
 }
@@ -46,11 +49,13 @@ pub fn run(config: Option<&Path>, rules_dirs: &[PathBuf]) -> Result<u8, Error> {
         .or(init["rootUri"].as_str())
         .and_then(path_of);
     let (cfg, kb) = super::load_kb(config, rules_dirs)?;
+    let against = cfg.lsp_against.clone();
     let mut s = Server {
         kb,
         cfg,
         root,
         index: None,
+        against,
         docs: HashMap::new(),
     };
     s.build_index(&conn);
@@ -80,6 +85,9 @@ impl Server {
     /// article in it) documents are checked alone.
     fn build_index(&mut self, conn: &Connection) {
         self.index = None;
+        if !self.against.is_empty() {
+            return;
+        }
         let Some(root) = self.root.clone() else {
             return;
         };
@@ -158,7 +166,11 @@ impl Server {
     fn check(&self, uri: &str) -> Result<engine::Outcome, Error> {
         let text = self.docs.get(uri).map_or("", String::as_str);
         let name = shown(uri);
-        let against: Vec<PathBuf> = self.index.iter().map(|(p, _)| p.clone()).collect();
+        let against: Vec<PathBuf> = if self.against.is_empty() {
+            self.index.iter().map(|(p, _)| p.clone()).collect()
+        } else {
+            self.against.clone()
+        };
         let skip = |_: &Error| {};
         let opts = engine::Options {
             against: &against,
@@ -238,10 +250,33 @@ impl Server {
         .filter(|k| !j[**k].is_null() && j[**k] != "")
         .map(|k| format!("- {k}: `{}`", j[*k].to_string().trim_matches('"')))
         .collect();
-        json!({"contents": {
-            "kind": "markdown",
-            "value": format!("**{}** `{}`\n\n{}", j["kind"].as_str().unwrap_or(""), j["text"].as_str().unwrap_or(""), shown_fields.join("\n")),
-        }})
+        // What the knowledge base knows of a name (aliases, offices held, source) or of
+        // an office (its holders, the one on the article's date).
+        let known = match &j["kind"] {
+            k if k == "entity" => j["id"]
+                .as_str()
+                .and_then(|id| self.kb.entity(id))
+                .map(|e| super::kb_cmd::entity_human(&self.kb, e)),
+            k if k == "role" => {
+                let day = sources[c.source].date;
+                self.kb
+                    .offices
+                    .iter()
+                    .find(|o| j["office"] == o.name.as_str())
+                    .map(|o| super::kb_cmd::who_human(&self.kb, o, day))
+            }
+            _ => None,
+        };
+        let mut value = format!(
+            "**{}** `{}`\n\n{}",
+            j["kind"].as_str().unwrap_or(""),
+            j["text"].as_str().unwrap_or(""),
+            shown_fields.join("\n")
+        );
+        if let Some(k) = known {
+            value.push_str(&format!("\n\n```text\n{}```", k));
+        }
+        json!({"contents": {"kind": "markdown", "value": value}})
     }
 }
 
@@ -413,8 +448,10 @@ fn path_of(uri: &str) -> Option<PathBuf> {
 /// A path as a `file:` URI (what is not unreserved or `/` percent-encoded).
 fn uri_of(path: &str) -> String {
     let abs = std::path::absolute(path).unwrap_or_else(|_| PathBuf::from(path));
+    // `a/../b` as `b`: editors match URIs by their text.
+    let abs = claimcheck::read::normalize(&abs);
     let mut out = String::from("file://");
-    for b in abs.to_string_lossy().bytes() {
+    for b in abs.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
             out.push(b as char);
         } else {

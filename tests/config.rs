@@ -411,7 +411,7 @@ fn malformed_config_is_one_line_with_its_position() {
     assert_eq!(
         bad_config("exclude = [\"a\"]\nrulez = []\n"),
         err(
-            "claimcheck.toml:2:1: unknown field `rulez`, expected one of `rules`, `severity`, `include`, `exclude`, `reference_date`, `claimreview`"
+            "claimcheck.toml:2:1: unknown field `rulez`, expected one of `rules`, `severity`, `include`, `exclude`, `reference_date`, `claimreview`, `lsp`"
         )
     );
     assert_eq!(

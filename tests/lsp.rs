@@ -204,6 +204,17 @@ fn a_client_gets_diagnostics_fixes_and_hovers() {
         "{shown}"
     );
 
+    // On a title and holder: what the knowledge base knows of the office that day.
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 30}}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("Prime Minister of Norland") && shown.contains("Bo Hedman"),
+        "{shown}"
+    );
+
     // The fixed text: no diagnostics left.
     c.notify(
         "textDocument/didChange",
@@ -216,4 +227,55 @@ fn a_client_gets_diagnostics_fixes_and_hovers() {
     c.notify("exit", Value::Null);
     let status = c.child.wait().expect("the server ends");
     assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn lsp_against_in_the_configuration_replaces_the_workspace() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (ws, elsewhere) = (tmp.path().join("ws"), tmp.path().join("archive"));
+    std::fs::create_dir_all(&ws).expect("mkdir");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    std::fs::write(
+        elsewhere.join("old.txt"),
+        article("Old", 3, "Bo Hedman", "12,000"),
+    )
+    .expect("write");
+    // In the workspace, an article that agrees with the draft: not read.
+    std::fs::write(
+        ws.join("same.txt"),
+        article("Same", 3, "Bo Hedman", "8,000"),
+    )
+    .expect("write");
+    std::fs::write(
+        ws.join("claimcheck.toml"),
+        "[lsp]\nagainst = [\"../archive\"]\n",
+    )
+    .expect("write");
+    let draft = ws.join("draft.txt");
+    let root = format!("file://{}", ws.display());
+    let uri = format!("file://{}", draft.display());
+    let mut c = Client::start(&ws);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    let text = article("Draft", 2, "Bo Hedman", "8,000");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let ds = c.diagnostics(&uri);
+    assert_eq!(ds.len(), 1, "{ds:#?}");
+    assert_eq!(ds[0]["code"], "quantity-conflict");
+    let at = ds[0]["relatedInformation"][0]["location"]["uri"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        at.ends_with("/archive/old.txt") && !at.contains(".."),
+        "{at}"
+    );
+    assert_eq!(c.request("shutdown", Value::Null), Value::Null);
+    c.notify("exit", Value::Null);
+    assert_eq!(c.child.wait().expect("ends").code(), Some(0));
 }
