@@ -225,29 +225,16 @@ fn a_draft_replaces_its_saved_copy_in_an_index() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // Against the index and against the folder itself.
     for against in ["arch.idx", "arch"] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-            .args([
-                "check",
-                "-",
-                "--stdin-filename",
-                "arch/a.txt",
-                "--against",
-                against,
-            ])
-            .args(["--rules", kb, "--format", "json"])
-            .current_dir(tmp.path())
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("runs");
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(article("A", 20, "9,000").as_bytes())
-            .expect("write");
-        let o = child.wait_with_output().expect("ends");
+        let args = [
+            "check",
+            "-",
+            "--stdin-filename",
+            "arch/a.txt",
+            "--against",
+            against,
+        ];
+        let args = [&args[..], &["--rules", kb, "--format", "json"]].concat();
+        let o = common::run_in_with_stdin(tmp.path(), &args, article("A", 20, "9,000").as_bytes());
         let v = json(&o);
         let paths: Vec<&str> = v["findings"][0]["locations"]
             .as_array()

@@ -77,6 +77,13 @@ impl<'a> Options<'a> {
             stage: None,
         }
     }
+
+    /// Tells `stage`, if any, what the run does now.
+    fn tell(&self, what: &str) {
+        if let Some(f) = self.stage {
+            f(what);
+        }
+    }
 }
 
 /// The files read, their articles and the input files skipped.
@@ -116,12 +123,7 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
         .partition(|p| index::is_index(p));
     against.iter().try_for_each(|p| index::refuse_empty(p))?;
     let archive = !opts.against.is_empty();
-    let stage = |what: &str| {
-        if let Some(f) = opts.stage {
-            f(what);
-        }
-    };
-    stage("reading articles");
+    opts.tell("reading articles");
     let mut inputs = read_inputs(paths, opts)?;
     nothing_found(&inputs, paths)?;
     let drafts = inputs.sources.len();
@@ -154,12 +156,12 @@ pub fn run(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<Outcome, Error>
         skipped,
         reports,
     } = inputs;
-    stage(&format!(
+    opts.tell(&format!(
         "extracting claims from {} articles",
         sources.len()
     ));
     let claims = claims::extract(kb, &files, &sources);
-    stage(&format!("checking {} claims", claims.len()));
+    opts.tell(&format!("checking {} claims", claims.len()));
     let (mut findings, n_claims) = if indexes.is_empty() {
         (rules::check(kb, &files, &sources, &claims), claims.len())
     } else {
@@ -211,15 +213,10 @@ pub fn extract(kb: &Kb, paths: &[PathBuf], opts: &Options) -> Result<(Inputs, Ve
     if opts.check_kb {
         examples::check(kb)?;
     }
-    let stage = |what: &str| {
-        if let Some(f) = opts.stage {
-            f(what);
-        }
-    };
-    stage("reading articles");
+    opts.tell("reading articles");
     let inputs = read_inputs(paths, opts)?;
     nothing_found(&inputs, paths)?;
-    stage(&format!(
+    opts.tell(&format!(
         "extracting claims from {} articles",
         inputs.sources.len()
     ));

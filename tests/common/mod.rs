@@ -37,11 +37,16 @@ pub fn json(o: &Output) -> serde_json::Value {
 
 /// Runs the binary in the checkout with `input` on its standard input.
 pub fn claimcheck_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    run_in_with_stdin(Path::new(env!("CARGO_MANIFEST_DIR")), args, input)
+}
+
+/// Runs the binary in `dir` with `input` on its standard input.
+pub fn run_in_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
