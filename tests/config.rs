@@ -583,7 +583,7 @@ fn rules_folder_settings_are_checked_against_the_rules() {
     assert_eq!(
         bad_settings("[rule.quantity-conflict]\nparams = { relative_tolerence = 0.05 }\n"),
         err(
-            "DIR/s.toml:2:12: unknown field `relative_tolerence`, expected one of `relative_tolerance`, `about_tolerance`, `nearly_tolerance`, `min_shared_context`, `min_similarity`, `min_similarity_one_named`, `min_similarity_unnamed`, `min_similarity_unlinked`, `same_source_similarity`, `story_min_shared`, `story_max_days_apart`, `story_max_feature_sources`"
+            "DIR/s.toml:2:12: unknown field `relative_tolerence`, expected one of `relative_tolerance`, `about_tolerance`, `nearly_tolerance`, `min_shared_context`, `min_similarity`, `min_similarity_one_named`, `min_similarity_unnamed`, `min_similarity_unlinked`, `same_source_similarity`, `story_min_shared`, `story_max_days_apart`, `story_max_feature_sources`, `idf_prior`"
         )
     );
     // A count is a whole number.

@@ -85,6 +85,9 @@ const ROWS: &[Row] = &[
     // --- years
     ("Sales rose sharply in 2024.", A, &[("2024", "2024")]),
     ("The mine should be running by 2027.", None, &[("2027", "2027")]),
+    // A year-like number with its Chinese scale is a count (二千万), not a year.
+    ("越南开采了2000万桶原油。", None, &[]),
+    ("2021年投资2025亿元。", None, &[("2021年", "2021")]),
     ("Its fiscal 2026 guidance was cut.", None, &[("2026", "2026")]),
     ("The 2025 regulations tighten export rules.", None, &[("2025", "2025")]),
     ("Construction ends in late 2026.", A, &[("late 2026", "2026")]),

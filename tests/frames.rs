@@ -1,7 +1,9 @@
 //! What keeps two figures apart or brings them together, beyond subject and measure
 //! words: who tells a figure, the base of a change, a twelve-month span, a share, a
-//! `per` written once for two figures, figures across stories, and dates of events
-//! said to be moved. Each mechanism is tried on generated pairs of articles (its
+//! `per` written once for two figures, figures across stories, dates of events said
+//! to be moved, a figure set before its clause, counted nouns across wordings and
+//! languages, the way a change goes, clause openers, sub-series of a measure and
+//! "the same period". Each mechanism is tried on generated pairs of articles (its
 //! wordings crossed with each other) that must be flagged and that must not, and
 //! every family must score 1.0 both ways.
 
@@ -38,11 +40,12 @@ fn article(title: &str, date: &str, body: &str) -> String {
     format!("{title}\nExample Wire·{date} 09:00\n\n{body}\n")
 }
 
-/// Counts how many pairs are flagged with `rule` on both `texts`.
+/// Is the pair flagged with `rule` on both `texts` (a finding's place starting
+/// with each: "120,000" for "120,000 people")?
 fn flagged(pair: &[String], rule: &str, texts: [&str; 2]) -> bool {
     findings(pair)
         .iter()
-        .any(|(r, t)| r == rule && texts.iter().all(|x| t.iter().any(|y| y == x)))
+        .any(|(r, t)| r == rule && texts.iter().all(|x| t.iter().any(|y| y.starts_with(x))))
 }
 
 /// Runs every pair; each must be flagged (`want`) or not. Panics with the
@@ -319,4 +322,328 @@ fn a_moved_event_keeps_no_date() {
     }
     family("moved/called off", "date-conflict", false, &apart);
     family("moved/settled", "date-conflict", true, &same);
+}
+
+/// The wordings that set a figure before the clause saying what it is: the clause's
+/// subject and period are the figure's. `{V}` the figure, `{P}` the period.
+const FRONTED_EN: &[&str] = &[
+    "At {V}, Chile's steel output {P} was the highest in a decade.",
+    "{V}: that was Chile's steel output {P}.",
+    "{V} — Chile's steel output {P} — beat forecasts.",
+    "{V}, Chile's steel output {P}, was a record.",
+];
+const FRONTED_ZH: &[&str] = &[
+    "{V}，智利{P}钢铁产量创十年来新高。",
+    "{V}：智利公布了{P}的钢铁产量。",
+];
+/// The plain wordings the fronted ones are compared with.
+const PLAIN_EN: &[&str] = &[
+    "Chile's steel output was {V} {P}.",
+    "Chile produced {V} of steel {P}, officials said.",
+];
+const PLAIN_ZH: &[&str] = &["智利{P}钢铁产量为{V}。"];
+
+/// A figure set before its clause ("At 4.2 million tonnes, Chile's steel output in
+/// 2024 was …") takes that clause's subject and period: it meets the same figure
+/// written plainly, and not the figure of another year.
+#[test]
+fn a_figure_set_before_its_clause_takes_the_clause() {
+    let fill = |t: &str, v: &str, p: &str| t.replace("{V}", v).replace("{P}", p);
+    let (en_a, en_b, zh_a, zh_b) = (
+        "4.2 million tonnes",
+        "3.1 million tonnes",
+        "420万吨",
+        "310万吨",
+    );
+    let mut same = Vec::new();
+    let mut apart = Vec::new();
+    let fronted = FRONTED_EN
+        .iter()
+        .map(|t| (t, en_a, "in 2024", "in 2023"))
+        .chain(FRONTED_ZH.iter().map(|t| (t, zh_a, "2024年", "2023年")));
+    for (f, va, p, p_other) in fronted {
+        let plain = PLAIN_EN
+            .iter()
+            .map(|t| (t, en_b, "in 2024"))
+            .chain(PLAIN_ZH.iter().map(|t| (t, zh_b, "2024年")));
+        for (t, vb, pb) in plain {
+            let b = article("Chile steel figures", "2025-02-11", &fill(t, vb, pb));
+            let a = article("Chile steel record", "2025-02-10", &fill(f, va, p));
+            same.push((vec![a, b.clone()], [va, vb]));
+            let a = article("Chile steel record", "2025-02-10", &fill(f, va, p_other));
+            apart.push((vec![a, b], [va, vb]));
+        }
+    }
+    family(
+        "fronted figures/same period",
+        "quantity-conflict",
+        true,
+        &same,
+    );
+    family(
+        "fronted figures/other period",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
+}
+
+/// Counted nouns of one class in each language (lexicon `counted`): (English
+/// wordings, Chinese wordings with their classifier), each in a sentence frame.
+const COUNTS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "Chile's population reached {V} {N} in 2024.|智利2024年人口达{V}{N}。",
+        &["people", "inhabitants", "residents"],
+        &["人"],
+    ),
+    (
+        "Chile's car sales reached {V} {N} in 2024.|智利2024年汽车销量为{V}{N}。",
+        &["cars", "vehicles"],
+        &["辆汽车", "辆"],
+    ),
+    (
+        "Chile produced {V} {N} of oil in 2024.|智利2024年生产了{V}{N}。",
+        &["barrels"],
+        &["桶原油", "桶"],
+    ),
+    (
+        "Chile's mining industry cut {V} {N} in 2024.|智利矿业2024年裁减了{V}{N}。",
+        &["jobs", "positions", "roles"],
+        &["个工作岗位", "个岗位"],
+    ),
+];
+
+/// A count is compared with the counts of its class however they are worded and in
+/// either language ("people", "residents", 人; "cars", 辆; "barrels", 桶); counts of
+/// one noun with other words before it ("gold medals", "medals") are two claims.
+#[test]
+fn counts_meet_across_wordings_and_languages() {
+    let mut same = Vec::new();
+    for &(frames, en, zh) in COUNTS {
+        let (fe, fz) = frames.split_once('|').expect("two frames");
+        let words: Vec<(String, &str)> = en
+            .iter()
+            .map(|n| (fe.replace("{N}", n), "en"))
+            .chain(zh.iter().map(|n| (fz.replace("{N}", n), "zh")))
+            .collect();
+        for (i, (wa, la)) in words.iter().enumerate() {
+            for (wb, lb) in &words[i + 1..] {
+                let va = if *la == "en" { "120,000" } else { "12万" };
+                let vb = if *lb == "en" { "90,000" } else { "9万" };
+                let (sa, sb) = (wa.replace("{V}", va), wb.replace("{V}", vb));
+                let a = article("Figures for 2024", "2025-02-10", &sa);
+                let b = article("Figures for 2024", "2025-02-11", &sb);
+                let texts: [&'static str; 2] = [va, vb];
+                same.push((vec![a, b], texts));
+            }
+        }
+    }
+    family("counts/one class", "quantity-conflict", true, &same);
+
+    let mut apart = Vec::new();
+    for (noun, modifier) in [
+        ("medals", "gold"),
+        ("cars", "electric"),
+        ("jobs", "factory"),
+    ] {
+        for swap in [false, true] {
+            let plain = format!("Harlow won five {noun} in 2024.");
+            let part = format!("Harlow won three {modifier} {noun} in 2024.");
+            let (a, b) = if swap { (part, plain) } else { (plain, part) };
+            let texts = [
+                leak(format!("five {noun}")),
+                leak(format!("three {modifier} {noun}")),
+            ];
+            apart.push((
+                vec![
+                    article("Harlow in 2024", "2025-02-10", &a),
+                    article("Harlow in 2024", "2025-02-11", &b),
+                ],
+                texts,
+            ));
+        }
+    }
+    family(
+        "counts/a part of the whole",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+const DOWN: &[&str] = &["fell", "dropped", "declined", "slipped"];
+const UP: &[&str] = &["rose", "climbed", "increased", "jumped"];
+
+/// Two changes of one rate said to go opposite ways ("fell 0.2%", "rose 10.7%")
+/// are two claims (a monthly and an annual change); two falls that differ are one.
+#[test]
+fn a_fall_and_a_rise_are_two_claims() {
+    let say = |verb: &str, fig: &str| {
+        format!("Kestland house prices {verb} {fig} in December, the Harlow Building Society said.")
+    };
+    let mut apart = Vec::new();
+    let mut same = Vec::new();
+    for &d in DOWN {
+        let a = article("Kestland house prices", "2025-01-08", &say(d, "0.2%"));
+        for &u in UP {
+            let b = article("Kestland house prices", "2025-01-09", &say(u, "10.7%"));
+            apart.push((vec![a.clone(), b], ["0.2%", "10.7%"]));
+        }
+        for &d2 in DOWN {
+            let b = article("Kestland house prices", "2025-01-09", &say(d2, "1.7%"));
+            same.push((vec![a.clone(), b], ["0.2%", "1.7%"]));
+        }
+    }
+    let zh = |verb: &str, fig: &str| format!("哈洛建房协会表示，凯斯特兰12月房价{verb}{fig}。");
+    for d in ["下降", "下跌"] {
+        let a = article("凯斯特兰房价", "2025-01-08", &zh(d, "0.2%"));
+        for u in ["上涨", "增长"] {
+            let b = article("凯斯特兰房价", "2025-01-09", &zh(u, "10.7%"));
+            apart.push((vec![a.clone(), b], ["0.2%", "10.7%"]));
+        }
+    }
+    family("directions/opposite", "quantity-conflict", false, &apart);
+    family("directions/same", "quantity-conflict", true, &same);
+}
+
+/// Words after a clause opener ("as demand held up", "while demand slowed") are
+/// another clause's: the measure they name is not the figure's, so it does not
+/// part the figure from the same figure written without it.
+#[test]
+fn a_clause_opener_ends_the_figures_clause() {
+    let tails = [
+        "as demand held up",
+        "while demand slowed",
+        "because demand was weak",
+        "although demand fell",
+    ];
+    let mut same = Vec::new();
+    let mut apart = Vec::new();
+    for tail in tails {
+        let a = article(
+            "Quillon buys back shares",
+            "2024-01-24",
+            &format!("Quillon Energy bought back $155 million of its shares last year {tail}."),
+        );
+        let b = article(
+            "Quillon results",
+            "2024-01-25",
+            "Quillon Energy repurchased $88 million of stock in 2023.",
+        );
+        same.push((vec![a.clone(), b], ["$155 million", "$88 million"]));
+        let b = article(
+            "Quillon results",
+            "2024-01-25",
+            "Quillon Energy repurchased $88 million of stock in 2022.",
+        );
+        apart.push((vec![a, b], ["$155 million", "$88 million"]));
+    }
+    family(
+        "clause openers/same claim",
+        "quantity-conflict",
+        true,
+        &same,
+    );
+    family(
+        "clause openers/other year",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
+}
+
+/// Measures with the words that name a sub-series of them (lexicon
+/// `measure_modifier`), in English and Chinese: `{M}` is the modifier or nothing.
+const SERIES: &[(&str, &str, &str, &str)] = &[
+    (
+        "Chile's {M}inflation was {V} in 2024.",
+        "core ",
+        "智利2024年{M}通胀率为{V}。",
+        "核心",
+    ),
+    (
+        "Chile's {M}unemployment rate was {V} in 2024.",
+        "youth ",
+        "智利2024年{M}失业率为{V}。",
+        "青年",
+    ),
+    (
+        "Chile's {M}unemployment rate was {V} in 2024.",
+        "long-term ",
+        "智利2024年{M}失业率为{V}。",
+        "长期",
+    ),
+];
+
+/// "Core inflation" is not inflation, nor youth unemployment unemployment: a
+/// figure of a sub-series meets only figures of that sub-series.
+#[test]
+fn a_sub_series_is_not_the_whole() {
+    let mut same = Vec::new();
+    let mut apart = Vec::new();
+    for &(en, m_en, zh, m_zh) in SERIES {
+        let forms = [(en, m_en), (zh, m_zh)];
+        for (ta, ma) in forms {
+            for (tb, mb) in forms {
+                let say = |t: &str, m: &str, v: &str| t.replace("{M}", m).replace("{V}", v);
+                let part = article("Chile in 2024", "2025-02-10", &say(ta, ma, "2.8%"));
+                let part2 = article("Chile figures", "2025-02-11", &say(tb, mb, "3.9%"));
+                let whole = article("Chile figures", "2025-02-11", &say(tb, "", "3.9%"));
+                same.push((vec![part.clone(), part2], ["2.8%", "3.9%"]));
+                apart.push((vec![part, whole], ["2.8%", "3.9%"]));
+            }
+        }
+    }
+    family("sub-series/same", "quantity-conflict", true, &same);
+    family("sub-series/whole", "quantity-conflict", false, &apart);
+}
+
+/// "Over the same period", 同期: a figure whose sentence refers back takes the
+/// period of the paragraph's figure before it.
+#[test]
+fn the_same_period_is_the_figure_befores() {
+    let en = |p: &str| {
+        format!(
+            "Chile's unemployment rate was 5.9% in {p}. Over the same period, youth unemployment was 12%."
+        )
+    };
+    let zh = |p: &str| format!("智利{p}失业率为5.9%。同期青年失业率为12%。");
+    let other_en = "Chile's youth unemployment rate was 15% in May 2019.";
+    let other_zh = "智利2019年5月青年失业率为15%。";
+    let mut same = Vec::new();
+    let mut apart = Vec::new();
+    for (a, b) in [
+        (en("May 2019"), other_en),
+        (zh("2019年5月"), other_en),
+        (en("May 2019"), other_zh),
+        (zh("2019年5月"), other_zh),
+    ] {
+        same.push((
+            vec![
+                article("Chile jobs", "2019-07-01", &a),
+                article("Chile jobs", "2019-07-02", b),
+            ],
+            ["12%", "15%"],
+        ));
+    }
+    for (a, b) in [(en("April 2019"), other_en), (zh("2019年4月"), other_zh)] {
+        apart.push((
+            vec![
+                article("Chile jobs", "2019-07-01", &a),
+                article("Chile jobs", "2019-07-02", b),
+            ],
+            ["12%", "15%"],
+        ));
+    }
+    family("same period/that period", "quantity-conflict", true, &same);
+    family(
+        "same period/another period",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
 }

@@ -57,11 +57,16 @@ pub enum Scope {
 impl Scope {
     /// Can figures of these scopes be one claim? A level or a share said to be one
     /// is not a change or an increment said to be one; an unmarked figure can be
-    /// either.
+    /// either, except an increment: "a further €2bn" adds to a total that an
+    /// unmarked "€2bn of buybacks" may be.
     pub fn compatible(self, other: Scope) -> bool {
         let delta = |s: Scope| matches!(s, Scope::Increment | Scope::Change);
         let fixed = |s: Scope| matches!(s, Scope::Level | Scope::Share);
-        !((fixed(self) && delta(other)) || (fixed(other) && delta(self)))
+        let added = |a: Scope, b: Scope| a == Scope::Increment && b == Scope::Unmarked;
+        !((fixed(self) && delta(other))
+            || (fixed(other) && delta(self))
+            || added(self, other)
+            || added(other, self))
     }
 
     pub fn name(self) -> &'static str {
@@ -105,6 +110,15 @@ pub struct Frame {
     /// Who the sentence says the figure is from: a reporting body it names, or a
     /// party followed by a speech verb or after "according to" (`attribution`).
     pub teller: Option<String>,
+    /// Which way a rate's change goes, by the nearest change verb before the figure
+    /// in its clause: `up` ("rose 5%", "rose at an annual rate of 10.7%", 增长),
+    /// `down` ("fell 0.2%", 下降). Not for a level ("rose to 7%") or a count ("cut
+    /// 5,000 jobs" and "job cuts rose to 5,000" are one claim).
+    pub direction: Option<String>,
+    /// The sub-series a word right before the figure's measure word names
+    /// (`measure_modifier`: "core inflation", "youth unemployment", 长期失业率): a
+    /// figure of a sub-series is not one of the whole, nor of another sub-series.
+    pub series: Option<String>,
 }
 
 /// Tokens farther than this from a figure weigh less than a tenth and are left out.
@@ -315,6 +329,14 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
             let head_end = inp.text[r.clone()]
                 .find(" of ")
                 .map_or(r.end, |k| r.start + k);
+            if let Some(c) = q
+                .noun
+                .as_deref()
+                .filter(|_| q.unit.is_none())
+                .and_then(count_class)
+            {
+                return format!("n:{c}");
+            }
             let counted = (q.unit.is_none() && q.noun.is_some())
                 .then(|| {
                     inp.terms.iter().find(|t| {
@@ -395,9 +417,112 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
                     .then(|| base(inp, i))
                     .flatten(),
                 teller: teller(&told, inp.qtys[i].0.clone()),
+                series: series(inp, &toks, k),
+                direction: (rate && !matches!(scope, Scope::Level | Scope::Share))
+                    .then(|| direction(inp, i))
+                    .flatten(),
             }
         })
         .collect()
+}
+
+/// The `measure_modifier` written right before the measure word nearest the
+/// figure (token `k`) in its clause, if any.
+fn series(inp: &Input, toks: &[Token], k: usize) -> Option<String> {
+    let clause = toks[k].clause;
+    let me = toks[k].pos;
+    // Within REACH tokens: a sentence of endless figures stays linear.
+    let lo = k.saturating_sub(REACH);
+    let hi = (k + REACH + 1).min(toks.len());
+    let concept = toks[lo..hi]
+        .iter()
+        .filter(|t| t.clause == clause && matches!(t.tok, Tok::Concept(_)))
+        .min_by_key(|t| t.pos.abs_diff(me))?;
+    let text = inp.text;
+    let from = text
+        .floor_char_boundary(concept.range.start.saturating_sub(16))
+        .max(inp.sentence.start);
+    let before = text[from..concept.range.start].to_lowercase();
+    let lex = crate::text::lexicon::lexicon();
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-') || crate::text::is_cjk(c))
+        .next()
+        .unwrap_or("");
+    lex.measure_modifier
+        .iter()
+        .find(|(_, words)| {
+            words.iter().any(|w| {
+                if w.chars().any(crate::text::is_cjk) {
+                    before.ends_with(w.as_str())
+                } else {
+                    w == last
+                }
+            })
+        })
+        .map(|(name, _)| name.clone())
+}
+
+/// The way the nearest change verb before figure `i` in its clause goes (see
+/// `Frame::direction`): `change_down` is down, `change_either` none, the rest of
+/// `change_verb` up.
+fn direction(inp: &Input, i: usize) -> Option<String> {
+    let lex = crate::text::lexicon::lexicon();
+    let r = &inp.qtys[i].0;
+    let text = inp.text;
+    let from = i
+        .checked_sub(1)
+        .map_or(inp.sentence.start, |j| inp.qtys[j].0.end.min(r.start))
+        .max(r.start.saturating_sub(BASE_REACH))
+        .max(inp.sentence.start);
+    let from = text.floor_char_boundary(from);
+    let before = &text[from..r.start.max(from)];
+    // Only the figure's clause.
+    let before = before
+        .rsplit([',', ';', '，', '；', ':', '：'])
+        .next()
+        .unwrap_or(before);
+    let lower = before.to_lowercase();
+    // The last change verb: an English word, or a Chinese one ending nearest the figure.
+    // English: a change verb among the last six words ("rose at an annual rate of");
+    // Chinese: one right before the figure but for 了, 至 and the like (裁员规模为 is
+    // a noun, not a fall).
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() || crate::text::is_cjk(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let latin_tail = lower
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| !crate::text::is_cjk(c));
+    let english = latin_tail
+        .then(|| {
+            words
+                .iter()
+                .rev()
+                .take(6)
+                .find(|w| lex.change_verb.en.iter().any(|v| v == *w))
+                .copied()
+        })
+        .flatten();
+    let chinese = || {
+        let glue = lower.trim_end_matches(|c: char| "了至到为达约近逾超过".contains(c));
+        lex.change_verb
+            .zh
+            .iter()
+            .filter(|v| glue.ends_with(v.as_str()))
+            .max_by_key(|v| v.len())
+            .map(String::as_str)
+    };
+    let w = english.or_else(chinese)?;
+    if lex.change_either.contains(w) {
+        None
+    } else if lex.change_down.contains(w) {
+        Some("down".into())
+    } else {
+        Some("up".into())
+    }
 }
 
 /// The sentence's tellers (see `Frame::teller`), sorted by position: reporting
@@ -515,8 +640,14 @@ fn base(inp: &Input, i: usize) -> Option<String> {
     ] {
         for w in words.iter() {
             // Distance: from the figure's end to the phrase, or from the phrase's end
-            // to the figure.
-            let d_after = after.find(w).filter(|&k| bounded(&after, k, w.len()));
+            // to the figure. A one-word base ("annual", "monthly") after the figure
+            // is its own only in its clause: "fell 0.2%, with annual inflation at …".
+            let clause = if w.contains(' ') {
+                after.as_str()
+            } else {
+                own_clause(&after)
+            };
+            let d_after = clause.find(w).filter(|&k| bounded(clause, k, w.len()));
             let d_before = before
                 .rfind(w)
                 .filter(|&k| bounded(&before, k, w.len()))
@@ -529,6 +660,24 @@ fn base(inp: &Input, i: usize) -> Option<String> {
         }
     }
     best.map(|(_, n)| n.to_string())
+}
+
+/// The text after a figure that still describes it: up to the next clause mark,
+/// and on through a noun phrase set beside it (", the first monthly rise", not ",
+/// with annual inflation at …").
+fn own_clause(after: &str) -> &str {
+    let mut end = 0;
+    for part in after.split_inclusive([',', ';', '，', '；']) {
+        let appositive = end > 0 && {
+            let first = part.trim_start().split(' ').next().unwrap_or("");
+            matches!(first, "the" | "a" | "an" | "its" | "their")
+        };
+        if end > 0 && !appositive {
+            break;
+        }
+        end += part.len();
+    }
+    &after[..end]
 }
 
 /// Is `s[k..k + len]` a whole phrase (no letter glued on either side)?
@@ -545,6 +694,7 @@ pub fn unit_class(q: &Qty) -> String {
         return u;
     }
     match &q.noun {
+        Some(n) if count_class(n).is_some() => format!("n:{}", count_class(n).unwrap_or("")),
         Some(n) => {
             // The head comes before "of": "barrels of oil" counts barrels.
             let head = n.split(" of ").next().unwrap_or(n);
@@ -560,6 +710,41 @@ pub fn unit_class(q: &Qty) -> String {
         }
         None => String::new(),
     }
+}
+
+/// The class of the lexicon's `counted` a counted noun belongs to: its head word's
+/// stem (English), or its classifier, else the longest ending of its head that is a
+/// form (Chinese: 工作岗位 counts jobs).
+fn count_class(noun: &str) -> Option<&'static str> {
+    static STEMS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let forms = STEMS.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (name, words) in &crate::text::lexicon::lexicon().counted {
+            for w in words {
+                let key = if w.chars().any(is_cjk) {
+                    w.clone()
+                } else {
+                    stemmer().stem(w).into_owned()
+                };
+                m.insert(key, name.as_str());
+            }
+        }
+        m
+    });
+    let head = noun.split(" of ").next().unwrap_or(noun);
+    let last = head.split_whitespace().last().unwrap_or(head);
+    if last.chars().any(is_cjk) {
+        let first: String = last.chars().take(1).collect();
+        if let Some(c) = forms.get(&first) {
+            return Some(c);
+        }
+        return last
+            .char_indices()
+            .find_map(|(k, _)| forms.get(&last[k..]).copied());
+    }
+    forms
+        .get(stemmer().stem(&last.to_lowercase()).as_ref())
+        .copied()
 }
 
 fn tokens(inp: &Input) -> Vec<Token> {
@@ -699,9 +884,17 @@ fn gap_tokens(inp: &Input, s: &Sets, r: Range<usize>, clause: &mut u32, out: &mu
             continue;
         }
         if let Some(w) = word.take() {
+            if opens_clause(text, w..at) {
+                *clause += 1;
+            }
             word_token(inp, s, w..at, *clause, out);
         }
         if is_cjk(c) {
+            // 但, 而, 由于 …: a clause opens at the opener's first character.
+            if lexicon_opens_han(&seg[i..]) {
+                flush_han(&mut han, out, *clause);
+                *clause += 1;
+            }
             han.push((at, c));
             continue;
         }
@@ -728,9 +921,50 @@ fn gap_tokens(inp: &Input, s: &Sets, r: Range<usize>, clause: &mut u32, out: &mu
         }
     }
     if let Some(w) = word.take() {
+        if opens_clause(text, w..r.end) {
+            *clause += 1;
+        }
         word_token(inp, s, w..r.end, *clause, out);
     }
     flush_han(&mut han, out, *clause);
+}
+
+/// Does the word at `r` open a clause with no punctuation before it (`clause_open`:
+/// "… of stock as demand held up"), not inside a phrase of `clause_open_not` ("as
+/// much as", "such as")?
+fn opens_clause(text: &str, r: Range<usize>) -> bool {
+    let lex = crate::text::lexicon::lexicon();
+    let w = text[r.clone()].to_lowercase();
+    if !lex.clause_open.en.contains(&w) {
+        return false;
+    }
+    let word_after = text[r.end..]
+        .trim_start_matches(' ')
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let word_before = text[..r.start]
+        .trim_end_matches(' ')
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let with_after = format!("{w} {word_after}");
+    let with_before = format!("{word_before} {w}");
+    !lex.clause_open_not
+        .en
+        .iter()
+        .any(|p| *p == with_after || *p == with_before)
+}
+
+/// Does a Chinese clause opener (`clause_open`: 但, 由于 …) start `s`?
+fn lexicon_opens_han(s: &str) -> bool {
+    crate::text::lexicon::lexicon()
+        .clause_open
+        .zh
+        .iter()
+        .any(|w| s.starts_with(w.as_str()))
 }
 
 /// The runs of `han` (indexes) that are transliterated names: three or more
@@ -892,7 +1126,32 @@ fn subject(text: &str, toks: &[Token], k: usize) -> Option<String> {
                     .find_map(|t| party(t, actor))
             })
     };
-    find(true).or_else(|| find(false))
+    // A figure set before its clause ("At $4.5bn, Brannock's sales …", "2.6%，瓦尔多尼亚
+    // …") belongs to the first party of the clause it introduces, up to the next
+    // figure.
+    let fronted = || {
+        // Set apart: punctuation right after it ("At $4.5bn, …", "7.3% — …").
+        let lead = k <= 2
+            && toks[..k].iter().all(|t| t.clause == clause)
+            && toks.get(k + 1).is_some_and(|t| t.clause != clause);
+        let after = || {
+            toks[k + 1..]
+                .iter()
+                .take(REACH)
+                .take_while(|t| !matches!(t.tok, Tok::Figure(_)))
+        };
+        // Only a party past the figure's own clause: "The three sides attempt …"
+        // is a figure that is its clause's subject, not one set before it.
+        let beyond =
+            |t: &Token, actor: bool| (t.clause != clause).then(|| party(t, actor)).flatten();
+        lead.then(|| {
+            after()
+                .find_map(|t| beyond(t, true))
+                .or_else(|| after().find_map(|t| beyond(t, false)))
+        })
+        .flatten()
+    };
+    find(true).or_else(|| find(false)).or_else(fronted)
 }
 
 /// The figure's weighted context.

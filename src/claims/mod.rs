@@ -166,6 +166,9 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
     // Known organizations first, then proper nouns; reset at a blank line.
     let mut carried: [Option<String>; 2] = [None, None];
     let mut scanned = range.start;
+    // The period of the paragraph's last figure that states one: "同期", "the same
+    // period" in a later sentence refer to it.
+    let mut last_period: Option<String> = None;
     let mut n_sentence = 0u32;
     let mut out = entities::entity_claims(kb, index, &mentions, article);
     // Each sentence takes its items by binary search over the position-sorted lists,
@@ -191,6 +194,11 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             dates: &s_dates_v,
             dates_sorted: s_dates_v.is_sorted_by_key(|(d, _)| d.start),
             intro_forecast: quantities::intro_forecast(text, &s_terms),
+            prev_period: if text[scanned..sentence.start.max(scanned)].contains("\n\n") {
+                None
+            } else {
+                last_period.clone()
+            },
         };
         let roles = entities::role_claims(
             kb,
@@ -264,11 +272,13 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         if name.is_some() {
             carried[1] = name;
         }
-        for (((r, qty), key), frame) in s_qtys
-            .iter()
-            .zip(quantities::key_sentence(&cx, sentence.clone(), &s_qtys))
-            .zip(frames)
-        {
+        let keys = quantities::key_sentence(&cx, sentence.clone(), &s_qtys);
+        if let Some(k) = keys.iter().rev().find(|k| !k.period_default) {
+            last_period = Some(k.period.clone());
+        } else if cx.prev_period.is_none() {
+            last_period = None;
+        }
+        for (((r, qty), key), frame) in s_qtys.iter().zip(keys).zip(frames) {
             out.push(Claim {
                 source: index,
                 span: r.clone(),

@@ -86,6 +86,8 @@ pub struct Ctx<'a> {
     /// The end of the sentence's first forecast word followed by `,` or `:` (one that
     /// introduces the clauses after it).
     pub intro_forecast: Option<usize>,
+    /// The period of the paragraph's last figure that states one (see `same_period`).
+    pub prev_period: Option<String>,
 }
 
 /// Keys every quantity of one sentence (in order).
@@ -103,6 +105,9 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
         .collect();
     let mut out = Vec::new();
     for (i, (r, q)) in qtys.iter().enumerate() {
+        // Where the next figure starts: a later date of the sentence before it may be
+        // this figure's period.
+        let next = qtys.get(i + 1).map_or(sentence.end, |(n, _)| n.start);
         let floor = if i > 0 {
             rights[i - 1].end.max(qtys[i - 1].0.end)
         } else {
@@ -164,6 +169,7 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
                         &left,
                         &marks,
                         i.checked_sub(1).map(|j| &qtys[j].0),
+                        next,
                     ));
                     continue;
                 }
@@ -182,6 +188,7 @@ pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty
             &left,
             &marks,
             i.checked_sub(1).map(|j| &qtys[j].0),
+            next,
         ));
     }
     out
@@ -387,6 +394,7 @@ fn keyed(
     left: &Range<usize>,
     marks: &Marks,
     prev: Option<&Range<usize>>,
+    next: usize,
 ) -> Keyed {
     // Subject: the nearest entity named before the quantity in its sentence; not a
     // person who is only its speaker ("X said output rose 5%", X表示…).
@@ -429,7 +437,7 @@ fn keyed(
                     _ => None,
                 })
         });
-    let (period, default, day) = period(cx, sentence.clone(), r, right, marks);
+    let (period, default, day) = period(cx, sentence.clone(), r, right, marks, next);
     let year = period
         .trim_start_matches("year to ")
         .get(..4)
@@ -448,7 +456,7 @@ fn keyed(
         });
     let modality = match (forecast, year, cx.article_date) {
         (true, _, _) => Modality::Forecast,
-        (false, Some(y), Some(d)) if y < d.year() && !default => Modality::Actual,
+        (false, Some(_), Some(d)) if !default && over(&period, d) => Modality::Actual,
         _ => Modality::Current,
     };
     // A reference figure: its term in the window, its body named in the sentence.
@@ -515,6 +523,31 @@ fn keyed(
     }
 }
 
+/// Had the period ended by the article's date? A year before its year, a quarter or
+/// month before its month ("in the first quarter" in an April article is reported,
+/// not expected).
+fn over(period: &str, d: NaiveDate) -> bool {
+    let p = period.trim_start_matches("year to ");
+    let Some(y) = p.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+        return false;
+    };
+    let rest = &p[4..];
+    // The last month the period covers.
+    let last = if let Some(q) = rest.strip_prefix("-Q") {
+        q.parse::<u32>().ok().map(|q| q * 3)
+    } else if let Some(m) = rest.strip_prefix('-') {
+        m.get(..2).and_then(|m| m.parse::<u32>().ok())
+    } else if rest.is_empty() {
+        Some(12)
+    } else {
+        None
+    };
+    match last {
+        Some(m) => (y, m) < (d.year(), d.month()),
+        None => y < d.year(),
+    }
+}
+
 /// How far before the quantity it holds a reference figure's term may start.
 const TERM_REACH: usize = 64;
 
@@ -523,13 +556,16 @@ const AFTER_WINDOW: usize = 1000;
 
 /// The period a quantity is for: a date right after it ("in 2025", "on March 6",
 /// "between 2025 and 2030"), else the nearest date before it in its sentence
-/// (not one after "since"), else the article's year. Quarters refine a year.
+/// (not one after "since"), else the first date later in the sentence before the
+/// next figure with no `other_period` word between ("At $4.5bn, its sales last year
+/// were a record"), else the article's year. Quarters refine a year.
 fn period(
     cx: &Ctx,
     sentence: Range<usize>,
     r: &Range<usize>,
     right: &Range<usize>,
     marks: &Marks,
+    next: usize,
 ) -> (String, bool, Option<NaiveDate>) {
     let text = cx.text;
     let clause_end = marks.clause_end(r.end);
@@ -588,6 +624,18 @@ fn period(
             !(pre.ends_with("since") || pre.ends_with("自") || text[d.end..].starts_with("以来"))
         }
     });
+    // A figure set apart before its clause ("At $4.5bn, …", "2.6%，…") is
+    // described by the clause after it: the first later date of the sentence, before
+    // the next figure, unless a word between makes it another period ("up from").
+    let later = (after.is_empty() && before.is_none())
+        .then(|| {
+            in_sentence[first_after..]
+                .iter()
+                .take_while(|(d, _)| !sorted || d.start < next)
+                .find(|(d, _)| d.start >= r.end && d.start < next)
+        })
+        .flatten()
+        .filter(|(d, _)| !other_period(&text[r.end..d.start]));
     let mut before_day = None;
     let mut at = None;
     let chosen: Vec<DateValue> = if let Some(first) = after.first() {
@@ -607,6 +655,13 @@ fn period(
         // "rose 0.8% in January" in an undated article: a month of no known year,
         // not the year an earlier date in the sentence gives.
         return (format!("--{m:02}"), false, None);
+    } else if let Some((d, v)) = later {
+        // Its day is most often when it was said ("…, the firm said on Tuesday").
+        at = Some(d.start);
+        match v {
+            DateValue::Day(day) => vec![DateValue::Year(day.year())],
+            other => vec![*other],
+        }
     } else if let Some(b) = before {
         // A date before the figure is most often when it was said ("said on April
         // 15 that …"): it tells the figure's year, not its day or month. In Chinese
@@ -617,11 +672,25 @@ fn period(
             _ => None,
         };
         let own = text[..b.0.start].ends_with('于') && b.0.start >= sentence.start;
+        // A month is the figure's ("In June 2020, …", 2020年2月失业率…) unless it is
+        // when something was said ("said in March that …", 3月表示).
+        let said = {
+            let from = text.floor_char_boundary(b.0.start.saturating_sub(24).max(sentence.start));
+            let pre = text[from..b.0.start].to_lowercase();
+            let words: Vec<&str> = pre.split_whitespace().rev().take(3).collect();
+            let lex = lexicon();
+            words.iter().any(|w| lex.speech.en.iter().any(|s| s == w))
+                || lex
+                    .speech
+                    .zh
+                    .iter()
+                    .any(|s| text[b.0.end..].starts_with(s.as_str()))
+        };
         at = Some(b.0.start);
         match b.1 {
             _ if own || span_to(text, b.0.start) => vec![b.1],
             DateValue::Day(d) => vec![DateValue::Year(d.year())],
-            DateValue::Month(y, _) => vec![DateValue::Year(y)],
+            DateValue::Month(y, _) if said => vec![DateValue::Year(y)],
             other => vec![other],
         }
     } else {
@@ -629,12 +698,23 @@ fn period(
     };
     // The quarter is looked for in the figure's clause, within a window on each side:
     // a clause can be a whole unpunctuated line, and every figure in it would scan it.
+    // A later date's clause is the figure's; a date before the figure in another
+    // clause ("2022年一季度，越南开采了…") brings its clause's quarter.
+    let (qs, qe) = match (later, at) {
+        (Some((d, _)), _) if chosen.len() == 1 => (d.start, d.end),
+        (None, Some(a)) if a < r.start && chosen.len() == 1 => (
+            a.max(text.floor_char_boundary(r.start.saturating_sub(AFTER_WINDOW))),
+            r.end,
+        ),
+        _ => (r.start, r.end),
+    };
     let from = marks
-        .clause_start(sentence.start, r.start)
-        .max(text.floor_char_boundary(r.start.saturating_sub(AFTER_WINDOW)));
-    let to = clause_end
-        .max(r.end)
-        .min(text.floor_char_boundary(r.end + AFTER_WINDOW));
+        .clause_start(sentence.start, qs)
+        .max(text.floor_char_boundary(qs.saturating_sub(AFTER_WINDOW)));
+    let to = marks
+        .clause_end(qe)
+        .max(qe)
+        .min(text.floor_char_boundary(qe + AFTER_WINDOW));
     let q = quarter(crate::text::slice(text, from..to.max(from)));
     match chosen.as_slice() {
         [a, b] => (format!("{}..{}", a.render(), b.render()), false, None),
@@ -656,6 +736,22 @@ fn period(
             };
             (s, false, day.or(cx.article_date))
         }
+        // "同期", "in the same period": the period of the paragraph's figure before.
+        _ if cx.prev_period.is_some()
+            && same_period(crate::text::slice(
+                text,
+                sentence
+                    .start
+                    .max(text.floor_char_boundary(r.start.saturating_sub(SAME_PERIOD_REACH)))
+                    ..r.start,
+            )) =>
+        {
+            (
+                cx.prev_period.clone().unwrap_or_default(),
+                false,
+                cx.article_date,
+            )
+        }
         _ => {
             let y = cx.article_date.map(|d| d.year());
             match (y, q) {
@@ -665,6 +761,39 @@ fn period(
             }
         }
     }
+}
+
+/// How far before a figure "the same period" may be written (bytes).
+const SAME_PERIOD_REACH: usize = 160;
+
+/// Does `before` (a sentence up to its figure) refer back to the period of the
+/// figure before (`same_period`: "同期", "over the same period"), not to the same
+/// period a year before (去年同期, "the same period last year")?
+fn same_period(before: &str) -> bool {
+    let lex = lexicon();
+    let lower = before.to_lowercase();
+    lex.same_period.iter().any(|w| {
+        lower.match_indices(w).any(|(k, _)| {
+            let pre = &lower[..k];
+            let post = &lower[k + w.len()..];
+            !(pre.ends_with("去年")
+                || pre.ends_with("上年")
+                || post.trim_start().starts_with("last year")
+                || post.trim_start().starts_with("a year"))
+        })
+    })
+}
+
+/// Does `gap` (between a figure and a later date) hold a word that makes the date
+/// another period than the figure's (`other_period`: "up from", "compared with",
+/// 比)?
+fn other_period(gap: &str) -> bool {
+    let lex = lexicon();
+    let lower = gap.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| lex.other_period.en.iter().any(|x| x == w))
+        || lex.other_period.zh.iter().any(|x| gap.contains(x.as_str()))
 }
 
 /// The month of a month name right after a date link at the start of `s` (" in

@@ -557,8 +557,11 @@ fn year_context_ok(before: &str, rest: &str) -> bool {
     };
     // "1990年代" is left to the Chinese grammar, which rejected it.
     let cjk_unit = rest.starts_with(['年', '月', '日', '号']);
+    // 2000万桶, 1500亿元: a number with its Chinese scale.
+    let cjk_scale = rest.starts_with(['万', '萬', '亿', '億']);
     glue_ok
         && !cjk_unit
+        && !cjk_scale
         && !is_in(prev_word(before), &lex.count_quantifier)
         && !is_in(next_word(rest), &lex.count_noun)
 }

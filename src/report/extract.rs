@@ -100,6 +100,8 @@ fn frame_json(f: &crate::claims::Frame) -> Value {
         "scope": f.scope.name(),
         "base": f.base,
         "teller": f.teller,
+        "direction": f.direction,
+        "series": f.series,
         // Weights to three decimals, as the frame keeps them.
         "what": what
             .iter()

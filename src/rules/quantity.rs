@@ -1,11 +1,15 @@
 //! quantity-conflict: the same figure given values that cannot both hold.
 //!
 //! Every figure with a unit or a counted noun has a claim frame (see
-//! `claims::frame`): its unit class, period (the date the sentence ties it to, else
-//! the article's year), modality (reported, current or expected), scope (a level,
-//! an increment, a change), its subject (the party its clause names) and its
-//! context (measure words of the vocabulary as synonym classes, other words as
-//! stems, Chinese as bigrams, weighted by nearness to the figure).
+//! `claims::frame`): its unit class (a count's class of the lexicon's `counted`:
+//! "people", "residents" and 人 are one), period (the date the sentence ties it to,
+//! else the article's year; a figure set before its clause, "At $4.5bn, …", takes
+//! the clause's), modality (reported once its period is over, current or
+//! expected), scope (a level, an increment, a change), the way a rate's change goes
+//! (up or down), its subject (the party its clause names) and its context (measure
+//! words of the vocabulary as synonym classes, other words as stems, Chinese as
+//! bigrams, weighted by nearness to the figure; words past a clause opener such as
+//! "as" or "while" weigh as another clause's).
 //!
 //! Figures are compared within a story (see `rules::stories`: sources that share
 //! rare names and headline words, bylines close together) and only within a block
@@ -15,8 +19,11 @@
 //! 2004") meets the figures of the same subject, and their near contexts must reach
 //! `min_similarity_unlinked`. Two figures are also told apart when their sentences
 //! give two different tellers ("according to the Halifax", "the ONS said") that
-//! the knowledge base or one of the articles knows as two bodies, or two different
-//! bases of a change ("on the year", "on the month"). Within a block, each pair of sources has its figures
+//! the knowledge base or one of the articles knows as two bodies, two different
+//! bases of a change ("on the year", "on the month"), a fall and a rise, an
+//! increment ("a further €2bn") and a figure that says nothing of adding, or counts
+//! of one noun with other words before it ("three gold medals", "five medals").
+//! Within a block, each pair of sources has its figures
 //! matched one to one (Kuhn-Munkres) by how much context they share: two figures can
 //! be matched when their subjects agree (or one has none and its article names the
 //! other's), no measure class listed as exclusive tells them apart (`exclusive` in
@@ -83,6 +90,9 @@ pub struct Params {
     pub story_min_shared: f64,
     pub story_max_days_apart: i64,
     pub story_max_feature_sources: usize,
+    /// How many figures' worth of belief that every feature is rare a block's
+    /// weights start from (see `Idf`).
+    pub idf_prior: f64,
 }
 
 impl Default for Params {
@@ -100,6 +110,7 @@ impl Default for Params {
             story_min_shared: 0.5,
             story_max_days_apart: 62,
             story_max_feature_sources: 200,
+            idf_prior: 4.0,
         }
     }
 }
@@ -206,7 +217,7 @@ fn script(f: &[(String, f32)]) -> bool {
 struct Idf(HashMap<String, f64>);
 
 impl Idf {
-    fn new(cx: &Ctx, members: &[usize]) -> Idf {
+    fn new(cx: &Ctx, members: &[usize], prior: f64) -> Idf {
         let mut df: HashMap<&str, usize> = HashMap::new();
         for &m in members {
             if let Kind::Quantity(q) = &cx.claims[m].kind {
@@ -217,9 +228,16 @@ impl Idf {
         }
         let n = members.len() as f64;
         let scale = (1.0 + n).ln().max(f64::MIN_POSITIVE);
+        // A small block tells little of which features are common: its weights lean
+        // towards 1 (a prior worth `prior` figures), so two figures alone in a block
+        // keep the words they share.
+        let trust = n / (n + prior);
         Idf(df
             .into_iter()
-            .map(|(f, d)| (f.to_string(), (1.0 + n / d as f64).ln() / scale))
+            .map(|(f, d)| {
+                let w = (1.0 + n / d as f64).ln() / scale;
+                (f.to_string(), trust * w + (1.0 - trust))
+            })
             .collect())
     }
 
@@ -259,6 +277,11 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
     if !fa.scope.compatible(fb.scope) {
         return None;
     }
+    // "three gold medals" are a part of "five medals": counts of one noun with other
+    // words before it are two claims.
+    if modifiers(&qa.qty) != modifiers(&qb.qty) {
+        return None;
+    }
     // Figures two different bodies give are two series (two house-price indexes):
     // two bodies the knowledge base knows, or two names one of the articles gives
     // both of. Two unknown names that no article gives together may be one body
@@ -274,6 +297,17 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
     }
     // A change on the year and one on the month are two claims.
     if let (Some(x), Some(y)) = (&fa.base, &fb.base)
+        && x != y
+    {
+        return None;
+    }
+    // So are a sub-series and the whole ("core inflation", "inflation").
+    if fa.series != fb.series {
+        return None;
+    }
+    // So are a fall and a rise ("fell 0.2%" on the month, "rose at an annual rate
+    // of 10.7%").
+    if let (Some(x), Some(y)) = (&fa.direction, &fb.direction)
         && x != y
     {
         return None;
@@ -385,17 +419,20 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
 
 /// Are the two figures different measures of one exclusive class (capacity and
 /// output)? They are when both contexts name measures of the class and none in
-/// common, or when one names a measure of the class right by its figure
-/// (`STRONG`) and the other names none of the class.
+/// common, or, in one language, when one names a measure of the class right by
+/// its figure (`STRONG`) and the other names none of the class.
 fn exclusive(kb: &Kb, a: &[(String, f32)], b: &[(String, f32)]) -> bool {
     const STRONG: f32 = 1.0;
     let (ca, cb) = (classed(kb, a), classed(kb, b));
+    // Across languages the vocabulary's two halves differ in reach: a measure one
+    // side names and the other does not is no evidence there.
+    let one_sided = script(a) == script(b);
     let apart = |x: &[(&str, &str, f32)], y: &[(&str, &str, f32)]| {
         x.iter().any(|&(class, _, w)| {
             let kx: Vec<&str> = x.iter().filter(|c| c.0 == class).map(|c| c.1).collect();
             let ky: Vec<&str> = y.iter().filter(|c| c.0 == class).map(|c| c.1).collect();
             if ky.is_empty() {
-                w >= STRONG
+                one_sided && w >= STRONG
             } else {
                 !kx.iter().any(|k| ky.contains(k))
             }
@@ -413,6 +450,22 @@ fn classed<'a>(kb: &'a Kb, f: &'a [(String, f32)]) -> Vec<(&'a str, &'a str, f32
             kb.exclusive.get(k).map(|c| (c.as_str(), k, *w))
         })
         .collect()
+}
+
+/// The words before an English counted noun's head, lowercased ("gold" of "gold
+/// medals of the games"); none for a unit, a bare noun or a Chinese noun.
+fn modifiers(q: &crate::normalize::Qty) -> Vec<String> {
+    let Some(noun) = q.noun.as_deref().filter(|_| q.unit.is_none()) else {
+        return Vec::new();
+    };
+    if noun.chars().any(crate::text::is_cjk) {
+        return Vec::new();
+    }
+    let head = noun.split(" of ").next().unwrap_or(noun);
+    let mut words: Vec<String> = head.split_whitespace().map(str::to_lowercase).collect();
+    words.pop();
+    words.sort();
+    words
 }
 
 /// A party as people read it: the entity's name, or the proper noun capitalized.
@@ -546,7 +599,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             by_source.entry(cx.claims[m].source).or_default().push(m);
         }
         let stories = cx.stories();
-        let idf = Idf::new(cx, members);
+        let idf = Idf::new(cx, members, p.idf_prior);
         let mut found: Vec<(usize, usize, Match)> = Vec::new();
         for (&sa, xs) in &by_source {
             // Other sources of its stories that have figures in this block.

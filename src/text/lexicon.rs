@@ -86,6 +86,14 @@ pub struct Lexicon {
     pub span_to: Words,
     /// First words of a date that needs no "in" before it ("last year").
     pub date_self: Words,
+    pub other_period: Words,
+    pub clause_open: Words,
+    pub clause_open_not: Words,
+    pub change_down: Words,
+    pub change_either: Words,
+    pub same_period: Words,
+    /// Sub-series of a measure: each one's name and its words (name included).
+    pub measure_modifier: Vec<(String, Vec<String>)>,
     /// Words that make a date one an event was moved from or to ("postponed").
     pub called_off: Words,
     /// Words before a name that make it who a figure is from ("according to").
@@ -107,6 +115,9 @@ pub struct Lexicon {
     pub translit_weak: HashSet<char>,
     /// Irregular English verb forms with their base ("grew" → "grow").
     pub irregular: std::collections::HashMap<String, String>,
+    /// What a count counts: each class's name and its nouns and classifiers (English
+    /// as written, lowercase), in file order.
+    pub counted: Vec<(String, Vec<String>)>,
     /// January to December.
     pub months: Vec<String>,
     /// Month abbreviations with their month (1-12).
@@ -175,6 +186,13 @@ struct Doc {
     margin: WordsDoc,
     span_to: WordsDoc,
     date_self: WordsDoc,
+    other_period: WordsDoc,
+    clause_open: WordsDoc,
+    clause_open_not: WordsDoc,
+    change_down: WordsDoc,
+    change_either: WordsDoc,
+    same_period: WordsDoc,
+    measure_modifier: CountedDoc,
     called_off: WordsDoc,
     attribution: WordsDoc,
     base_year: WordsDoc,
@@ -188,6 +206,7 @@ struct Doc {
     dmy_publisher: WordsDoc,
     label_before: WordsDoc,
     irregular: IrregularDoc,
+    counted: CountedDoc,
     transliteration: TranslitDoc,
     month: MonthDoc,
     weekday: WordsDoc,
@@ -214,6 +233,12 @@ struct TranslitDoc {
 #[serde(deny_unknown_fields)]
 struct IrregularDoc {
     en: Vec<Spanned<Vec<S>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountedDoc {
+    classes: Vec<Spanned<Vec<S>>>,
 }
 
 #[derive(Deserialize)]
@@ -299,6 +324,49 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
             }
         }
     }
+    let mut counted = Vec::new();
+    let mut seen = HashSet::new();
+    for class in doc.counted.classes {
+        let span = class.span();
+        let forms = class.into_inner();
+        check(forms.iter(), &at)?;
+        let [name, rest @ ..] = &forms[..] else {
+            return Err(at(span, "a counted class needs its name and a noun".into()));
+        };
+        if rest.is_empty() {
+            return Err(at(span, "a counted class needs its name and a noun".into()));
+        }
+        for f in rest {
+            if !seen.insert(f.get_ref().to_lowercase()) {
+                let msg = format!("\"{}\" is in two counted classes", f.get_ref());
+                return Err(at(f.span(), msg));
+            }
+        }
+        counted.push((
+            name.get_ref().clone(),
+            rest.iter().map(|f| f.get_ref().to_lowercase()).collect(),
+        ));
+    }
+    let mut measure_modifier = Vec::new();
+    let mut seen = HashSet::new();
+    for class in doc.measure_modifier.classes {
+        let span = class.span();
+        let forms = class.into_inner();
+        check(forms.iter(), &at)?;
+        let Some(name) = forms.first() else {
+            return Err(at(span, "a sub-series needs a word".into()));
+        };
+        for f in &forms {
+            if !seen.insert(f.get_ref().to_lowercase()) {
+                let msg = format!("\"{}\" is in two sub-series", f.get_ref());
+                return Err(at(f.span(), msg));
+            }
+        }
+        measure_modifier.push((
+            name.get_ref().clone(),
+            forms.iter().map(|f| f.get_ref().to_lowercase()).collect(),
+        ));
+    }
     let tr = doc.transliteration;
     let translit_strong: HashSet<char> = tr.strong.get_ref().chars().collect();
     let translit_weak: HashSet<char> = tr.weak.get_ref().chars().collect();
@@ -368,6 +436,13 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         margin: words(doc.margin)?,
         span_to: words(doc.span_to)?,
         date_self: words(doc.date_self)?,
+        other_period: words(doc.other_period)?,
+        clause_open: words(doc.clause_open)?,
+        clause_open_not: words(doc.clause_open_not)?,
+        change_down: words(doc.change_down)?,
+        change_either: words(doc.change_either)?,
+        same_period: words(doc.same_period)?,
+        measure_modifier,
         called_off: words(doc.called_off)?,
         attribution: words(doc.attribution)?,
         base_year: words(doc.base_year)?,
@@ -381,6 +456,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         dmy_publisher: words(doc.dmy_publisher)?,
         label_before: words(doc.label_before)?,
         irregular,
+        counted,
         translit_strong,
         translit_weak,
         months,

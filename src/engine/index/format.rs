@@ -12,7 +12,7 @@ use crate::claims::{Claim, EntityClaim, Kind, Modality};
 use crate::kb::{EntityType, Kb};
 
 pub const MAGIC: &[u8; 8] = b"CLAIMIDX";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub const PREFIX: u64 = 24;
 
 /// The header after the fixed prefix.
@@ -213,6 +213,8 @@ pub fn layout_probe() -> Result<u64, Error> {
                 unit: s("u"),
                 base: Some(s("b")),
                 teller: Some(s("t")),
+                direction: Some(s("d")),
+                series: Some(s("m")),
             }),
         }),
         Kind::Date(DateClaim {

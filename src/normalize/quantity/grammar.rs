@@ -616,6 +616,17 @@ fn chinese_noun(i: &str) -> Res<'_, Option<&str>> {
         end = at + c.len_utf8();
     }
     let (noun, rest) = after.split_at(end);
+    // A classifier that says what is counted (辆, 桶: `counted` in the lexicon) stays
+    // with its noun: 2000万桶原油 counts barrels, 52万辆 vehicles.
+    let mut buf = [0; 4];
+    let own = first.encode_utf8(&mut buf);
+    if lex
+        .counted
+        .iter()
+        .any(|(_, forms)| forms.iter().any(|f| f == own))
+    {
+        return Ok((rest, Some(&i[..first.len_utf8() + end])));
+    }
     Ok((rest, Some(noun).filter(|s| !s.is_empty())))
 }
 
@@ -922,7 +933,8 @@ fn read_numbers(r: &str, allow_to: bool, qual: Option<Qualifier>) -> Option<Read
             return Some(Read::Skip(rest));
         }
     }
-    let years = is_year(&left.num) && right.is_none_or(|r| is_year(&r.num));
+    // 2000万 is twenty million, never a year.
+    let years = is_year(&left.num) && left.scale.is_none() && right.is_none_or(|r| is_year(&r.num));
     // 2021年 is a date.
     if years && stated.unit.is_some_and(|u| u.kind == Kind::CnYear) {
         return Some(Read::Skip(rest));
