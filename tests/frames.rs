@@ -647,3 +647,77 @@ fn the_same_period_is_the_figure_befores() {
         &apart,
     );
 }
+
+/// Sentences whose only party comes after the figure, not as its agent.
+const ONLY_PARTY: &[&str] = &[
+    "An unemployment rate of {V} in {P} makes Chile the weak spot of the region, economists said.",
+    "With unemployment at {V} in {P}, Chile lags its neighbours.",
+    "Unemployment of {V} in {P} left Chile behind its neighbours.",
+];
+
+/// The one party a sentence names is whose figure it is, even where it is not the
+/// figure's agent: such a figure meets the same figure of that party elsewhere.
+#[test]
+fn the_only_party_of_a_sentence_ties_its_figure() {
+    let plain = article(
+        "Labour market cools",
+        "2025-09-01",
+        "Unemployment in Chile rose to 6.3% in August, the highest level in four years.",
+    );
+    let mut same = Vec::new();
+    let mut apart = Vec::new();
+    for t in ONLY_PARTY {
+        let b = |p: &str| {
+            article(
+                "Chile sheds jobs",
+                "2025-09-02",
+                &t.replace("{V}", "7.3%").replace("{P}", p),
+            )
+        };
+        same.push((vec![plain.clone(), b("August")], ["6.3%", "7.3%"]));
+        apart.push((vec![plain.clone(), b("July")], ["6.3%", "7.3%"]));
+    }
+    family("only party/same month", "quantity-conflict", true, &same);
+    family("only party/other month", "quantity-conflict", false, &apart);
+}
+
+/// A quarter named in a clause before the figure's, with no year, is the figure's
+/// quarter of the byline's year ("In the second quarter, $306m of shares were
+/// bought back", 一季度，…).
+#[test]
+fn a_fronted_quarter_is_the_figures() {
+    let pairs = [
+        (
+            "In the {Q} quarter, $306 million of shares were bought back by Chile Copper Corp.",
+            ["second", "first"],
+            "Chile Copper Corp's share buybacks amounted to $420 million in the second quarter of 2023.",
+            ["$306 million", "$420 million"],
+        ),
+        (
+            "{Q}季度，智利的铜产量为230万吨。",
+            ["二", "一"],
+            "智利2023年二季度的铜产量是660万吨。",
+            ["230万吨", "660万吨"],
+        ),
+    ];
+    let mut same = Vec::new();
+    let mut apart = Vec::new();
+    for (t, [q, other], b, texts) in pairs {
+        let b = article("Second-quarter figures", "2023-08-02", b);
+        let a = |q: &str| article("Quarterly figures", "2023-08-01", &t.replace("{Q}", q));
+        same.push((vec![a(q), b.clone()], texts));
+        apart.push((vec![a(other), b], texts));
+    }
+    family(
+        "fronted quarter/same quarter",
+        "quantity-conflict",
+        true,
+        &same,
+    );
+    family(
+        "fronted quarter/other quarter",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
+}

@@ -19,7 +19,7 @@ const CASES: usize = 600;
 // Issue 14's target is recall 0.95 and precision 0.98. These are floors at what the
 // claim frames and alignment reach today (0.360 / 0.711 on this seed), so that no
 // change makes them worse; raise them as the mechanism improves.
-const MIN_RECALL: f64 = 0.58;
+const MIN_RECALL: f64 = 0.60;
 const MIN_PRECISION: f64 = 0.80;
 
 #[test]

@@ -437,7 +437,8 @@ fn keyed(
                     _ => None,
                 })
         });
-    let (period, default, day) = period(cx, sentence.clone(), r, right, marks, next);
+    let prev_end = prev.map_or(sentence.start, |p| p.end);
+    let (period, default, day) = period(cx, sentence.clone(), r, right, marks, (prev_end, next));
     let year = period
         .trim_start_matches("year to ")
         .get(..4)
@@ -565,7 +566,7 @@ fn period(
     r: &Range<usize>,
     right: &Range<usize>,
     marks: &Marks,
-    next: usize,
+    (prev_end, next): (usize, usize),
 ) -> (String, bool, Option<NaiveDate>) {
     let text = cx.text;
     let clause_end = marks.clause_end(r.end);
@@ -708,8 +709,11 @@ fn period(
         ),
         _ => (r.start, r.end),
     };
+    // Back to the figure before it, not only its clause: "In the second quarter,
+    // $306m of shares were bought back" (a fronted quarter, no year).
     let from = marks
         .clause_start(sentence.start, qs)
+        .min(prev_end.max(sentence.start).min(qs))
         .max(text.floor_char_boundary(qs.saturating_sub(AFTER_WINDOW)));
     let to = marks
         .clause_end(qe)

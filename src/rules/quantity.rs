@@ -325,10 +325,17 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
     let stories = cx.stories();
     let mut because = Vec::new();
     // Named subjects that differ part the figures; a subject carried from earlier
-    // in the paragraph only helps them meet.
+    // in the paragraph, or the one party the sentence names ("An unemployment rate
+    // of 7.3% makes Germany …"), only helps them meet.
+    fn only(f: &crate::claims::Frame) -> Option<&String> {
+        match f.parties.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
     let (sa, sb) = (
-        fa.subject.as_ref().or(fa.carried.as_ref()),
-        fb.subject.as_ref().or(fb.carried.as_ref()),
+        fa.subject.as_ref().or(fa.carried.as_ref()).or(only(fa)),
+        fb.subject.as_ref().or(fb.carried.as_ref()).or(only(fb)),
     );
     let named = match (&fa.subject, &fb.subject) {
         (Some(x), Some(y)) if x != y => return None,
