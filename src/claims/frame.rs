@@ -470,12 +470,7 @@ fn direction(inp: &Input, i: usize) -> Option<String> {
     let lex = crate::text::lexicon::lexicon();
     let r = &inp.qtys[i].0;
     let text = inp.text;
-    let from = i
-        .checked_sub(1)
-        .map_or(inp.sentence.start, |j| inp.qtys[j].0.end.min(r.start))
-        .max(r.start.saturating_sub(BASE_REACH))
-        .max(inp.sentence.start);
-    let from = text.floor_char_boundary(from);
+    let from = text.floor_char_boundary(window_start(inp, i));
     let before = &text[from..r.start.max(from)];
     // Only the figure's clause.
     let before = before
@@ -610,6 +605,16 @@ fn teller(found: &[(Range<usize>, String)], r: Range<usize>) -> Option<String> {
 /// How far from a figure (in bytes) the words of its base may be.
 const BASE_REACH: usize = 48;
 
+/// Where the words before figure `i` that qualify it may start: within
+/// `BASE_REACH`, in its sentence, after the figure before it.
+fn window_start(inp: &Input, i: usize) -> usize {
+    let r = &inp.qtys[i].0;
+    i.checked_sub(1)
+        .map_or(inp.sentence.start, |j| inp.qtys[j].0.end.min(r.start))
+        .max(r.start.saturating_sub(BASE_REACH))
+        .max(inp.sentence.start)
+}
+
 /// The base of figure `i`: the nearest base phrase within `BASE_REACH` of it in its
 /// sentence, with no other figure between ("0.8% on the month and 11.8% on the year").
 fn base(inp: &Input, i: usize) -> Option<String> {
@@ -617,11 +622,7 @@ fn base(inp: &Input, i: usize) -> Option<String> {
     let r = &inp.qtys[i].0;
     let text = inp.text;
     // The figures are in order: the neighbours bound the window.
-    let from = i
-        .checked_sub(1)
-        .map_or(inp.sentence.start, |j| inp.qtys[j].0.end.min(r.start))
-        .max(r.start.saturating_sub(BASE_REACH))
-        .max(inp.sentence.start);
+    let from = window_start(inp, i);
     let to = inp
         .qtys
         .get(i + 1)
