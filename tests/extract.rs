@@ -307,3 +307,38 @@ fn roles_take_only_their_own_holder() {
         )]
     );
 }
+
+/// When a role is held: a fronted year, "then" with the sentence's date, 时任 with a
+/// Chinese year; the article's date (null) otherwise, and no claim for "then" alone.
+#[test]
+fn roles_carry_the_time_their_sentence_states() {
+    let v = extract_text(
+        "Roles in time\nWire·2025-03-01 09:00\n\n\
+         In 2020, Norland's Prime Minister Ada Lindqvist opened the fair.\n\
+         The fair was opened by then Prime Minister Ada Lindqvist of Norland in May 2021.\n\
+         2022年，时任诺兰总理林德奎斯特出席了会议。\n\
+         The plan dates from then Prime Minister Bo Hedman of Norland.\n\
+         Norland's Prime Minister Bo Hedman said on Friday that the fair had grown since 2020.\n",
+    );
+    let roles: Vec<(String, Value)> = v["claims"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| c["kind"] == "role")
+        .map(|c| {
+            (
+                c["holder"].as_str().unwrap_or("").to_string(),
+                c["at"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        vec![
+            ("Ada Lindqvist".to_string(), Value::from("2020")),
+            ("Ada Lindqvist".to_string(), Value::from("2021-05")),
+            ("林德奎斯特".to_string(), Value::from("2022")),
+            ("Bo Hedman".to_string(), Value::Null),
+        ]
+    );
+}

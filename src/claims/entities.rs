@@ -5,7 +5,10 @@ use std::ops::Range;
 
 use super::{Claim, EntityClaim, Kind, RoleClaim};
 use crate::kb::vocab::{Class, Term};
+use chrono::NaiveDate;
+
 use crate::kb::{EntityType, Hit, Kb, Mention};
+use crate::normalize::DateValue;
 use crate::text::words::boundary_after;
 use crate::text::{is_cjk, lexicon};
 
@@ -83,6 +86,22 @@ pub fn entity_claims(kb: &Kb, source: usize, mentions: &[Mention], article: &str
                     misspelt: matches!(hit, Hit::Misspelling(_)),
                 }),
             });
+        } else if hits.iter().all(|h| matches!(h, Hit::Pair(_))) {
+            // A pair name names both: 中欧 is China and the EU.
+            for h in hits {
+                let Hit::Pair(e) = h else { continue };
+                let ent = &kb.entities[*e as usize];
+                out.push(Claim {
+                    source,
+                    span: m.range.clone(),
+                    kind: Kind::Entity(EntityClaim {
+                        canonical: ent.name.clone(),
+                        etype: ent.kind,
+                        id: Some(ent.id.clone()),
+                        misspelt: false,
+                    }),
+                });
+            }
         } else if let Some(Hit::OfficeAlias(o)) = hits.first() {
             let off = &kb.offices[*o as usize];
             out.push(Claim {
@@ -251,6 +270,8 @@ fn holder_before(
 }
 
 /// Role claims: an office title with its holder's name next to it.
+/// `dates` are the sentence's dates and the article's date, for when the role is held.
+#[allow(clippy::too_many_arguments)]
 pub fn role_claims(
     kb: &Kb,
     source: usize,
@@ -259,27 +280,40 @@ pub fn role_claims(
     mentions: &[Mention],
     terms: &[Term],
     article_mentions: &[Mention],
+    dates: (&[(Range<usize>, DateValue)], Option<NaiveDate>),
 ) -> Vec<Claim> {
     let mut out = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let hits = kb.gazetteer.hits(m.pattern);
-        let offices: Vec<usize> = hits
+        let mut offices: Vec<usize> = hits
             .iter()
             .filter_map(|h| match h {
                 Hit::Title(o) | Hit::OfficeAlias(o) => Some(*o as usize),
                 _ => None,
             })
             .collect();
+        // A title that is also an alias of its office names it once.
+        offices.sort_unstable();
+        offices.dedup();
+        // "Fed chief", "BoE boss": the body's one office, its title ending after the word.
+        let mut m = m.clone();
+        let mut headed = false;
         if offices.is_empty() {
-            continue;
+            let Some((o, end)) = head_office(kb, text, &m, sentence.end) else {
+                continue;
+            };
+            offices.push(o);
+            m.range.end = end;
+            headed = true;
         }
+        extend_title(kb, text, &offices, &mut m.range, sentence.end);
+        let m = &m;
         // A former holder is not a claim about who holds the office now.
         let before = &text[sentence.start..m.range.start];
-        let former = terms.iter().any(|t| {
-            t.class == Class::Former
-                && t.range.end <= m.range.start
-                && m.range.start - t.range.end <= 24
-        });
+        let start = title_start(text, m, &mentions[..i]);
+        let former = terms
+            .iter()
+            .any(|t| t.class == Class::Former && t.range.end <= start && start - t.range.end <= 24);
         // Not the office itself: a former holder (前总理, "former"), or a deputy.
         let prev_word = before
             .split_whitespace()
@@ -292,9 +326,12 @@ pub fn role_claims(
         // 前总理 is a former premier; 此前/之前/目前 + title are not.
         let former_zh = lex.former.iter().any(|f| before.ends_with(f))
             && !lex.not_former.iter().any(|w| before.ends_with(w));
-        if former || deputy || former_zh {
+        if former || deputy || former_zh || not_held(text, &sentence, m, &mentions[..i]) {
             continue;
         }
+        let Some(at) = role_time(text, &sentence, m, &mentions[..i], dates) else {
+            continue;
+        };
         // The holder: a person mention or a capitalized name right after the title
         // (CJK: possibly after 的), or just before a qualifier+title apposition.
         let mut after = m.range.end;
@@ -343,16 +380,22 @@ pub fn role_claims(
             .and_then(|t| t.strip_prefix(" of "))
             .map(|t| t.strip_prefix("the ").unwrap_or(t))
             .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase()));
-        let Some(office) = pick_office(
-            kb,
-            &offices,
-            holder_entity,
-            &holder,
-            text,
-            mentions,
-            (!own_body).then_some(article_mentions),
-            m,
-        ) else {
+        let office = if headed {
+            offices.first().copied()
+        } else {
+            pick_office(
+                kb,
+                &offices,
+                holder_entity,
+                &holder,
+                text,
+                mentions,
+                (!own_body).then_some(article_mentions),
+                m,
+                holder_span.end,
+            )
+        };
+        let Some(office) = office else {
             continue;
         };
         // A surname alone resolves against the office's holders.
@@ -376,10 +419,169 @@ pub fn role_claims(
                 holder_span: holder_span.clone(),
                 holder_id: holder_entity.map(|e| kb.entities[e].id.clone()),
                 holder_canonical: holder_entity.map(|e| kb.entities[e].name.clone()),
+                at,
             }),
         });
     }
     out
+}
+
+/// "Fed chief", "BoE boss", 美联储掌门人: a body's name with a head word after it
+/// names the body's office when the knowledge base records exactly one. Returns the
+/// office and where the title ends.
+fn head_office(kb: &Kb, text: &str, m: &Mention, end: usize) -> Option<(usize, usize)> {
+    let rest = text.get(m.range.end..end)?;
+    let lex = lexicon();
+    let word_end = if let Some(r) = rest.strip_prefix(' ') {
+        let w = lex.head_word.en.iter().find(|w| {
+            r.get(..w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w))
+                && boundary_after(r, w.len())
+        })?;
+        m.range.end + 1 + w.len()
+    } else {
+        let w = lex
+            .head_word
+            .zh
+            .iter()
+            .find(|w| rest.starts_with(w.as_str()))?;
+        m.range.end + w.len()
+    };
+    let bodies: Vec<&str> = kb
+        .gazetteer
+        .hits(m.pattern)
+        .iter()
+        .filter_map(|h| match h {
+            Hit::Name(e) | Hit::Acronym(e) => Some(&kb.entities[*e as usize]),
+            _ => None,
+        })
+        .filter(|e| e.kind == EntityType::Organization)
+        .map(|e| e.id.as_str())
+        .collect();
+    if bodies.is_empty() {
+        return None;
+    }
+    let mut found = kb
+        .offices
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.of.as_deref().is_some_and(|of| bodies.contains(&of)))
+        .map(|(k, _)| k);
+    match (found.next(), found.next()) {
+        (Some(o), None) => Some((o, word_end)),
+        _ => None,
+    }
+}
+
+/// A title cut short by a longer name found first ("British Chancellor" of "British
+/// Chancellor of the Exchequer"): when the text goes on with the rest of one of the
+/// office's titles, the title runs to its end.
+fn extend_title(kb: &Kb, text: &str, offices: &[usize], r: &mut Range<usize>, end: usize) {
+    let found = text[r.clone()].to_lowercase();
+    let rest = &text[r.end..end];
+    for t in offices.iter().flat_map(|&o| &kb.offices[o].titles) {
+        let t = t.to_lowercase();
+        // Each split of the title at a space: its head ends the mention, its tail follows.
+        for (k, _) in t.match_indices(' ') {
+            let (head, tail) = (&t[..k], &t[k..]);
+            if found.ends_with(head)
+                && rest
+                    .get(..tail.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(tail))
+                && boundary_after(rest, tail.len())
+            {
+                r.end += tail.len();
+                return;
+            }
+        }
+    }
+}
+
+/// Where a title's own words begin: before a qualifier right in front of it
+/// ("then-US secretary", 时任美国国务卿), fillers allowed in between.
+fn title_start(text: &str, title: &Mention, earlier: &[Mention]) -> usize {
+    let mut start = title.range.start;
+    if let Some(q) = earlier.last()
+        && q.range.end <= start
+    {
+        let between = text[q.range.end..start].trim();
+        let between = ["'s", "’s"]
+            .iter()
+            .find_map(|p| between.strip_prefix(p))
+            .unwrap_or(between);
+        if between
+            .split_whitespace()
+            .all(|w| lexicon().filler.contains(&w.to_lowercase()) && w != "then")
+        {
+            start = q.range.start;
+        }
+    }
+    start
+}
+
+/// A title that claims nobody holds it: an indefinite role ("how good a prime
+/// minister X will make").
+fn not_held(text: &str, sentence: &Range<usize>, title: &Mention, earlier: &[Mention]) -> bool {
+    let start = title_start(text, title, earlier);
+    let last = text[sentence.start..start]
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    lexicon().role_indefinite.en.contains(&last)
+}
+
+/// When a role is claimed to be held. `Some(None)`: on the article's date. `Some(day)`:
+/// on a date the sentence states, which a "then" marker points to (then governor X,
+/// 时任) or which fronts the title's clause ("In 2016, Governor X …"). `None`: at a
+/// time the sentence does not state (then, with no date), so no claim to check.
+fn role_time(
+    text: &str,
+    sentence: &Range<usize>,
+    title: &Mention,
+    earlier: &[Mention],
+    (dates, today): (&[(Range<usize>, DateValue)], Option<NaiveDate>),
+) -> Option<Option<DateValue>> {
+    let lex = lexicon();
+    let start = title_start(text, title, earlier);
+    let before = &text[sentence.start..start];
+    let last = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_end_matches('-')
+        .to_lowercase();
+    let then = lex.role_then.en.contains(&last)
+        || lex
+            .role_then
+            .zh
+            .iter()
+            .any(|w| before.ends_with(w.as_str()));
+    // A date of the past (not after the article's), whole enough to judge a role on.
+    let past = |v: &DateValue| {
+        let (first, _) = v.days()?;
+        today.is_none_or(|t| first <= t).then_some(*v)
+    };
+    let fronted = dates
+        .iter()
+        .rev()
+        .filter(|(r, _)| r.end <= start)
+        .find_map(|(r, v)| Some((r, past(v)?)));
+    if then {
+        let after = || {
+            dates
+                .iter()
+                .filter(|(r, _)| r.start >= start)
+                .find_map(|(_, v)| past(v))
+        };
+        return Some(Some(fronted.map(|(_, v)| v).or_else(after)?));
+    }
+    // A date fronting the title's clause: nothing but a comma and words between.
+    let fronts = fronted.filter(|(r, _)| {
+        let gap = text[r.end..start].trim_start();
+        let gap = gap.strip_prefix([',', '，']).unwrap_or(gap);
+        !gap.contains([',', ';', ':', '，', '；', '：', '、', '.', '。'])
+    });
+    Some(fronts.map(|(_, v)| v))
 }
 
 /// Which of the offices a title can name is meant: one the named person held; one
@@ -395,6 +597,7 @@ fn pick_office(
     mentions: &[Mention],
     article_mentions: Option<&[Mention]>,
     title: &Mention,
+    holder_end: usize,
 ) -> Option<usize> {
     if offices.len() == 1
         && kb
@@ -417,12 +620,14 @@ fn pick_office(
             return Some(o);
         }
     }
+    // The one office the named person held; of several (a governor of two central
+    // banks), the qualifier decides.
     if let Some(p) = holder {
         let id = &kb.entities[p].id;
-        if let Some(&o) = offices
+        let mut held = offices
             .iter()
-            .find(|&&o| kb.offices[o].holders.iter().any(|t| &t.person == id))
-        {
+            .filter(|&&o| kb.offices[o].holders.iter().any(|t| &t.person == id));
+        if let (Some(&o), None) = (held.next(), held.next()) {
             return Some(o);
         }
     }
@@ -457,17 +662,38 @@ fn pick_office(
             return Some(o);
         }
     }
-    // "… of Japan", "… of the Bank of Canada" right after the title.
-    if let Some(q) = mentions.iter().find(|q| q.range.start >= title.range.end) {
-        let between = text[title.range.end..q.range.start].trim();
-        if matches!(between, "of" | "of the")
-            && let Some(o) = of_entity(q).into_iter().find_map(office_of)
-        {
-            return Some(o);
+    // "… of Japan", "… of the Bank of Canada" right after the title or its holder.
+    for end in [title.range.end, holder_end] {
+        if let Some(q) = mentions.iter().find(|q| q.range.start >= end) {
+            let between = text[end..q.range.start].trim();
+            if matches!(between, "of" | "of the")
+                && let Some(o) = of_entity(q).into_iter().find_map(office_of)
+            {
+                return Some(o);
+            }
         }
     }
-    // Otherwise the body the article mentioned last before the title.
-    article_mentions?
+    let article = article_mentions?;
+    // Otherwise the one office whose body the sentence names elsewhere ("Governor X
+    // said … the Bank of England …"). Bodies only, and the sentence only: a title
+    // of a country's office is often one of a country the knowledge base lacks
+    // ("President X" of a country it does not list, in a sentence naming another).
+    let mut named: Vec<usize> = Vec::new();
+    for q in mentions {
+        let bodies = of_entity(q)
+            .into_iter()
+            .filter(|&e| kb.entities[e].kind == EntityType::Organization);
+        for o in bodies.filter_map(office_of) {
+            if !named.contains(&o) {
+                named.push(o);
+            }
+        }
+    }
+    if let [o] = named[..] {
+        return Some(o);
+    }
+    // Else the body the article mentioned last before the title.
+    article
         .iter()
         .rev()
         .filter(|q| q.range.end <= title.range.start)

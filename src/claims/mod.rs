@@ -93,6 +93,10 @@ pub struct RoleClaim {
     /// Knowledge-base entity id and name of the holder, when resolved.
     pub holder_id: Option<String>,
     pub holder_canonical: Option<String>,
+    /// When the sentence places the role ("In 2016, then governor …"); none: the
+    /// article's date.
+    #[serde(default)]
+    pub at: Option<DateValue>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -208,6 +212,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             &s_mentions,
             &s_terms,
             &mentions,
+            (&s_dates_v, src.date),
         );
         // A holder the knowledge base does not know is still a person named.
         for r in &roles {
@@ -293,6 +298,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         // What every date of the sentence shares, worked out once: a sentence can be
         // a whole unpunctuated line with thousands of dates.
         let near = Near {
+            sentence: sentence.clone(),
             terms: &s_terms,
             terms_sorted: s_terms.is_sorted_by_key(|t| t.range.start),
             longest_term: s_terms.iter().map(|t| t.range.len()).max().unwrap_or(0),
@@ -420,12 +426,12 @@ fn moved(text: &str, r: &Range<usize>) -> bool {
 /// The event a date is the date of: the event word just before it ("announced on
 /// October 9") or just after it (9月18日宣布), with no comma and no other date
 /// between them; none when the event is said to be moved (`moved`).
-fn date_claim(
+fn date_claim<'a>(
     vocab: &Vocab,
     text: &str,
     r: &Range<usize>,
     value: DateValue,
-    near: &Near,
+    near: &Near<'a>,
 ) -> DateClaim {
     // Only terms that start close enough can be the date's event word.
     let terms = if near.terms_sorted {
@@ -478,8 +484,9 @@ fn date_claim(
                 .filter(|t| is_near(t, false, EVENT_AFTER))
                 .min_by_key(|t| between(t).len())
         })
+        .or_else(|| fronted_event(text, r, near))
         .map(|t| vocab.keys[t.key as usize].clone())
-        .filter(|_| !moved(text, r));
+        .filter(|_| !moved(text, r) && !on_byline(text, r));
     DateClaim {
         value,
         event,
@@ -487,9 +494,57 @@ fn date_claim(
     }
 }
 
+/// The event of a date that opens its sentence ("On September 15, X began trading",
+/// "Tuesday, 14 March, the leaders met", 7月22日，双方举行峰会): the first event word
+/// of the clause after it, however far, with no other date between.
+fn fronted_event<'a>(text: &str, r: &Range<usize>, near: &Near<'a>) -> Option<&'a vocab::Term> {
+    let lex = crate::text::lexicon();
+    let lead = text.get(near.sentence.start..r.start)?;
+    let opens = lead
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '，')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let w = w.to_lowercase();
+            lex.date_front.en.contains(&w)
+                || lex.date_front.zh.contains(&w)
+                || lex.weekdays.iter().any(|d| d.eq_ignore_ascii_case(&w))
+        });
+    if !opens {
+        return None;
+    }
+    let rest = text.get(r.end..near.sentence.end)?;
+    let body = rest.trim_start_matches([',', '，', ' ']);
+    let from = r.end + (rest.len() - body.len());
+    let to = from
+        + body
+            .find([',', '，', ';', '；', '。'])
+            .unwrap_or(body.len());
+    // The sentence's terms: the event may lie beyond the usual reach. Only the
+    // sentence's first date can open it, so this runs once a sentence at most.
+    near.terms
+        .iter()
+        .filter(|t| t.class == Class::Event && t.range.start >= from && t.range.end <= to)
+        .min_by_key(|t| t.range.start)
+        .filter(|t| {
+            !near
+                .dates
+                .iter()
+                .any(|d| d.start >= r.end && d.end <= t.range.start)
+        })
+}
+
+/// Is the date at `r` on a byline line (`Publisher·2025-07-25 09:00`)? It dates the
+/// article, not an event of its title.
+fn on_byline(text: &str, r: &Range<usize>) -> bool {
+    let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+    crate::read::byline(&text[start..end]).is_some()
+}
+
 /// A sentence's terms and dates (each list sorted by start when its flag says so)
 /// and the entities it names, for the claims of its dates.
 struct Near<'a> {
+    sentence: Range<usize>,
     terms: &'a [vocab::Term],
     terms_sorted: bool,
     longest_term: usize,
@@ -508,7 +563,7 @@ fn date_subjects(kb: &Kb, mentions: &[crate::kb::Mention]) -> Vec<String> {
         .iter()
         .flat_map(|m| kb.gazetteer.hits(m.pattern).iter())
         .filter_map(|h| match h {
-            Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) => {
+            Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) | Hit::Pair(e) => {
                 Some(kb.entities[*e as usize].id.clone())
             }
             _ => None,

@@ -29,6 +29,8 @@ pub enum Hit {
     Title(u32),
     /// A full office name that needs no qualifier (index into `Kb::offices`).
     OfficeAlias(u32),
+    /// One of the two entities a Chinese pair name stands for (中欧: China, the EU).
+    Pair(u32),
 }
 
 impl Hit {
@@ -53,6 +55,9 @@ struct Pattern {
     /// Whether the first/last char is a word char and so needs a boundary in the text.
     open_start: bool,
     open_end: bool,
+    /// A pair name (中欧): it counts only before a word of `pair_follow` (双方,
+    /// 关系, 峰会 …), since 中欧 is also Central Europe and 日美 runs on from a date.
+    pair: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -109,6 +114,21 @@ impl Gazetteer {
             o.titles.iter().for_each(|s| add(s, Hit::Title(i)));
             o.aliases.iter().for_each(|s| add(s, Hit::OfficeAlias(i)));
         }
+        // Pair names: every ordered two of the entities' pair forms (中美, 美中).
+        let forms: Vec<(u32, &str)> = entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((i as u32, e.pair_form.as_deref()?)))
+            .collect();
+        for &(a, fa) in &forms {
+            for &(b, fb) in &forms {
+                if a != b {
+                    let pair = format!("{fa}{fb}");
+                    add(&pair, Hit::Pair(a));
+                    add(&pair, Hit::Pair(b));
+                }
+            }
+        }
         let mut patterns = Vec::with_capacity(all.len());
         let mut sets = Vec::with_capacity(all.len() * 2);
         for (text, hits) in all {
@@ -119,11 +139,13 @@ impl Gazetteer {
                 .copied()
                 .filter(|h| h.ignores_case() && !caps)
                 .collect();
+            let pair = hits.iter().all(|h| matches!(h, Hit::Pair(_)));
             sets.push(hits);
             sets.push(folded);
             patterns.push(Pattern {
                 open_start: text.chars().next().is_some_and(is_word_char),
                 open_end: text.chars().next_back().is_some_and(is_word_char),
+                pair,
                 text,
             });
         }
@@ -190,6 +212,9 @@ impl Gazetteer {
                 {
                     continue;
                 }
+                if pat.pair && !pair_follows(&text[m.end()..]) {
+                    continue;
+                }
                 cands.push((m.start(), m.end(), set as u32, exact));
             }
         }
@@ -220,6 +245,15 @@ impl Gazetteer {
             .get(p as usize / 2)
             .map_or("", |pat| pat.text.as_str())
     }
+}
+
+/// Does a pair name's text go on with a word that makes it one (双方, 关系)?
+fn pair_follows(rest: &str) -> bool {
+    crate::text::lexicon()
+        .pair_follow
+        .zh
+        .iter()
+        .any(|w| rest.starts_with(w.as_str()))
 }
 
 /// A char that glues onto a Latin word: letters and digits, except CJK, which is

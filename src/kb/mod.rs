@@ -80,6 +80,8 @@ pub struct Entity {
     pub operator: Option<String>,
     /// Former names and the day the current name took effect.
     pub renamed: Vec<Renamed>,
+    /// The one character that stands for it in Chinese pair names (中 of 中欧).
+    pub pair_form: Option<String>,
     /// A body that mostly reports or receives others' figures (an agency, a regulator,
     /// a producers' group quoting its members): it is the subject of a figure only
     /// through its possessive ("OPEC's output"), not by being named before it.
@@ -155,9 +157,15 @@ pub struct Office {
 impl Office {
     /// Entity ids of whoever held the office on `day` (two on a handover day).
     pub fn holders_on(&self, day: NaiveDate) -> Vec<&str> {
+        self.holders_between(day, day)
+    }
+
+    /// Entity ids of whoever held the office at some time from `from` to `to`
+    /// (inclusive), in term order.
+    pub fn holders_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<&str> {
         self.holders
             .iter()
-            .filter(|t| t.from <= day && t.to.is_none_or(|to| day <= to))
+            .filter(|t| t.from <= to && t.to.is_none_or(|end| from <= end))
             .map(|t| t.person.as_str())
             .collect()
     }

@@ -102,6 +102,8 @@ pub(super) struct EntityFields {
     pub misspellings: Vec<S>,
     pub operator: Option<S>,
     pub renamed: Vec<RenamedDoc>,
+    /// The one character that stands for the entity in Chinese pair names (中 and 欧: 中欧).
+    pub pair_form: Option<S>,
     /// A body that mostly reports or receives others' figures (an agency, a regulator).
     pub reporter: bool,
 }
@@ -140,10 +142,10 @@ entity_doc!(PersonDoc, EntityType::Person,
     aliases: Vec<S>, surnames: Vec<S>, contexts: Vec<S>, misspellings: Vec<S>);
 entity_doc!(OrganizationDoc, EntityType::Organization,
     aliases: Vec<S>, acronyms: Vec<S>, contexts: Vec<S>, misspellings: Vec<S>,
-    renamed: Vec<RenamedDoc>, reporter: bool);
+    renamed: Vec<RenamedDoc>, reporter: bool, pair_form: Option<S>);
 entity_doc!(PlaceDoc, EntityType::Place,
     aliases: Vec<S>, acronyms: Vec<S>, adjectives: Vec<S>, contexts: Vec<S>,
-    misspellings: Vec<S>, operator: Option<S>, renamed: Vec<RenamedDoc>);
+    misspellings: Vec<S>, operator: Option<S>, renamed: Vec<RenamedDoc>, pair_form: Option<S>);
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]

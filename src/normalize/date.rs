@@ -41,6 +41,27 @@ pub enum DateValue {
 }
 
 impl DateValue {
+    /// The first and last day a day, month or year covers; none for a partial date.
+    pub fn days(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match *self {
+            DateValue::Day(d) => Some((d, d)),
+            DateValue::Month(y, m) => {
+                let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(y, m + 1, 1)?
+                };
+                Some((first, next.pred_opt()?))
+            }
+            DateValue::Year(y) => Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            )),
+            DateValue::MonthDay(..) | DateValue::DayOfMonth(_) => None,
+        }
+    }
+
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub fn render(&self) -> String {
         match self {

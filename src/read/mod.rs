@@ -11,6 +11,7 @@ mod entity;
 mod html;
 mod norm;
 mod split;
+pub use split::byline;
 mod walk;
 
 use std::ops::Range;

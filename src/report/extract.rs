@@ -67,6 +67,7 @@ pub fn claim_json(c: &Claim, files: &[File], sources: &[Source]) -> Value {
             o.insert("office".into(), json!(r.office));
             o.insert("holder".into(), json!(r.holder));
             o.insert("holder_canonical".into(), json!(r.holder_canonical));
+            o.insert("at".into(), json!(r.at.map(|v| v.render())));
         }
         Kind::Acronym(a) => {
             o.insert("short".into(), json!(a.short));

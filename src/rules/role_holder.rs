@@ -8,7 +8,10 @@
 //! is only flagged for a holder who never held the office, against the holder on the
 //! latest date of the run. Mentions of the right holder in other sources of that
 //! time are shown beside the finding; a wrong name that shares a part with the right
-//! one gets a "did you mean" help. "Former" holders are not claims about now. For an
+//! one gets a "did you mean" help. "Former" holders are not claims about now, nor is
+//! an indefinite title ("a prime minister X would make"). A sentence that places the
+//! role in time ("In 2016, then governor X …", 时任) is judged at that year or day;
+//! "then" with no date in the sentence is not judged. For an
 //! office whose holders the knowledge base does not record, two sources dated at most
 //! `max_days_apart` apart that name different holders are flagged against each other.
 //!
@@ -54,8 +57,8 @@ impl super::settings::Params for Params {
     const RULE: &'static str = ID;
 }
 
-/// (office id, holder as written, expected holder id).
-type GroupKey = (String, String, String);
+/// (office id, holder as written, expected holder id, the time the sentence states).
+type GroupKey = (String, String, String, Option<String>);
 /// (claim index, the role claim, its article's date).
 type Member<'a> = (usize, &'a RoleClaim, Option<NaiveDate>);
 
@@ -75,26 +78,38 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             unrecorded.entry(office.id.as_str()).or_default().push(i);
             continue;
         }
-        let date = cx.sources[c.source].date;
+        // The time the sentence places the role at, else the article's date.
+        let stated = r.at.as_ref().and_then(|v| v.days());
+        let date = stated.map(|(d, _)| d).or(cx.sources[c.source].date);
         let held_ever = r
             .holder_id
             .as_ref()
             .is_some_and(|h| office.holders.iter().any(|t| &t.person == h));
-        let day = match date {
-            Some(d) => d,
-            None if held_ever => continue,
-            None => match latest {
-                Some(d) => d,
+        let (from, to) = match (stated, date) {
+            (Some(span), _) => span,
+            (None, Some(d)) => (d, d),
+            (None, None) if held_ever => continue,
+            (None, None) => match latest {
+                Some(d) => (d, d),
                 None => continue,
             },
         };
-        let holders = office.holders_on(day);
+        // Terms recorded from after the stated time say nothing about it.
+        if office.holders.first().is_some_and(|t| from < t.from) && stated.is_some() {
+            continue;
+        }
+        let holders = office.holders_between(from, to);
         if holders.is_empty() || r.holder_id.as_deref().is_some_and(|h| holders.contains(&h)) {
             continue;
         }
         let expected = holders.last().copied().unwrap_or_default().to_string();
         groups
-            .entry((office.id.clone(), r.holder.clone(), expected))
+            .entry((
+                office.id.clone(),
+                r.holder.clone(),
+                expected,
+                stated.and(r.at.as_ref()).map(|v| v.render()),
+            ))
             .or_default()
             .push((i, r, date));
     }
@@ -116,7 +131,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     keys.sort();
     for key in keys {
         let members = &groups[&key];
-        let (office_id, written, expected_id) = &key;
+        let (office_id, written, expected_id, stated) = &key;
         let Some(office) = cx.kb.office(office_id) else {
             continue;
         };
@@ -186,6 +201,9 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             .map(|t| format!(" (in office from {})", t.from))
             .unwrap_or_default();
         let when = match (first_date, day) {
+            _ if stated.as_ref().is_some_and(|s| s.len() < 10) => {
+                format!("in {}", stated.as_deref().unwrap_or_default())
+            }
             (Some(d), _) => format!("on {d}"),
             (None, Some(d)) => {
                 format!("on {d}, the latest date of this run (the article is undated)")

@@ -12,7 +12,7 @@ use crate::claims::{Claim, EntityClaim, Kind, Modality};
 use crate::kb::{EntityType, Kb};
 
 pub const MAGIC: &[u8; 8] = b"CLAIMIDX";
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 pub const PREFIX: u64 = 24;
 
 /// The header after the fixed prefix.
@@ -235,6 +235,7 @@ pub fn layout_probe() -> Result<u64, Error> {
             holder_span: 5..6,
             holder_id: Some(s("hi")),
             holder_canonical: Some(s("H")),
+            at: Some(DateValue::Year(2001)),
         }),
         Kind::Acronym(AcronymClaim {
             short: s("A"),

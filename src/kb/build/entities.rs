@@ -49,6 +49,10 @@ pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
             misspellings: fs.texts(file, "misspelling", &x.misspellings)?,
             operator: x.operator.as_ref().map(|o| o.get_ref().clone()),
             renamed,
+            pair_form: match &x.pair_form {
+                Some(p) => Some(pair_form(fs, file, p)?),
+                None => None,
+            },
             reporter: x.reporter,
             source: fs.source(file, &e.source)?,
             examples: fs.examples(file, &e.examples)?,
@@ -56,6 +60,22 @@ pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
     }
     for (i, e) in kb.entities.iter().enumerate() {
         kb.entity_index.insert(e.id.clone(), i);
+    }
+    // A pair form stands for one entity: 中 cannot be China's and another's.
+    let mut pair_owner: HashMap<&str, &str> = HashMap::new();
+    for At { file, item: e } in &docs.entities {
+        if let Some(p) = &e.fields.pair_form
+            && let Some(other) = pair_owner.insert(p.get_ref(), e.id.get_ref())
+        {
+            return fs.err(
+                *file,
+                p.span(),
+                format!(
+                    "pair_form \"{}\" is already that of \"{other}\"",
+                    p.get_ref()
+                ),
+            );
+        }
     }
     for At { file, item: e } in &docs.entities {
         if let Some(op) = &e.fields.operator {
@@ -70,6 +90,20 @@ pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
         }
     }
     check_names(fs, docs)
+}
+
+/// A pair form: one Chinese character.
+fn pair_form(fs: &Files, file: usize, p: &S) -> Result<String, Error> {
+    let t = fs.text(file, "pair_form", p)?;
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if crate::text::is_cjk(c) => Ok(t),
+        _ => fs.err(
+            file,
+            p.span(),
+            format!("pair_form \"{t}\" is not one Chinese character"),
+        ),
+    }
 }
 
 /// The entity id `id` names, which must be of kind `want` when given.
