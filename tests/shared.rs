@@ -278,10 +278,12 @@ fn seeds_extract() {
 }
 
 /// The real news corpus is the false-positive check: every finding on it was read and
-/// is a genuine error of the article (misspelt names; two copies of one BBC story
+/// is a genuine error of the article (misspelt names, "US Securities Exchange
+/// Commission (SEC)" without its "and"; two copies of one BBC story
 /// that give "$1.8 billion" as £94 million and as £9.4 million, and name the firm
 /// "Juniper Research" and "Jupiter Research"). Any new finding fails here until it
-/// has been read too. Read and left out: reuters/crude-489 and 502 say a reserve
+/// has been read too. "Geo-science Australia" is Geoscience Australia hyphenated, an
+/// accepted spelling (`kb::fold_variant`), no longer flagged. Read and left out: reuters/crude-489 and 502 say a reserve
 /// should be raised "to one mln barrels" from a present 500 mln (an error: one
 /// billion is meant); the study group's figure and the policy's 750 mln are two
 /// claims, and the frame alignment rightly no longer pairs them, so the error is
@@ -310,7 +312,8 @@ fn real_corpus_gives_only_the_reviewed_findings() {
     assert_eq!(
         got,
         [
-            "entity-name-variant abc-lee/background-033.txt Geo-science Australia",
+            "acronym-expansion-mismatch bbc/business/001.txt US Securities Exchange Commission (SEC)",
+            "acronym-expansion-mismatch reuters/crude-349.txt Organiaation of Petroleum Exporting Countries (OPEC)",
             "entity-name-variant bbc/business/301.txt Ronald Regan",
             "entity-name-variant bbc/politics/293.txt Europe Union",
             "entity-name-variant bbc/tech/033.txt United Nation's",

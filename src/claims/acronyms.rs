@@ -68,11 +68,15 @@ fn long_before(
     let mut start = None;
     for &(at, w) in &words {
         let core = w.trim_end_matches(',');
+        // "Co., Limited" keeps its comma; any other comma ends the name ("Brazil,
+        // Chile and the Andean Development Corporation" is a list, then a name).
         if w.ends_with(',') && start.is_some() && !matches!(core, "Co." | "Co" | "Inc." | "Ltd.") {
-            // "Co., Limited" keeps its comma; any other comma ends the name
-            if !core.chars().next().is_some_and(|c| c.is_uppercase()) {
-                break;
-            }
+            break;
+        }
+        // The end of a sentence or quotation before the name ends it ("… in Europe."
+        // A European Union (EU) directive").
+        if start.is_some() && w.ends_with(['"', '!', '?', '”']) {
+            break;
         }
         if core.chars().next().is_some_and(|c| c.is_uppercase()) {
             start = Some(at);
@@ -86,15 +90,25 @@ fn long_before(
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .len();
         // "The European Union (EU)": the article is not part of the name.
-        let s = if text[s..end].starts_with("The ") {
-            s + 4
-        } else {
-            s
-        };
+        let s = ["The ", "A ", "An "]
+            .iter()
+            .find(|a| text[s..end].starts_with(**a))
+            .map_or(s, |a| s + a.len());
         let words_in = text[s..end].split_whitespace().count();
         if words_in >= 2 {
+            // A known name after "the", "and", a possessive or punctuation is the
+            // long form, not the words before it ("Even the International Monetary
+            // Fund (IMF)", "the Commerce Department's Bureau of Industry and
+            // Security", "Stellantis and Contemporary Amperex … (CATL)").
+            let after_break = |k: &Range<usize>| {
+                let head = text[s..k.start].trim_end();
+                head.ends_with(|c: char| c.is_ascii_punctuation())
+                    || head.ends_with("'s")
+                    || head.ends_with("’s")
+                    || matches!(head.rsplit(' ').next(), Some("the" | "and"))
+            };
             return match known {
-                Some(k) if k.start <= s => Some(k),
+                Some(k) if k.start <= s || after_break(&k) => Some(k),
                 _ => Some(s..end),
             };
         }

@@ -536,8 +536,25 @@ fn fronted_event<'a>(text: &str, r: &Range<usize>, near: &Near<'a>) -> Option<&'
 /// Is the date at `r` on a byline line (`Publisher·2025-07-25 09:00`)? It dates the
 /// article, not an event of its title.
 fn on_byline(text: &str, r: &Range<usize>) -> bool {
-    let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+    // A byline is a short line: look no further than that either way, so a long
+    // line with many dates stays linear.
+    const REACH: usize = 160;
+    let from = text.floor_char_boundary(r.start.saturating_sub(REACH));
+    let to = text.ceil_char_boundary((r.end + REACH).min(text.len()));
+    let Some(start) = text[from..r.start]
+        .rfind('\n')
+        .map(|i| from + i + 1)
+        .or((from == 0).then_some(0))
+    else {
+        return false;
+    };
+    let Some(end) = text[r.end..to]
+        .find('\n')
+        .map(|i| r.end + i)
+        .or((to == text.len()).then_some(to))
+    else {
+        return false;
+    };
     crate::read::byline(&text[start..end]).is_some()
 }
 

@@ -100,8 +100,13 @@ impl Gazetteer {
         };
         for (i, e) in entities.iter().enumerate() {
             let i = i as u32;
-            add(&e.name, Hit::Name(i));
-            e.aliases.iter().for_each(|s| add(s, Hit::Name(i)));
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                add(n, Hit::Name(i));
+                // Accepted other spellings of a name: "&" for "and", British forms.
+                for v in spellings(n) {
+                    add(&v, Hit::Name(i));
+                }
+            }
             e.acronyms.iter().for_each(|s| add(s, Hit::Acronym(i)));
             e.surnames.iter().for_each(|s| add(s, Hit::Surname(i)));
             e.adjectives.iter().for_each(|s| add(s, Hit::Adjective(i)));
@@ -245,6 +250,41 @@ impl Gazetteer {
             .get(p as usize / 2)
             .map_or("", |pat| pat.text.as_str())
     }
+}
+
+/// Other accepted spellings of a name: " & " for " and ", and each word the lexicon
+/// spells another way ("Organization" → "Organisation"), capitalized as written.
+fn spellings(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if name.contains(" and ") {
+        out.push(name.replace(" and ", " & "));
+    }
+    let lex = crate::text::lexicon();
+    let mut changed = false;
+    let words: Vec<String> = name
+        .split(' ')
+        .map(|w| {
+            let low = w.to_lowercase();
+            let other = lex.spelling.iter().find(|(_, base)| **base == low);
+            match other {
+                Some((variant, _)) => {
+                    changed = true;
+                    let mut c = variant.chars();
+                    match (w.chars().next(), c.next()) {
+                        (Some(f), Some(v)) if f.is_uppercase() => {
+                            v.to_uppercase().chain(c).collect()
+                        }
+                        _ => variant.clone(),
+                    }
+                }
+                None => w.to_string(),
+            }
+        })
+        .collect();
+    if changed {
+        out.push(words.join(" "));
+    }
+    out
 }
 
 /// Does a pair name's text go on with a word that makes it one (双方, 关系)?

@@ -379,6 +379,35 @@ impl Kb {
     }
 }
 
+/// A name folded past its accepted spelling differences: `fold_name`, then hyphens as
+/// spaces, without dots ("U.S."), "&" as "and", no leading "the" or trailing
+/// possessive, and each word in the spelling names use (lexicon `spelling`:
+/// "Organisation" → "organization"). Two names whose folds are alike but for spaces
+/// (`same_name`: "Co-operation", "Cooperation") are one name written two accepted ways.
+pub fn fold_variant(s: &str) -> String {
+    let lex = crate::text::lexicon();
+    let folded = fold_name(&s.replace('-', " ").replace('.', "").replace('&', " and "));
+    let folded = folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix("’s"))
+        .unwrap_or(&folded);
+    let folded = folded.strip_prefix("the ").unwrap_or(folded);
+    let mut out = String::with_capacity(folded.len());
+    for w in folded.split(' ') {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(lex.spelling.get(w).map_or(w, String::as_str));
+    }
+    out
+}
+
+/// Are two names one name in two accepted spellings (`fold_variant`, spaces aside)?
+pub fn same_name(a: &str, b: &str) -> bool {
+    let compact = |s: &str| fold_variant(s).replace(' ', "");
+    compact(a) == compact(b)
+}
+
 /// A name folded for comparison: lowercase, without diacritics, single spaces.
 pub fn fold_name(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;

@@ -7,9 +7,13 @@
 //! are right with any of their bodies' names. Across sources, two
 //! definitions of one acronym with names of two different known bodies are flagged
 //! too, when the knowledge base does not know the acronym. A known acronym labelled
-//! with a name the knowledge base does not know is flagged when that name shares at
-//! most `max_shared_words` of its words with every name of the acronym's bodies and
-//! its initials do not spell the acronym.
+//! with a name the knowledge base does not know is flagged whatever its initials
+//! ("International Monetary Foundation (IMF)"), unless it is another body's that
+//! shares the acronym (its initials spell it and it shares no word with the known
+//! bodies' names: "Drink Or Die (DOD)") or one of the acronym's
+//! bodies' names written another accepted way: case, accents, hyphens, "&" for "and",
+//! a leading "the", a trailing possessive, British spellings (lexicon `spelling`), or
+//! with a place before it ("U.S. Food and Drug Administration").
 //!
 //! Example (tests/fixtures/acronym-expansion-mismatch/positive/article.txt):
 //!   "The survey was led by the Institute of Applied Geology (NMA), …"
@@ -22,27 +26,16 @@ use super::{Ctx, Finding, Place, Severity};
 use super::{Key, Keys};
 use crate::claims::Claim;
 use crate::claims::{AcronymClaim, Kind};
-use crate::kb::Entity;
 use crate::kb::Kb;
+use crate::kb::{Entity, fold_variant};
 
 pub const ID: &str = "acronym-expansion-mismatch";
 
-/// The rule's parameters (`params` of its `[rule.ID]` in `rules/settings.toml`).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+/// The rule has no parameters: what counts as the same name is the knowledge base's
+/// names and the lexicon's accepted spellings (`kb::fold_variant`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct Params {
-    /// An unknown long name passes when more than this share of its words are words of
-    /// the acronym's known names: a paraphrase, not another body.
-    pub max_shared_words: f64,
-}
-
-impl Default for Params {
-    fn default() -> Params {
-        Params {
-            max_shared_words: 0.34,
-        }
-    }
-}
+pub struct Params {}
 
 impl super::settings::Params for Params {
     const RULE: &'static str = ID;
@@ -61,18 +54,11 @@ fn owners<'k>(kb: &'k crate::kb::Kb, short: &str) -> Vec<&'k Entity> {
         .collect()
 }
 
-/// Lowercase words of a name, without connectors.
-fn name_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "and" | "for" | "the" | "de" | "del"))
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// A known organization's acronym labelled with a long name (three words or more) the
-/// knowledge base does not know: flagged
-/// when the name shares few words with every name of the acronym's bodies and its
-/// initials do not spell the acronym either; a paraphrase of the right name passes.
+/// A known organization's acronym labelled with a name the knowledge base does not
+/// know: a mismatch, whatever its initials, unless past accepted spelling
+/// differences (`kb::fold_variant`: Organisation, Co-operation, "&", a possessive) it
+/// is one of the names of the acronym's bodies, alone or after a place that qualifies
+/// it ("the U.S. Food and Drug Administration").
 fn unknown_long_name(
     cx: &Ctx,
     source: usize,
@@ -88,21 +74,41 @@ fn unknown_long_name(
     if owners.is_empty() || !bodies || a.long.chars().any(crate::text::is_cjk) {
         return None;
     }
-    let long = name_words(&a.long);
-    let initials: String = long.iter().filter_map(|w| w.chars().next()).collect();
-    if long.len() < 3 || initials == a.short.to_lowercase() {
+    let long = fold_variant(&a.long);
+    let known: Vec<String> = owners
+        .iter()
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+        .map(|n| fold_variant(n))
+        .collect();
+    // Another body with the same acronym ("Drink Or Die (DOD)"): its initials spell
+    // the acronym and it shares no word with the acronym's bodies' names. A name
+    // that shares one is a wrong version of theirs ("World Trade Association").
+    let words = |n: &str| -> Vec<String> {
+        n.split(' ')
+            .filter(|w| !w.is_empty() && !crate::text::lexicon().acronym_connector.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let long_words = words(&long);
+    let initials: String = long_words.iter().filter_map(|w| w.chars().next()).collect();
+    let shares = known
+        .iter()
+        .any(|n| words(n).iter().any(|w| long_words.contains(w)));
+    if !shares && initials == a.short.to_lowercase() {
         return None;
     }
-    let max_overlap = cx.params::<Params>().max_shared_words;
-    let alike = owners.iter().any(|e| {
-        std::iter::once(&e.name).chain(&e.aliases).any(|n| {
-            let w = name_words(n);
-            let shared = long.iter().filter(|x| w.contains(x)).count();
-            shared as f64 / long.len().max(w.len()).max(1) as f64 > max_overlap
-        })
-    });
-    if alike {
-        return None;
+    let compact = long.replace(' ', "");
+    for name in known {
+        if compact == name.replace(' ', "") {
+            return None;
+        }
+        // A place before a right name qualifies it ("U.S. Food and Drug Administration").
+        if let Some(head) = long.strip_suffix(name.as_str())
+            && head.ends_with(' ')
+            && is_place(kb, head.trim_end())
+        {
+            return None;
+        }
     }
     let names: Vec<&str> = owners.iter().map(|e| e.name.as_str()).collect();
     Some(Finding {
@@ -131,6 +137,20 @@ fn unknown_long_name(
             primary: true,
         }],
     })
+}
+
+/// Is a folded phrase a place's name, acronym or adjective ("us", "american")?
+fn is_place(kb: &Kb, folded: &str) -> bool {
+    kb.entities
+        .iter()
+        .filter(|e| e.kind == crate::kb::EntityType::Place)
+        .any(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .chain(&e.acronyms)
+                .chain(&e.adjectives)
+                .any(|n| fold_variant(n) == folded)
+        })
 }
 
 pub fn check(cx: &Ctx) -> Vec<Finding> {

@@ -563,7 +563,7 @@ mod settings_tests {
     fn defaults_are_the_old_defaults() {
         let rh = role_holder::Params::default();
         assert_eq!((rh.did_you_mean_min_shared, rh.max_days_apart), (3, 30));
-        assert_eq!(acronym::Params::default().max_shared_words, 0.34);
+        assert_eq!(acronym::Params::default(), acronym::Params {});
         let nv = name_variant::Params::default();
         assert_eq!((nv.similarity, nv.min_length), (0.88, 6));
         let q = quantity::Params::default();

@@ -120,6 +120,8 @@ pub struct Lexicon {
     pub translit_weak: HashSet<char>,
     /// Irregular English verb forms with their base ("grew" → "grow").
     pub irregular: std::collections::HashMap<String, String>,
+    /// Other spellings of a word in names, with the spelling names use ("organisation" → "organization").
+    pub spelling: std::collections::HashMap<String, String>,
     /// What a count counts: each class's name and its nouns and classifiers (English
     /// as written, lowercase), in file order.
     pub counted: Vec<(String, Vec<String>)>,
@@ -216,6 +218,7 @@ struct Doc {
     dmy_publisher: WordsDoc,
     label_before: WordsDoc,
     irregular: IrregularDoc,
+    spelling: IrregularDoc,
     counted: CountedDoc,
     transliteration: TranslitDoc,
     month: MonthDoc,
@@ -330,6 +333,25 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
             let old = irregular.insert(f.get_ref().clone(), base.get_ref().clone());
             if old.is_some() {
                 let msg = format!("\"{}\" is the form of two verbs", f.get_ref());
+                return Err(at(f.span(), msg));
+            }
+        }
+    }
+    let mut spelling = std::collections::HashMap::new();
+    for forms in doc.spelling.en {
+        let span = forms.span();
+        let forms = forms.into_inner();
+        check(forms.iter(), &at)?;
+        let [base, rest @ ..] = &forms[..] else {
+            return Err(at(span, "a word needs its spelling and another".into()));
+        };
+        if rest.is_empty() {
+            return Err(at(span, "a word needs its spelling and another".into()));
+        }
+        for f in rest {
+            let old = spelling.insert(f.get_ref().clone(), base.get_ref().clone());
+            if old.is_some() {
+                let msg = format!("\"{}\" is a spelling of two words", f.get_ref());
                 return Err(at(f.span(), msg));
             }
         }
@@ -471,6 +493,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         dmy_publisher: words(doc.dmy_publisher)?,
         label_before: words(doc.label_before)?,
         irregular,
+        spelling,
         counted,
         translit_strong,
         translit_weak,
