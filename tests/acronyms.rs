@@ -48,11 +48,25 @@ fn word_for(c: char) -> Option<&'static str> {
         .find(|w| w.starts_with(c.to_ascii_uppercase()))
 }
 
+/// The name with each word the lexicon spells another way in that spelling.
 fn british(name: &str) -> String {
-    name.replace("Organization", "Organisation")
-        .replace("Center", "Centre")
-        .replace("Defense", "Defence")
-        .replace("Labor", "Labour")
+    let spelling = &claimcheck::text::lexicon().spelling;
+    name.split(' ')
+        .map(|w| {
+            let low = w.to_lowercase();
+            match spelling.iter().find(|(_, base)| **base == low) {
+                Some((other, _)) if w.starts_with(char::is_uppercase) => {
+                    let mut c = other.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default()
+                }
+                Some((other, _)) => other.clone(),
+                None => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]

@@ -125,6 +125,7 @@ fn cases(kb: &Kb, o: &Office, out: &mut BTreeMap<&'static str, Vec<Case>>) {
             continue;
         };
         let day = mid(term.from, term.to);
+        let mut zh_heads: Vec<Case> = Vec::new();
         let mut add = |family: &'static str,
                        date: NaiveDate,
                        f: &dyn Fn(&str) -> String,
@@ -176,12 +177,25 @@ fn cases(kb: &Kb, o: &Office, out: &mut BTreeMap<&'static str, Vec<Case>>) {
                     .iter()
                     .find(|a| latin(a))
                     .unwrap_or(&body.name);
+                let heads = &claimcheck::text::lexicon().head_word;
+                let head = &heads.en[k % heads.en.len()];
                 add(
                     "head word",
                     day,
-                    &|x| format!("{short} chief {x} said on Tuesday that the outlook was mixed."),
+                    &|x| format!("{short} {head} {x} said on Tuesday that the outlook was mixed."),
                     true,
                 );
+                if let (Some(b), Some(r), Some(w)) = (zh_body, &right_zh, &wrong_zh) {
+                    let head = &heads.zh[k % heads.zh.len()];
+                    for (x, flag) in [(r, false), (w, true)] {
+                        zh_heads.push(Case {
+                            body: format!("{b}{head}{x}周二表示，前景好坏参半。"),
+                            date: day,
+                            holder: x.clone(),
+                            flag,
+                        });
+                    }
+                }
             }
         }
         // A year wholly inside the term, told in an article of much later.
@@ -253,12 +267,16 @@ fn cases(kb: &Kb, o: &Office, out: &mut BTreeMap<&'static str, Vec<Case>>) {
                 });
             }
         }
+        out.entry("head word (zh)").or_default().extend(zh_heads);
         // No claim about the article's date: then with no year, former, indefinite.
         let list = out.entry("not a claim now").or_default();
         for x in [&right, &wrong] {
             for body in [
                 format!("The review began under then {title} {x} of {of_p}."),
-                format!("Few doubt how good a {title} {x} would make."),
+                format!(
+                    "Few doubt how good {} {title} {x} would make.",
+                    indefinite(title)
+                ),
                 format!("Former {possessive} {title} {x} wrote a memoir."),
             ] {
                 list.push(Case {
@@ -280,6 +298,15 @@ fn cases(kb: &Kb, o: &Office, out: &mut BTreeMap<&'static str, Vec<Case>>) {
                 });
             }
         }
+    }
+}
+
+/// "a" or "an" before a title, as the lexicon's indefinite articles are written.
+fn indefinite(title: &str) -> &'static str {
+    if title.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 

@@ -72,35 +72,27 @@ pub fn entity_claims(kb: &Kb, source: usize, mentions: &[Mention], article: &str
         lower: None,
         memo: Default::default(),
     };
+    let claim = |span: &std::ops::Range<usize>, ent: &crate::kb::Entity, misspelt: bool| Claim {
+        source,
+        span: span.clone(),
+        kind: Kind::Entity(EntityClaim {
+            canonical: ent.name.clone(),
+            etype: ent.kind,
+            id: Some(ent.id.clone()),
+            misspelt,
+        }),
+    };
     for m in mentions {
         let hits = kb.gazetteer.hits(m.pattern);
         if let Some((e, hit)) = resolve(kb, m, &mut cx) {
-            let ent = &kb.entities[e];
-            out.push(Claim {
-                source,
-                span: m.range.clone(),
-                kind: Kind::Entity(EntityClaim {
-                    canonical: ent.name.clone(),
-                    etype: ent.kind,
-                    id: Some(ent.id.clone()),
-                    misspelt: matches!(hit, Hit::Misspelling(_)),
-                }),
-            });
+            let misspelt = matches!(hit, Hit::Misspelling(_));
+            out.push(claim(&m.range, &kb.entities[e], misspelt));
         } else if hits.iter().all(|h| matches!(h, Hit::Pair(_))) {
             // A pair name names both: 中欧 is China and the EU.
             for h in hits {
-                let Hit::Pair(e) = h else { continue };
-                let ent = &kb.entities[*e as usize];
-                out.push(Claim {
-                    source,
-                    span: m.range.clone(),
-                    kind: Kind::Entity(EntityClaim {
-                        canonical: ent.name.clone(),
-                        etype: ent.kind,
-                        id: Some(ent.id.clone()),
-                        misspelt: false,
-                    }),
-                });
+                if let Hit::Pair(e) = h {
+                    out.push(claim(&m.range, &kb.entities[*e as usize], false));
+                }
             }
         } else if let Some(Hit::OfficeAlias(o)) = hits.first() {
             let off = &kb.offices[*o as usize];
