@@ -11,7 +11,7 @@ use clap::{Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use claimcheck::Error;
-use claimcheck::kb::{Entity, Figure, FigureValue, Kb, Office, SourceRef, Term};
+use claimcheck::kb::{Entity, Figure, FigureValue, Kb, Office, Precision, SourceRef, Term};
 use claimcheck::report::num;
 
 #[derive(clap::Args)]
@@ -228,9 +228,9 @@ fn name_of(kb: &Kb, id: &str) -> String {
 }
 
 fn period(t: &Term) -> String {
-    match t.to {
-        Some(to) => format!("{} → {to}", t.from),
-        None => format!("{} →", t.from),
+    match t.to_text() {
+        Some(to) => format!("{} → {to}", t.from_text()),
+        None => format!("{} →", t.from_text()),
     }
 }
 
@@ -246,17 +246,14 @@ fn term_json(kb: &Kb, t: &Term) -> Value {
     json!({
         "person": t.person,
         "name": name_of(kb, &t.person),
-        "from": t.from.to_string(),
-        "to": t.to.map(|d| d.to_string()),
+        "from": t.from_text(),
+        "to": t.to_text(),
     })
 }
 
 /// The terms in force on `day` (two on a handover day).
 fn terms_on(o: &Office, day: NaiveDate) -> Vec<&Term> {
-    o.holders
-        .iter()
-        .filter(|t| t.from <= day && t.to.is_none_or(|to| day <= to))
-        .collect()
+    o.holders.iter().filter(|t| t.covers(day, day)).collect()
 }
 
 pub fn who_human(kb: &Kb, o: &Office, on: Option<NaiveDate>) -> String {
@@ -282,9 +279,15 @@ pub fn who_human(kb: &Kb, o: &Office, on: Option<NaiveDate>) -> String {
             (Some(f), Some(l), false) => format!("from {f} to {l}"),
             _ => String::new(),
         };
-        out.push_str(&format!(
-            "  {label}: no holder recorded (records run {range})\n"
-        ));
+        match o.gaps.iter().find(|g| g.from <= day && day <= g.to) {
+            Some(g) => out.push_str(&format!(
+                "  {label}: no holder recorded ({} to {}: {})\n",
+                g.from, g.to, g.why
+            )),
+            None => out.push_str(&format!(
+                "  {label}: no holder recorded (records run {range})\n"
+            )),
+        }
     } else {
         let names: Vec<String> = now
             .iter()
@@ -297,7 +300,16 @@ pub fn who_human(kb: &Kb, o: &Office, on: Option<NaiveDate>) -> String {
                 )
             })
             .collect();
-        let handover = if now.len() > 1 { " (handover day)" } else { "" };
+        let handover = match now.len() {
+            1 => "",
+            _ if now
+                .iter()
+                .any(|t| t.from_known != Precision::Day || t.to_known != Precision::Day) =>
+            {
+                " (the day of the handover is not recorded)"
+            }
+            _ => " (handover day)",
+        };
         out.push_str(&format!("  {label}{handover}: {}\n", names.join("; ")));
     }
     if on.is_none() && !o.holders.is_empty() {
@@ -326,6 +338,7 @@ fn office_json(kb: &Kb, o: &Office) -> Value {
         "titles": o.titles,
         "aliases": o.aliases,
         "holders": o.holders.iter().map(|t| term_json(kb, t)).collect::<Vec<_>>(),
+        "gaps": o.gaps.iter().map(|g| json!({"from": g.from.to_string(), "to": g.to.to_string(), "why": g.why})).collect::<Vec<_>>(),
         "source": source_json(&o.source),
         "examples": o.examples.len(),
     })

@@ -1339,3 +1339,221 @@ fn every_name_in_the_eval_knowledge_resolves() {
         missing.join("\n")
     );
 }
+
+// ---------------------------------------------------------------------------
+// Terms: gaps, uncertain days, the term a message names
+
+/// Every office's record runs without a hole: from its first term's start to its last
+/// term's end, each day is in some term (possibly: an uncertain end counts) or in a
+/// gap the entry declares with its reason.
+#[test]
+fn every_office_explains_each_day_between_its_terms() {
+    let kb = kb();
+    let mut holes = Vec::new();
+    let mut walked = 0;
+    for o in &kb.offices {
+        let mut spans: Vec<(NaiveDate, NaiveDate)> = o
+            .holders
+            .iter()
+            .map(|t| (t.from, t.to.unwrap_or(NaiveDate::MAX)))
+            .chain(o.gaps.iter().map(|g| (g.from, g.to)))
+            .collect();
+        spans.sort();
+        let Some(&(_, mut end)) = spans.first() else {
+            continue;
+        };
+        walked += 1;
+        for &(from, to) in &spans[1..] {
+            if from > end.succ_opt().unwrap_or(end) {
+                holes.push(format!(
+                    "{}: nobody recorded from {} to {}",
+                    o.id,
+                    end.succ_opt().unwrap(),
+                    from.pred_opt().unwrap()
+                ));
+            }
+            end = end.max(to);
+        }
+    }
+    assert!(walked > 100, "only {walked} offices with holders");
+    assert!(holes.is_empty(), "unexplained gaps:\n{}", holes.join("\n"));
+}
+
+const ZEDLAND: &str = r#"
+[[place]]
+id = "zedland"
+name = "Zedland"
+adjectives = ["Zedlandic"]
+SRC
+
+[[person]]
+id = "ann-quill"
+name = "Ann Quill"
+surnames = ["Quill"]
+SRC
+
+[[person]]
+id = "ben-rook"
+name = "Ben Rook"
+surnames = ["Rook"]
+SRC
+
+[[person]]
+id = "cal-moss"
+name = "Cal Moss"
+surnames = ["Moss"]
+SRC
+
+[[person]]
+id = "eve-rook"
+name = "Eve Rook"
+surnames = ["Rook"]
+SRC
+
+[[office]]
+id = "prime-minister-of-zedland"
+name = "Prime Minister of Zedland"
+titles = ["Prime Minister"]
+of = "zedland"
+SRC
+holders = [
+  { person = "ann-quill", from = "2001-01-01", to = "2004-03" },
+  { person = "ben-rook", from = "2004-03", to = "2008-06-30" },
+  { person = "ann-quill", from = "2009-01-01", to = "2012-12-31" },
+  { person = "eve-rook", from = "2013-01-01" },
+]
+gaps = [{ from = "2008-07-01", to = "2008-12-31", why = "a caretaker the press called acting premier" }]
+"#;
+
+/// The messages of role-holder findings for one dated article.
+fn role_messages(kb: &Kb, date: &str, body: &str) -> Vec<String> {
+    use claimcheck::{claims, read, rules};
+    let raw = format!("Desk notes\nExample Wire·{date} 09:00\n\n{body}\n");
+    let (file, sources) = read::parse("gen.txt", raw);
+    let files = vec![file];
+    let found = claims::extract(kb, &files, &sources);
+    rules::check(kb, &files, &sources, &found)
+        .into_iter()
+        .filter(|f| f.rule == "role-holder-conflict")
+        .map(|f| f.message)
+        .collect()
+}
+
+#[test]
+fn a_month_recorded_for_a_handover_leaves_its_days_open() {
+    let kb = load_ok(&[("z.toml", ZEDLAND)]);
+    let pm = kb.office("prime-minister-of-zedland").unwrap();
+    assert_eq!(pm.holders_on(day("2004-02-29")), ["ann-quill"]);
+    assert_eq!(pm.holders_on(day("2004-03-01")), ["ann-quill", "ben-rook"]);
+    assert_eq!(pm.holders_on(day("2004-03-31")), ["ann-quill", "ben-rook"]);
+    assert_eq!(pm.holders_on(day("2004-04-01")), ["ben-rook"]);
+    // A declared gap is a day with no holder: nothing to judge.
+    assert_eq!(pm.holders_on(day("2008-09-01")), Vec::<&str>::new());
+    assert_eq!(
+        pm.gaps[0].why,
+        "a caretaker the press called acting premier"
+    );
+    let t = &pm.holders[0];
+    assert_eq!(
+        (t.from_text(), t.to_text()),
+        ("2001-01-01".into(), Some("2004-03".into()))
+    );
+
+    let say = |date: &str, who: &str| {
+        role_messages(
+            &kb,
+            date,
+            &format!("Zedlandic Prime Minister {who} opened the session."),
+        )
+    };
+    // Either holder may be named in the uncertain month; a third person may not.
+    assert!(say("2004-03-15", "Ann Quill").is_empty());
+    assert!(say("2004-03-15", "Ben Rook").is_empty());
+    assert_eq!(say("2004-03-15", "Cal Moss").len(), 1);
+    // Outside it, the other holder is wrong.
+    assert_eq!(say("2004-05-15", "Ann Quill").len(), 1);
+    assert!(say("2008-09-01", "Cal Moss").is_empty());
+    // A surname two holders share is the one in office at the time.
+    assert!(say("2005-06-01", "Rook").is_empty());
+    assert!(say("2015-06-01", "Rook").is_empty());
+    assert_eq!(
+        say("2010-06-01", "Rook"),
+        [
+            "Prime Minister of Zedland is named \"Rook\" here, but the holder on 2010-06-01 is Ann Quill (in office from 2009-01-01 to 2012-12-31)"
+        ]
+    );
+}
+
+#[test]
+fn a_message_names_the_term_that_covers_the_date() {
+    let kb = load_ok(&[("z.toml", ZEDLAND)]);
+    let early = role_messages(
+        &kb,
+        "2002-05-01",
+        "Zedlandic Prime Minister Ben Rook opened the session.",
+    );
+    assert_eq!(
+        early,
+        [
+            "Prime Minister of Zedland is named \"Ben Rook\" here, but the holder on 2002-05-01 is Ann Quill (in office from 2001-01-01 to 2004-03)"
+        ]
+    );
+    let late = role_messages(
+        &kb,
+        "2012-05-01",
+        "Zedlandic Prime Minister Ben Rook opened the session.",
+    );
+    assert_eq!(
+        late,
+        [
+            "Prime Minister of Zedland is named \"Ben Rook\" here, but the holder on 2012-05-01 is Ann Quill (in office from 2009-01-01 to 2012-12-31)"
+        ]
+    );
+}
+
+#[test]
+fn error_rough_dates_and_gaps() {
+    let office = |holders: &str, gaps: &str| {
+        format!(
+            "[[office]]\nid = \"o\"\nname = \"O\"\nSRC\nholders = [\n{holders}\n]\ngaps = [{gaps}]\n"
+        )
+    };
+    let e = load_err(&[(
+        "a.toml",
+        &office(r#"  { person = "kishida-fumio", from = "2021-13" },"#, ""),
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:6:38: from \"2021-13\" is not a date; expected \"2024-10-01\", or \"2024-10\" or \"2024\" when the day is not known"
+    );
+    // Two holders may share an uncertain month, not a month both surely held.
+    let e = load_err(&[(
+        "a.toml",
+        &office(
+            "  { person = \"kishida-fumio\", from = \"2021-10-04\", to = \"2024-10\" },\n  { person = \"ishiba-shigeru\", from = \"2024-09\" },",
+            "",
+        ),
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:7:39: term of \"ishiba-shigeru\" from 2024-09 overlaps the term of \"kishida-fumio\" (from 2021-10-04 to 2024-10) by more than the handover day"
+    );
+    load_ok(&[(
+        "a.toml",
+        &office(
+            "  { person = \"kishida-fumio\", from = \"2021-10-04\", to = \"2024-10\" },\n  { person = \"ishiba-shigeru\", from = \"2024-10\" },",
+            "",
+        ),
+    )]);
+    let e = load_err(&[(
+        "a.toml",
+        &office(
+            "  { person = \"kishida-fumio\", from = \"2021-10-04\", to = \"2024-10-01\" },",
+            "{ from = \"2024-09-01\", to = \"2024-12-31\", why = \"vacant\" }",
+        ),
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:8:18: gap from 2024-09-01 to 2024-12-31 overlaps the term of \"kishida-fumio\" (from 2021-10-04 to 2024-10-01); a gap is days with no recorded holder"
+    );
+}

@@ -109,6 +109,11 @@ fn cases(kb: &Kb, o: &Office, out: &mut BTreeMap<&'static str, Vec<Case>>) {
     let zh_title = o.titles.iter().find(|t| cjk(t));
     let zh_body = body.aliases.iter().chain(&body.adjectives).find(|a| cjk(a));
     for (k, term) in o.holders.iter().enumerate() {
+        // Templates say "on Tuesday" (up to six days before the article's date): a term
+        // of a few days has no middle day whose week it covers.
+        if term.to.is_some_and(|to| (to - term.from).num_days() < 15) {
+            continue;
+        }
         // Someone who held it at another time, not touching this term.
         let other = o.holders.iter().enumerate().find(|(j, t)| {
             *j != k
@@ -125,6 +130,32 @@ fn cases(kb: &Kb, o: &Office, out: &mut BTreeMap<&'static str, Vec<Case>>) {
             continue;
         };
         let day = mid(term.from, term.to);
+        // A surname alone after a qualified title: it resolves to the holder of that
+        // surname in office at the time (several holders may share one: "Choi").
+        let surname = |id: &str| {
+            kb.entity(id)
+                .and_then(|e| e.surnames.iter().find(|s| latin(s)).cloned())
+        };
+        if let (Some(r), Some(w)) = (surname(&term.person), surname(&other.person)) {
+            let list = out.entry("surname after title").or_default();
+            let body = |x: &str| {
+                format!("{possessive} {title} {x} said on Tuesday that talks would go on.")
+            };
+            list.push(Case {
+                body: body(&r),
+                date: day,
+                holder: r.clone(),
+                flag: false,
+            });
+            if w != r {
+                list.push(Case {
+                    body: body(&w),
+                    date: day,
+                    holder: w.clone(),
+                    flag: true,
+                });
+            }
+        }
         let mut zh_heads: Vec<Case> = Vec::new();
         let mut add = |family: &'static str,
                        date: NaiveDate,
@@ -265,6 +296,18 @@ fn cases(kb: &Kb, o: &Office, out: &mut BTreeMap<&'static str, Vec<Case>>) {
                     holder: now.0.clone(),
                     flag: false,
                 });
+                // A year inside a quotation before the speaker's title.
+                for (open, close) in [("\"", "\""), ("“", "”")] {
+                    list.push(Case {
+                        body: format!(
+                            "{open}Output fell in {y},{close} {possessive} {title} {} said.",
+                            now.0
+                        ),
+                        date: later,
+                        holder: now.0.clone(),
+                        flag: false,
+                    });
+                }
             }
         }
         out.entry("head word (zh)").or_default().extend(zh_heads);

@@ -390,15 +390,25 @@ pub fn role_claims(
         let Some(office) = office else {
             continue;
         };
-        // A surname alone resolves against the office's holders.
+        // A surname alone resolves against the office's holders: the one in office at
+        // the time judged when several share it ("Finance Minister Choi"), else the first.
         let holder_entity = holder_entity.or_else(|| {
-            kb.offices[office].holders.iter().find_map(|t| {
-                let e = kb.entity(&t.person)?;
-                e.surnames
-                    .iter()
-                    .any(|s| s == &holder)
-                    .then(|| kb.entity_index[&t.person])
-            })
+            let when = at
+                .as_ref()
+                .and_then(|v| v.days())
+                .or(dates.1.map(|d| (d, d)));
+            let named: Vec<&crate::kb::Term> = kb.offices[office]
+                .holders
+                .iter()
+                .filter(|t| {
+                    kb.entity(&t.person)
+                        .is_some_and(|e| e.surnames.iter().any(|s| s == &holder))
+                })
+                .collect();
+            let t = when
+                .and_then(|(from, to)| named.iter().find(|t| t.covers(from, to)))
+                .or(named.first())?;
+            Some(kb.entity_index[&t.person])
         });
         let off = &kb.offices[office];
         out.push(Claim {
@@ -567,11 +577,15 @@ fn role_time(
         };
         return Some(Some(fronted.map(|(_, v)| v).or_else(after)?));
     }
-    // A date fronting the title's clause: nothing but a comma and words between.
+    // A date fronting the title's clause: nothing but a comma and words between. A
+    // quotation mark ends a clause: a year a speaker quotes ("… until 2006," minister
+    // X said) is not the time of the speaker's role.
     let fronts = fronted.filter(|(r, _)| {
         let gap = text[r.end..start].trim_start();
         let gap = gap.strip_prefix([',', '，']).unwrap_or(gap);
-        !gap.contains([',', ';', ':', '，', '；', '：', '、', '.', '。'])
+        !gap.contains([
+            ',', ';', ':', '，', '；', '：', '、', '.', '。', '"', '“', '”', '「', '」', '『', '』',
+        ])
     });
     Some(fronts.map(|(_, v)| v))
 }
@@ -600,7 +614,9 @@ fn pick_office(
     {
         return offices.first().copied();
     }
-    // A surname alone: the office one of whose holders bears it.
+    // A surname alone: the office one of whose holders bears it; of several (two
+    // trade ministers named Emerson), the qualifier decides below.
+    let mut offices = offices.to_vec();
     if holder.is_none() {
         let bears = |o: &usize| {
             kb.offices[*o].holders.iter().any(|t| {
@@ -608,21 +624,29 @@ fn pick_office(
                     .is_some_and(|e| e.surnames.iter().any(|s| s == holder_text))
             })
         };
-        if let Some(&o) = offices.iter().find(|o| bears(o)) {
-            return Some(o);
+        let bearing: Vec<usize> = offices.iter().copied().filter(bears).collect();
+        match bearing.len() {
+            0 => {}
+            1 => return bearing.first().copied(),
+            _ => offices = bearing,
         }
     }
     // The one office the named person held; of several (a governor of two central
     // banks), the qualifier decides.
     if let Some(p) = holder {
         let id = &kb.entities[p].id;
-        let mut held = offices
+        let held: Vec<usize> = offices
             .iter()
-            .filter(|&&o| kb.offices[o].holders.iter().any(|t| &t.person == id));
-        if let (Some(&o), None) = (held.next(), held.next()) {
-            return Some(o);
+            .copied()
+            .filter(|&o| kb.offices[o].holders.iter().any(|t| &t.person == id))
+            .collect();
+        match held.len() {
+            0 => {}
+            1 => return held.first().copied(),
+            _ => offices = held,
         }
     }
+    let offices = &offices[..];
     let of_entity = |m: &Mention| -> Vec<usize> {
         kb.gazetteer
             .hits(m.pattern)

@@ -128,6 +128,10 @@ pub struct Renamed {
 }
 
 /// One holder's term of office, `from` and `to` both inclusive (see `Office::holders_on`).
+///
+/// A `from` or `to` recorded as a month or a year ("2004-03", "2004") is uncertain
+/// within it: `from` is then the first day it may have begun and `to` the last day it
+/// may have ended, so the holder counts as possibly in office throughout the window.
 #[derive(Debug, Clone)]
 pub struct Term {
     /// Entity id of the person.
@@ -135,6 +139,84 @@ pub struct Term {
     pub from: NaiveDate,
     /// Last day in office; None while in office.
     pub to: Option<NaiveDate>,
+    /// How precisely `from` and `to` are known.
+    pub from_known: Precision,
+    pub to_known: Precision,
+}
+
+/// How precisely a term's start or end day is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+impl Precision {
+    /// The last day of the month or year that starts on `day` (`day` itself for `Day`).
+    pub fn end_of(self, day: NaiveDate) -> NaiveDate {
+        use chrono::Datelike;
+        let next = match self {
+            Precision::Day => return day,
+            Precision::Month if day.month() == 12 => NaiveDate::from_ymd_opt(day.year() + 1, 1, 1),
+            Precision::Month => NaiveDate::from_ymd_opt(day.year(), day.month() + 1, 1),
+            Precision::Year => NaiveDate::from_ymd_opt(day.year() + 1, 1, 1),
+        };
+        next.and_then(|d| d.pred_opt()).unwrap_or(day)
+    }
+
+    /// `day` as recorded: "2004-03-15", "2004-03" or "2004".
+    pub fn show(self, day: NaiveDate) -> String {
+        match self {
+            Precision::Day => day.to_string(),
+            Precision::Month => day.format("%Y-%m").to_string(),
+            Precision::Year => day.format("%Y").to_string(),
+        }
+    }
+}
+
+impl Term {
+    /// The first day the holder was surely in office.
+    pub fn sure_from(&self) -> NaiveDate {
+        self.from_known.end_of(self.from)
+    }
+
+    /// The last day the holder was surely in office (None while in office).
+    pub fn sure_to(&self) -> Option<NaiveDate> {
+        self.to.map(|to| match self.to_known {
+            Precision::Day => to,
+            p => {
+                use chrono::Datelike;
+                match p {
+                    Precision::Month => to.with_day(1).unwrap_or(to),
+                    _ => NaiveDate::from_ymd_opt(to.year(), 1, 1).unwrap_or(to),
+                }
+            }
+        })
+    }
+
+    /// "2004-03-15", or the month or year when the day is not recorded.
+    pub fn from_text(&self) -> String {
+        self.from_known.show(self.from)
+    }
+
+    pub fn to_text(&self) -> Option<String> {
+        self.to.map(|to| self.to_known.show(to))
+    }
+
+    /// Whether the holder may have been in office at some time from `from` to `to`.
+    pub fn covers(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.from <= to && self.to.is_none_or(|end| from <= end)
+    }
+}
+
+/// Days an office's record explains as having no recorded holder (a vacancy, an acting
+/// holder the press did not call by the title): `from` and `to` inclusive.
+#[derive(Debug, Clone)]
+pub struct Gap {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub why: String,
 }
 
 /// An office and who held it when.
@@ -150,6 +232,8 @@ pub struct Office {
     /// Full names that name the office with no qualifier needed (`日本首相`, `Fed Chair`).
     pub aliases: Vec<String>,
     pub holders: Vec<Term>,
+    /// Days between terms the record explains (see `Gap`).
+    pub gaps: Vec<Gap>,
     pub source: SourceRef,
     pub examples: Vec<Example>,
 }
@@ -165,7 +249,7 @@ impl Office {
     pub fn holders_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<&str> {
         self.holders
             .iter()
-            .filter(|t| t.from <= to && t.to.is_none_or(|end| from <= end))
+            .filter(|t| t.covers(from, to))
             .map(|t| t.person.as_str())
             .collect()
     }

@@ -159,6 +159,8 @@ pub(super) struct OfficeDoc {
     pub aliases: Vec<S>,
     #[serde(default)]
     pub holders: Vec<HolderDoc>,
+    #[serde(default)]
+    pub gaps: Vec<GapDoc>,
     pub source: SourceDoc,
     #[serde(default)]
     pub examples: Examples,
@@ -170,6 +172,14 @@ pub(super) struct HolderDoc {
     pub person: S,
     pub from: Spanned<DateIn>,
     pub to: Option<Spanned<DateIn>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct GapDoc {
+    pub from: Spanned<DateIn>,
+    pub to: Spanned<DateIn>,
+    pub why: S,
 }
 
 #[derive(Deserialize, Clone)]

@@ -138,12 +138,25 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         let Some(expected) = cx.kb.entity(expected_id) else {
             continue;
         };
-        let term = office
-            .holders
-            .iter()
-            .rev()
-            .find(|t| &t.person == expected_id);
         let first_date = members[0].2;
+        // The expected holder's term that covers the time judged (a person may have
+        // held the office twice), else the latest.
+        let judged = members[0]
+            .1
+            .at
+            .as_ref()
+            .and_then(|v| v.days())
+            .or(first_date.map(|d| (d, d)));
+        let mine = || {
+            office
+                .holders
+                .iter()
+                .rev()
+                .filter(|t| &t.person == expected_id)
+        };
+        let term = judged
+            .and_then(|(from, to)| mine().find(|t| t.covers(from, to)))
+            .or_else(|| mine().next());
         let day = first_date.or_else(|| cx.sources.iter().filter_map(|s| s.date).max());
         let mut places: Vec<Place> = members
             .iter()
@@ -182,7 +195,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 continue;
             }
             let in_term = match (cx.sources[c.source].date, term) {
-                (Some(d), Some(t)) => t.from <= d && t.to.is_none_or(|to| d <= to),
+                (Some(d), Some(t)) => t.covers(d, d),
                 (None, _) => true,
                 _ => false,
             };
@@ -198,7 +211,10 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             }
         }
         let since = term
-            .map(|t| format!(" (in office from {})", t.from))
+            .map(|t| match t.to_text() {
+                Some(to) => format!(" (in office from {} to {to})", t.from_text()),
+                None => format!(" (in office from {})", t.from_text()),
+            })
             .unwrap_or_default();
         let when = match (first_date, day) {
             _ if stated.as_ref().is_some_and(|s| s.len() < 10) => {

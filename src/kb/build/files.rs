@@ -11,7 +11,7 @@ use crate::Error;
 use crate::kb::docs::SrcFile;
 use crate::kb::schema::{DateIn, Examples, S, SourceDoc};
 use crate::kb::settings::Spot;
-use crate::kb::{Example, SourceRef};
+use crate::kb::{Example, Precision, SourceRef};
 use crate::text::line_col;
 
 pub(in crate::kb) fn error_at(path: &str, text: &str, span: Range<usize>, msg: String) -> Error {
@@ -181,6 +181,37 @@ impl Files<'_> {
             );
         }
         Ok((from_day, Some(to_day)))
+    }
+
+    /// A day, or a month ("2004-03") or year ("2004") when the day is not recorded:
+    /// the period's first day and how precisely it is known.
+    pub(super) fn rough_day(
+        &self,
+        file: usize,
+        what: &str,
+        d: &Spanned<DateIn>,
+    ) -> Result<(NaiveDate, Precision), Error> {
+        use crate::normalize::date::parse_iso_day;
+        let text = d.get_ref().text();
+        let parsed = if let Some(day) = parse_iso_day(&text) {
+            Some((day, Precision::Day))
+        } else if text.len() == 7 {
+            parse_iso_day(&format!("{text}-01")).map(|day| (day, Precision::Month))
+        } else if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+            parse_iso_day(&format!("{text}-01-01")).map(|day| (day, Precision::Year))
+        } else {
+            None
+        };
+        match parsed {
+            Some(p) => Ok(p),
+            None => self.err(
+                file,
+                d.span(),
+                format!(
+                    "{what} \"{text}\" is not a date; expected \"2024-10-01\", or \"2024-10\" or \"2024\" when the day is not known"
+                ),
+            ),
+        }
     }
 
     pub(super) fn day(
