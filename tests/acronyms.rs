@@ -193,6 +193,28 @@ fn generated_acronym_families() {
                 .push((format!("{long} ({acr}) said little."), false));
         }
     }
+    // A place before an acronym in brackets is a dateline or a location, not an
+    // expansion: "Washington (AP) -", "Ohio (IMF)"; two places, one unknown acronym.
+    let places: Vec<&str> = kb
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Place && e.name.is_ascii())
+        .filter(|e| !e.acronyms.iter().any(|a| orgs.iter().any(|(_, x)| x == a)))
+        .map(|e| e.name.as_str())
+        .collect();
+    for (k, p) in places.iter().enumerate() {
+        let (_, acr) = &orgs[k % orgs.len()];
+        let q = places[(k + 7) % places.len()];
+        for text in [
+            format!("{p} ({acr}) - Officials said on Tuesday that talks would resume."),
+            format!("{p} (ZQX) - Talks resumed. {q} (ZQX) - Officials met again."),
+        ] {
+            cases
+                .entry("place before the acronym")
+                .or_default()
+                .push((text, false));
+        }
+    }
     let mut bad = Vec::new();
     for (family, list) in &cases {
         let (mut tp, mut pos, mut fp, mut neg) = (0, 0, 0, 0);

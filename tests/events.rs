@@ -43,6 +43,8 @@ struct Party {
     en: String,
     zh: String,
     pair: String,
+    /// Its capital (or seat) in English and Chinese, which names it too.
+    capital: Option<(String, String)>,
 }
 
 fn parties(kb: &Kb) -> Vec<Party> {
@@ -50,10 +52,16 @@ fn parties(kb: &Kb) -> Vec<Party> {
         .iter()
         .filter(|e| matches!(e.kind, EntityType::Place | EntityType::Organization))
         .filter_map(|e| {
+            let capital = kb
+                .entities
+                .iter()
+                .find(|c| c.part_of.as_deref() == Some(e.id.as_str()))
+                .and_then(|c| Some((c.name.clone(), c.aliases.iter().find(|a| cjk(a))?.clone())));
             Some(Party {
                 en: e.name.clone(),
                 zh: e.aliases.iter().find(|a| cjk(a))?.clone(),
                 pair: e.pair_form.clone()?,
+                capital,
             })
         })
         .collect()
@@ -268,6 +276,49 @@ fn generated_date_event_families() {
                 (
                     "zh front word",
                     format!("{front}9月{d2}日，{}和{}{zh}了协议。", a.zh, b.zh),
+                    format!("9月{d2}日"),
+                ),
+            ];
+            for (family, body, when) in pairs {
+                let one = format!("{} and {} {en} the accord on September 12.", a.en, b.en);
+                let got = findings(&kb, &article("Wire", 3, &one), &article("Wire", 5, &body));
+                let hit = got.iter().any(|p| p.iter().any(|x| x.contains(&when)));
+                let s = score.entry(family).or_default();
+                if flag {
+                    s[1] += 1;
+                    s[0] += usize::from(hit);
+                } else {
+                    s[3] += 1;
+                    s[2] += usize::from(!got.is_empty());
+                }
+                if (flag != hit || (!flag && !got.is_empty())) && misses.len() < 60 {
+                    misses.push(format!("[{family}] {one} || {body} -> {got:?}"));
+                }
+            }
+        }
+    }
+    // Capitals for their countries: one source names the countries, the other their
+    // capitals ("Beijing and Brussels signed …", 北京和布鲁塞尔于…).
+    let with_capital: Vec<&Party> = parties.iter().filter(|p| p.capital.is_some()).collect();
+    for (k, (_, en, zh)) in events.iter().enumerate() {
+        let a = with_capital[k % with_capital.len()];
+        let b = with_capital[(k * 5 + 3) % with_capital.len()];
+        let (Some((ca, ca_zh)), Some((cb, cb_zh))) = (&a.capital, &b.capital) else {
+            continue;
+        };
+        if a.pair == b.pair {
+            continue;
+        }
+        for (d2, flag) in [(12, false), (14, true)] {
+            let pairs = [
+                (
+                    "capitals",
+                    format!("{ca} and {cb} {en} the accord on September {d2}."),
+                    format!("September {d2}"),
+                ),
+                (
+                    "capitals (zh)",
+                    format!("{ca_zh}和{cb_zh}于9月{d2}日{zh}了协议。"),
                     format!("9月{d2}日"),
                 ),
             ];

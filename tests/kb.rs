@@ -1557,3 +1557,38 @@ fn error_rough_dates_and_gaps() {
         "DIR/a.toml:8:18: gap from 2024-09-01 to 2024-12-31 overlaps the term of \"kishida-fumio\" (from 2021-10-04 to 2024-10-01); a gap is days with no recorded holder"
     );
 }
+
+#[test]
+fn a_capital_names_its_country_too() {
+    let kb = kb();
+    let beijing = kb.entity("beijing").unwrap();
+    assert_eq!(beijing.part_of.as_deref(), Some("china"));
+    // Every capital's country is a place or organization, and no chain: one link.
+    for e in kb.entities.iter().filter(|e| e.part_of.is_some()) {
+        let whole = kb.entity(e.part_of.as_deref().unwrap()).unwrap();
+        assert!(whole.part_of.is_none(), "{} -> {} -> …", e.id, whole.id);
+    }
+}
+
+#[test]
+fn error_part_of() {
+    let place = |id: &str, part: &str| {
+        format!("[[place]]\nid = \"{id}\"\nname = \"Name {id}\"\npart_of = \"{part}\"\nSRC\n")
+    };
+    assert_eq!(
+        load_err(&[("a.toml", &place("zed-city", "zedland"))]),
+        "DIR/a.toml:4:11: part_of \"zedland\" is not a known entity id"
+    );
+    assert_eq!(
+        load_err(&[("a.toml", &place("zed-city", "zed-city"))]),
+        "DIR/a.toml:4:11: part_of names itself"
+    );
+    assert_eq!(
+        load_err(&[("a.toml", &place("zed-city", "kishida-fumio"))]),
+        "DIR/a.toml:4:11: part_of names a person (\"kishida-fumio\")"
+    );
+    assert_eq!(
+        load_err(&[("a.toml", &place("zed-city", "beijing"))]),
+        "DIR/a.toml:4:11: part_of names \"beijing\", which is part of \"china\": name the whole directly"
+    );
+}

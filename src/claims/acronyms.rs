@@ -100,12 +100,19 @@ fn long_before(
             // long form, not the words before it ("Even the International Monetary
             // Fund (IMF)", "the Commerce Department's Bureau of Industry and
             // Security", "Stellantis and Contemporary Amperex … (CATL)").
+            // "… of the United States (EXIM)" is not a break: "of the" carries one
+            // name on into the known one.
             let after_break = |k: &Range<usize>| {
                 let head = text[s..k.start].trim_end();
+                let mut last = head.rsplit(' ');
                 head.ends_with(|c: char| c.is_ascii_punctuation())
                     || head.ends_with("'s")
                     || head.ends_with("’s")
-                    || matches!(head.rsplit(' ').next(), Some("the" | "and"))
+                    || match (last.next(), last.next()) {
+                        (Some("the"), Some("of")) => false,
+                        (Some("the" | "and"), _) => true,
+                        _ => false,
+                    }
             };
             return match known {
                 Some(k) if k.start <= s || after_break(&k) => Some(k),

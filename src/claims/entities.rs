@@ -87,6 +87,10 @@ pub fn entity_claims(kb: &Kb, source: usize, mentions: &[Mention], article: &str
         if let Some((e, hit)) = resolve(kb, m, &mut cx) {
             let misspelt = matches!(hit, Hit::Misspelling(_));
             out.push(claim(&m.range, &kb.entities[e], misspelt));
+            // A capital names its country too ("Beijing said", 北京表示).
+            if let Some(whole) = kb.entities[e].part_of.as_ref().and_then(|id| kb.entity(id)) {
+                out.push(claim(&m.range, whole, false));
+            }
         } else if hits.iter().all(|h| matches!(h, Hit::Pair(_))) {
             // A pair name names both: 中欧 is China and the EU.
             for h in hits {

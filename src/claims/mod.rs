@@ -581,10 +581,12 @@ fn date_subjects(kb: &Kb, mentions: &[crate::kb::Mention]) -> Vec<String> {
         .flat_map(|m| kb.gazetteer.hits(m.pattern).iter())
         .filter_map(|h| match h {
             Hit::Name(e) | Hit::Acronym(e) | Hit::Adjective(e) | Hit::Pair(e) => {
-                Some(kb.entities[*e as usize].id.clone())
+                Some(&kb.entities[*e as usize])
             }
             _ => None,
         })
+        // A capital stands for its country's government too.
+        .flat_map(|e| std::iter::once(e.id.clone()).chain(e.part_of.clone()))
         .collect();
     subjects.sort();
     subjects.dedup();

@@ -86,6 +86,9 @@ pub struct Entity {
     /// a producers' group quoting its members): it is the subject of a figure only
     /// through its possessive ("OPEC's output"), not by being named before it.
     pub reporter: bool,
+    /// Entity id of what a mention of this entity names too: a capital's country, the
+    /// seat standing for its government ("Beijing said", 北京表示).
+    pub part_of: Option<String>,
     pub source: SourceRef,
     pub examples: Vec<Example>,
 }

@@ -106,6 +106,8 @@ pub(super) struct EntityFields {
     pub pair_form: Option<S>,
     /// A body that mostly reports or receives others' figures (an agency, a regulator).
     pub reporter: bool,
+    /// The entity a mention of this one names too (a capital: its country).
+    pub part_of: Option<S>,
 }
 
 /// The document of one kind of entity: `id`, `name`, the optional fields it may
@@ -142,10 +144,11 @@ entity_doc!(PersonDoc, EntityType::Person,
     aliases: Vec<S>, surnames: Vec<S>, contexts: Vec<S>, misspellings: Vec<S>);
 entity_doc!(OrganizationDoc, EntityType::Organization,
     aliases: Vec<S>, acronyms: Vec<S>, contexts: Vec<S>, misspellings: Vec<S>,
-    renamed: Vec<RenamedDoc>, reporter: bool, pair_form: Option<S>);
+    renamed: Vec<RenamedDoc>, reporter: bool, pair_form: Option<S>, part_of: Option<S>);
 entity_doc!(PlaceDoc, EntityType::Place,
     aliases: Vec<S>, acronyms: Vec<S>, adjectives: Vec<S>, contexts: Vec<S>,
-    misspellings: Vec<S>, operator: Option<S>, renamed: Vec<RenamedDoc>, pair_form: Option<S>);
+    misspellings: Vec<S>, operator: Option<S>, renamed: Vec<RenamedDoc>, pair_form: Option<S>,
+    part_of: Option<S>);
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]

@@ -13,7 +13,9 @@
 //! bodies' names: "Drink Or Die (DOD)") or one of the acronym's
 //! bodies' names written another accepted way: case, accents, hyphens, "&" for "and",
 //! a leading "the", a trailing possessive, British spellings (lexicon `spelling`), or
-//! with a place before it ("U.S. Food and Drug Administration").
+//! with a place before it ("U.S. Food and Drug Administration"). A person or a
+//! place the acronym does not spell before it in brackets is an affiliation, a
+//! dateline or a location ("Washington (AP) -"), not a definition.
 //!
 //! Example (tests/fixtures/acronym-expansion-mismatch/positive/article.txt):
 //!   "The survey was led by the Institute of Applied Geology (NMA), …"
@@ -166,8 +168,15 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             continue;
         };
         let long_e = &kb.entities[long];
-        // "Ada Lindqvist (NMA)" gives a person's affiliation, not an expansion.
-        if stands_for(long_e, &a.short) || long_e.kind == crate::kb::EntityType::Person {
+        // "Ada Lindqvist (NMA)" gives a person's affiliation, and a place not spelt
+        // by the acronym a dateline or a location ("Washington (AP) -", "Ohio (AP)"),
+        // not an expansion.
+        if stands_for(long_e, &a.short)
+            || matches!(
+                long_e.kind,
+                crate::kb::EntityType::Person | crate::kb::EntityType::Place
+            )
+        {
             continue;
         }
         let owners = owners(kb, &a.short);

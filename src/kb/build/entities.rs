@@ -54,6 +54,7 @@ pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
                 None => None,
             },
             reporter: x.reporter,
+            part_of: x.part_of.as_ref().map(|o| o.get_ref().clone()),
             source: fs.source(file, &e.source)?,
             examples: fs.examples(file, &e.examples)?,
         });
@@ -87,6 +88,27 @@ pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
                 op,
                 Some(EntityType::Organization),
             )?;
+        }
+    }
+    // What a mention names too: a known place or organization, one link deep (a
+    // capital names its country, not the country's union too).
+    for At { file, item: e } in &docs.entities {
+        if let Some(p) = &e.fields.part_of {
+            let id = refer(fs, kb, *file, "part_of", p, None)?;
+            let target = &kb.entities[kb.entity_index[&id]];
+            let bad = if id == *e.id.get_ref() {
+                Some("itself".to_string())
+            } else if target.kind == EntityType::Person {
+                Some(format!("a person (\"{id}\")"))
+            } else {
+                target
+                    .part_of
+                    .as_ref()
+                    .map(|t| format!("\"{id}\", which is part of \"{t}\": name the whole directly"))
+            };
+            if let Some(bad) = bad {
+                return fs.err(*file, p.span(), format!("part_of names {bad}"));
+            }
         }
     }
     check_names(fs, docs)
