@@ -144,6 +144,7 @@ fn name_run(text: &str, at: usize) -> Option<Range<usize>> {
     let mut end = at;
     let mut words = 0;
     let mut pos = 0;
+    let particles = &lexicon().name_particle;
     for w in rest.split(' ') {
         let clean = w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
         let clean = clean
@@ -151,10 +152,20 @@ fn name_run(text: &str, at: usize) -> Option<Range<usize>> {
             .or_else(|| clean.strip_suffix("’s"))
             .unwrap_or(clean);
         let first = clean.chars().next();
-        let cap = first.is_some_and(|c| c.is_uppercase() && !is_cjk(c));
-        let particle = words > 0 && matches!(clean, "von" | "der" | "van" | "de" | "da" | "bin");
-        if clean.is_empty() || !(cap || particle) || words == 4 {
+        let cap = first.is_some_and(|c| c.is_uppercase() && !is_cjk(c))
+            || (words > 0 && particles.joins_capital(clean));
+        // Particles ("de la", "bin", "e") carry a name on but never end it, nor count
+        // among its four words.
+        let particle = words > 0 && particles.contains(clean);
+        if clean.is_empty() || !(cap || particle) || (cap && words == 4) {
             break;
+        }
+        if particle {
+            if clean.len() != w.len() {
+                break;
+            }
+            pos += w.len() + 1;
+            continue;
         }
         if cap
             && clean
@@ -322,7 +333,18 @@ pub fn role_claims(
         // 前总理 is a former premier; 此前/之前/目前 + title are not.
         let former_zh = lex.former.iter().any(|f| before.ends_with(f))
             && !lex.not_former.iter().any(|w| before.ends_with(w));
-        if former || deputy || former_zh || not_held(text, &sentence, m, &mentions[..i]) {
+        // "The late (Japanese) Prime Minister X", 已故总理: a holder of the past.
+        let before_title = &text[sentence.start..start];
+        let late = before_title
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| lex.role_past.en.contains(&w.to_lowercase()))
+            || lex
+                .role_past
+                .zh
+                .iter()
+                .any(|w| before_title.ends_with(w.as_str()));
+        if former || deputy || former_zh || late || not_held(text, &sentence, m, &mentions[..i]) {
             continue;
         }
         let Some(at) = role_time(text, &sentence, m, &mentions[..i], dates) else {
@@ -673,7 +695,13 @@ fn pick_office(
         .rev()
         .find(|q| q.range.end <= title.range.start)
     {
+        // A possessive of the name qualifies as its adjective does ("United Kingdom's").
         let between = text[q.range.end..title.range.start].trim();
+        let between = ["'s", "’s"]
+            .iter()
+            .find_map(|p| between.strip_prefix(p))
+            .unwrap_or(between)
+            .trim();
         let ok = between.is_empty()
             || between
                 .split_whitespace()

@@ -1,5 +1,6 @@
 //! The knowledge base's Latin names as `entity-name-variant` compares them: each
-//! name's words, normalized, indexed by their first three letters. Built once per
+//! name's words, normalized, indexed by their first three letters (one-word names by
+//! their last three too). Built once per
 //! knowledge base (`Kb::names`).
 
 use std::collections::HashMap;
@@ -12,6 +13,9 @@ pub struct Names {
     pub names: Vec<(usize, Vec<String>)>,
     /// First three letters of a word → the names that have it.
     pub index: HashMap<String, Vec<usize>>,
+    /// Last three letters → the one-word names that end so: a slip in a one-word
+    /// name's first letters ("Akhiito", "Lgencore") still finds it.
+    pub ends: HashMap<String, Vec<usize>>,
     /// The titles of the offices each person held (lower case): the context that
     /// makes a near-miss of a person's name a misspelling of that person.
     pub titles: HashMap<usize, Vec<String>>,
@@ -25,9 +29,13 @@ impl Names {
             .map(|(e, n)| (e, norm_words(n)))
             .collect();
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut ends: HashMap<String, Vec<usize>> = HashMap::new();
         for (k, (_, words)) in names.iter().enumerate() {
             for w in words {
                 index.entry(prefix(w).to_string()).or_default().push(k);
+            }
+            if let [w] = words.as_slice() {
+                ends.entry(suffix(w).to_string()).or_default().push(k);
             }
         }
         let mut titles: HashMap<usize, Vec<String>> = HashMap::new();
@@ -42,6 +50,7 @@ impl Names {
         Names {
             names,
             index,
+            ends,
             titles,
         }
     }
@@ -68,4 +77,12 @@ pub fn norm_words(s: &str) -> Vec<String> {
 /// A word's first three characters: what the name index is keyed by.
 pub fn prefix(w: &str) -> &str {
     w.char_indices().nth(3).map_or(w, |(i, _)| &w[..i])
+}
+
+/// A word's last three characters: what the one-word name index is keyed by.
+pub fn suffix(w: &str) -> &str {
+    let n = w.chars().count();
+    w.char_indices()
+        .nth(n.saturating_sub(3))
+        .map_or(w, |(i, _)| &w[i..])
 }

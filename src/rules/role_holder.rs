@@ -78,11 +78,18 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             unrecorded.entry(office.id.as_str()).or_default().push(i);
             continue;
         }
+        // A misspelt holder ("Takaichi Sanea") is judged as the person meant; the
+        // spelling is entity-name-variant's finding.
+        let misspelt = match &r.holder_id {
+            None => super::name_variant::misspelt_person(cx, c.source, &r.holder)
+                .map(|e| cx.kb.entities[e].id.clone()),
+            Some(_) => None,
+        };
+        let holder_id = r.holder_id.clone().or(misspelt);
         // The time the sentence places the role at, else the article's date.
         let stated = r.at.as_ref().and_then(|v| v.days());
         let date = stated.map(|(d, _)| d).or(cx.sources[c.source].date);
-        let held_ever = r
-            .holder_id
+        let held_ever = holder_id
             .as_ref()
             .is_some_and(|h| office.holders.iter().any(|t| &t.person == h));
         let (from, to) = match (stated, date) {
@@ -99,7 +106,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             continue;
         }
         let holders = office.holders_between(from, to);
-        if holders.is_empty() || r.holder_id.as_deref().is_some_and(|h| holders.contains(&h)) {
+        if holders.is_empty() || holder_id.as_deref().is_some_and(|h| holders.contains(&h)) {
             continue;
         }
         let expected = holders.last().copied().unwrap_or_default().to_string();

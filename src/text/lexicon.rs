@@ -34,6 +34,14 @@ impl Words {
         self.iter().any(|x| x == w)
     }
 
+    /// Is `w` a word of a name: capitalized, or a particle joined by a hyphen to a
+    /// capitalized word ("al-Falih")? For `name_particle`.
+    pub fn joins_capital(&self, w: &str) -> bool {
+        w.split_once('-').is_some_and(|(p, rest)| {
+            self.contains(p) && rest.starts_with(|c: char| c.is_uppercase())
+        })
+    }
+
     /// Is `w` one of the words, ignoring ASCII case?
     pub fn contains_ignore_case(&self, w: &str) -> bool {
         self.iter().any(|x| x.eq_ignore_ascii_case(w))
@@ -54,6 +62,7 @@ pub struct Lexicon {
     pub former: Words,
     pub not_former: Words,
     pub role_then: Words,
+    pub role_past: Words,
     pub role_indefinite: Words,
     pub head_word: Words,
     pub pair_follow: Words,
@@ -63,6 +72,7 @@ pub struct Lexicon {
     pub body: Words,
     pub acronym_connector: Words,
     pub name_connector: Words,
+    pub name_particle: Words,
     pub generic: Words,
     pub abbreviation: Words,
     pub right_stop: Words,
@@ -167,6 +177,7 @@ struct Doc {
     former: WordsDoc,
     not_former: WordsDoc,
     role_then: WordsDoc,
+    role_past: WordsDoc,
     role_indefinite: WordsDoc,
     head_word: WordsDoc,
     pair_follow: WordsDoc,
@@ -176,6 +187,7 @@ struct Doc {
     body: WordsDoc,
     acronym_connector: WordsDoc,
     name_connector: WordsDoc,
+    name_particle: WordsDoc,
     generic: WordsDoc,
     abbreviation: WordsDoc,
     right_stop: WordsDoc,
@@ -442,6 +454,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         former: words(doc.former)?,
         not_former: words(doc.not_former)?,
         role_then: words(doc.role_then)?,
+        role_past: words(doc.role_past)?,
         role_indefinite: words(doc.role_indefinite)?,
         head_word: words(doc.head_word)?,
         pair_follow: words(doc.pair_follow)?,
@@ -451,6 +464,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         body: words(doc.body)?,
         acronym_connector: words(doc.acronym_connector)?,
         name_connector: words(doc.name_connector)?,
+        name_particle: words(doc.name_particle)?,
         generic: words(doc.generic)?,
         abbreviation: words(doc.abbreviation)?,
         right_stop: words(doc.right_stop)?,
