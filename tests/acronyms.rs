@@ -10,18 +10,16 @@
 
 use std::collections::BTreeMap;
 
+use claimcheck::kb;
 use claimcheck::kb::{EntityType, Kb};
-use claimcheck::{claims, kb, read, rules};
+
+mod common;
 
 /// Checks one article; whether an acronym finding is reported on the definition.
 fn flagged(kb: &Kb, body: &str) -> bool {
-    let raw = format!("Desk notes\nExample Wire·2025-06-03 09:00\n\n{body}\n");
-    let (file, sources) = read::parse("gen.txt", raw);
-    let files = vec![file];
-    let found = claims::extract(kb, &files, &sources);
-    rules::check(kb, &files, &sources, &found)
+    common::full_findings(kb, "2025-06-03", body)
         .iter()
-        .any(|f| f.rule == "acronym-expansion-mismatch")
+        .any(|(rule, _, _)| rule == "acronym-expansion-mismatch")
 }
 
 /// Words a body's name is often built of: swapped into a name, they make another.

@@ -161,6 +161,31 @@ fn families() -> Vec<(&'static str, Render)> {
     ]
 }
 
+/// Counts one case of `family` (must be flagged or not; found, and any finding at
+/// all) into `score` (flagged right, must-flag, flagged wrongly, must-not-flag),
+/// keeping the first misses' lines.
+fn tally(
+    score: &mut BTreeMap<&'static str, [usize; 4]>,
+    misses: &mut Vec<String>,
+    family: &'static str,
+    flag: bool,
+    hit: bool,
+    any: bool,
+    line: impl Fn() -> String,
+) {
+    let s = score.entry(family).or_default();
+    if flag {
+        s[1] += 1;
+        s[0] += usize::from(hit);
+    } else {
+        s[3] += 1;
+        s[2] += usize::from(any);
+    }
+    if (flag != hit || (!flag && any)) && misses.len() < 60 {
+        misses.push(line());
+    }
+}
+
 /// A month's name as articles write it ("September"), from the lexicon's.
 fn month(m: u32) -> String {
     let name = &claimcheck::text::lexicon().months[m as usize - 1];
@@ -283,17 +308,16 @@ fn generated_date_event_families() {
                 let one = format!("{} and {} {en} the accord on September 12.", a.en, b.en);
                 let got = findings(&kb, &article("Wire", 3, &one), &article("Wire", 5, &body));
                 let hit = got.iter().any(|p| p.iter().any(|x| x.contains(&when)));
-                let s = score.entry(family).or_default();
-                if flag {
-                    s[1] += 1;
-                    s[0] += usize::from(hit);
-                } else {
-                    s[3] += 1;
-                    s[2] += usize::from(!got.is_empty());
-                }
-                if (flag != hit || (!flag && !got.is_empty())) && misses.len() < 60 {
-                    misses.push(format!("[{family}] {one} || {body} -> {got:?}"));
-                }
+                let line = || format!("[{family}] {one} || {body} -> {got:?}");
+                tally(
+                    &mut score,
+                    &mut misses,
+                    family,
+                    flag,
+                    hit,
+                    !got.is_empty(),
+                    line,
+                );
             }
         }
     }
@@ -326,17 +350,16 @@ fn generated_date_event_families() {
                 let one = format!("{} and {} {en} the accord on September 12.", a.en, b.en);
                 let got = findings(&kb, &article("Wire", 3, &one), &article("Wire", 5, &body));
                 let hit = got.iter().any(|p| p.iter().any(|x| x.contains(&when)));
-                let s = score.entry(family).or_default();
-                if flag {
-                    s[1] += 1;
-                    s[0] += usize::from(hit);
-                } else {
-                    s[3] += 1;
-                    s[2] += usize::from(!got.is_empty());
-                }
-                if (flag != hit || (!flag && !got.is_empty())) && misses.len() < 60 {
-                    misses.push(format!("[{family}] {one} || {body} -> {got:?}"));
-                }
+                let line = || format!("[{family}] {one} || {body} -> {got:?}");
+                tally(
+                    &mut score,
+                    &mut misses,
+                    family,
+                    flag,
+                    hit,
+                    !got.is_empty(),
+                    line,
+                );
             }
         }
     }

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use claimcheck::kb::{Hit, Kb, Level, builtin};
 use claimcheck::rules::settings::resolve;
 
+mod common;
+
 /// Loads `dirs` as a run does: the knowledge base, then its settings and example
 /// flags checked against the rules.
 fn load(dirs: &[&Path]) -> Result<Kb, claimcheck::Error> {
@@ -1427,15 +1429,10 @@ gaps = [{ from = "2008-07-01", to = "2008-12-31", why = "a caretaker the press c
 
 /// The messages of role-holder findings for one dated article.
 fn role_messages(kb: &Kb, date: &str, body: &str) -> Vec<String> {
-    use claimcheck::{claims, read, rules};
-    let raw = format!("Desk notes\nExample Wire·{date} 09:00\n\n{body}\n");
-    let (file, sources) = read::parse("gen.txt", raw);
-    let files = vec![file];
-    let found = claims::extract(kb, &files, &sources);
-    rules::check(kb, &files, &sources, &found)
+    common::full_findings(kb, date, body)
         .into_iter()
-        .filter(|f| f.rule == "role-holder-conflict")
-        .map(|f| f.message)
+        .filter(|(rule, _, _)| rule == "role-holder-conflict")
+        .map(|(_, message, _)| message)
         .collect()
 }
 

@@ -9,20 +9,17 @@
 
 use std::collections::BTreeMap;
 
+use claimcheck::kb;
 use claimcheck::kb::{EntityType, Kb};
-use claimcheck::{claims, kb, read, rules};
+
+mod common;
 
 /// The texts the entity-name-variant findings of one article point at.
 fn flagged(kb: &Kb, body: &str) -> Vec<String> {
-    let raw = format!("Desk notes\nExample Wire·2025-06-03 09:00\n\n{body}\n");
-    let (file, sources) = read::parse("gen.txt", raw);
-    let files = vec![file];
-    let found = claims::extract(kb, &files, &sources);
-    rules::check(kb, &files, &sources, &found)
+    common::primary_findings(kb, "2025-06-03", body)
         .into_iter()
-        .filter(|f| f.rule == "entity-name-variant")
-        .flat_map(|f| f.places)
-        .map(|p| files[0].text[p.span].to_string())
+        .filter(|(rule, _)| rule == "entity-name-variant")
+        .map(|(_, text)| text)
         .collect()
 }
 

@@ -11,20 +11,17 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
+use claimcheck::kb;
 use claimcheck::kb::{EntityType, Kb, Office};
-use claimcheck::{claims, kb, read, rules};
+
+mod common;
 
 /// Checks one article; the texts of the role-holder findings' primary places.
 fn flagged(kb: &Kb, date: NaiveDate, body: &str) -> Vec<String> {
-    let raw = format!("Desk notes\nExample Wire·{date} 09:00\n\n{body}\n");
-    let (file, sources) = read::parse("gen.txt", raw);
-    let files = vec![file];
-    let found = claims::extract(kb, &files, &sources);
-    rules::check(kb, &files, &sources, &found)
+    common::primary_findings(kb, date, body)
         .into_iter()
-        .filter(|f| f.rule == "role-holder-conflict")
-        .flat_map(|f| f.places.into_iter().filter(|p| p.primary))
-        .map(|p| files[0].text[p.span].to_string())
+        .filter(|(rule, _)| rule == "role-holder-conflict")
+        .map(|(_, text)| text)
         .collect()
 }
 
@@ -417,25 +414,6 @@ fn generated_role_families() {
     );
 }
 
-/// Every finding of one dated article as (rule, text of its primary place).
-fn all_findings(kb: &Kb, date: NaiveDate, body: &str) -> Vec<(String, String)> {
-    let raw = format!("Desk notes\nExample Wire·{date} 09:00\n\n{body}\n");
-    let (file, sources) = read::parse("gen.txt", raw);
-    let files = vec![file];
-    let found = claims::extract(kb, &files, &sources);
-    rules::check(kb, &files, &sources, &found)
-        .into_iter()
-        .flat_map(|f| {
-            let rule = f.rule.to_string();
-            f.places
-                .into_iter()
-                .filter(|p| p.primary)
-                .map(move |p| (rule.clone(), p.span))
-        })
-        .map(|(rule, span)| (rule, files[0].text[span].to_string()))
-        .collect()
-}
-
 /// One slip in a name's longest word (two middle letters swapped, or the middle
 /// letter doubled when they are the same): "Takaichi Sanae" -> "Takiachi Sanae".
 fn slip(name: &str) -> Option<String> {
@@ -501,7 +479,7 @@ fn misspelt_holders_are_name_variants_judged_as_the_person_meant() {
                     "{}'s {title} {bad} said on Tuesday that talks would go on.",
                     body.name
                 );
-                let got = all_findings(&kb, day, &text);
+                let got = common::primary_findings(&kb, day, &text);
                 let named = got
                     .iter()
                     .any(|(r, t)| r == "entity-name-variant" && t == &bad);

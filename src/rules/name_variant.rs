@@ -257,9 +257,6 @@ impl Cover {
 }
 
 pub fn check(cx: &Ctx) -> Vec<Finding> {
-    let kb = cx.kb;
-    let p: Params = cx.params();
-    let (threshold, min_len) = (p.similarity, p.min_length);
     // Each source's claims, found in one pass over all claims.
     let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); cx.sources.len()];
     for (i, c) in cx.claims.iter().enumerate() {
@@ -267,16 +264,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             v.push(i);
         }
     }
-    let t = kb.names();
-    let look = Lookup {
-        cx,
-        names: &t.names,
-        index: &t.index,
-        ends: &t.ends,
-        titles: &t.titles,
-        threshold,
-        min_len,
-    };
+    let look = Lookup::new(cx);
     (0..cx.sources.len())
         .into_par_iter()
         .flat_map_iter(|si| look.source(si, &by_source[si]))
@@ -288,24 +276,14 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
 /// the person meant, and this rule reports the spelling.
 pub fn misspelt_person(cx: &Ctx, source: usize, written: &str) -> Option<usize> {
     let kb = cx.kb;
-    let p: Params = cx.params();
-    if written.chars().count() < p.min_length || !kb.lookup_name(written).is_empty() {
+    let look = Lookup::new(cx);
+    if written.chars().count() < look.min_len || !kb.lookup_name(written).is_empty() {
         return None;
     }
     let ws = norm_words(written);
     if ws.is_empty() {
         return None;
     }
-    let t = kb.names();
-    let look = Lookup {
-        cx,
-        names: &t.names,
-        index: &t.index,
-        ends: &t.ends,
-        titles: &t.titles,
-        threshold: p.similarity,
-        min_len: p.min_length,
-    };
     look.best(source, &ws, true).filter(|&e| {
         kb.entities[e].kind == crate::kb::EntityType::Person && !accepted_spelling(kb, e, written)
     })
@@ -322,7 +300,22 @@ struct Lookup<'a> {
     min_len: usize,
 }
 
-impl Lookup<'_> {
+impl<'a> Lookup<'a> {
+    /// The knowledge base's name index and the rule's parameters, for `cx`.
+    fn new(cx: &'a Ctx<'a>) -> Lookup<'a> {
+        let p: Params = cx.params();
+        let t = cx.kb.names();
+        Lookup {
+            cx,
+            names: &t.names,
+            index: &t.index,
+            ends: &t.ends,
+            titles: &t.titles,
+            threshold: p.similarity,
+            min_len: p.min_length,
+        }
+    }
+
     fn source(&self, si: usize, claims: &[usize]) -> Vec<Finding> {
         let (cx, kb) = (self.cx, self.cx.kb);
         let src = &cx.sources[si];

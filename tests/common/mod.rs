@@ -57,3 +57,42 @@ pub fn run_in_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
     let _ = child.stdin.take().expect("piped").write_all(input);
     child.wait_with_output().expect("the binary ends")
 }
+
+/// Checks one article dated `date` through the library (extraction and every rule):
+/// each finding as (rule, text of each primary place), in the rules' order. The
+/// generated-family tests build their cases with this.
+pub fn primary_findings(
+    kb: &claimcheck::kb::Kb,
+    date: impl std::fmt::Display,
+    body: &str,
+) -> Vec<(String, String)> {
+    full_findings(kb, date, body)
+        .into_iter()
+        .flat_map(|(rule, _, places)| places.into_iter().map(move |p| (rule.clone(), p)))
+        .collect()
+}
+
+/// Each finding as (rule, message, texts of its primary places).
+pub fn full_findings(
+    kb: &claimcheck::kb::Kb,
+    date: impl std::fmt::Display,
+    body: &str,
+) -> Vec<(String, String, Vec<String>)> {
+    use claimcheck::{claims, read, rules};
+    let raw = format!("Desk notes\nExample Wire·{date} 09:00\n\n{body}\n");
+    let (file, sources) = read::parse("gen.txt", raw);
+    let files = vec![file];
+    let found = claims::extract(kb, &files, &sources);
+    rules::check(kb, &files, &sources, &found)
+        .into_iter()
+        .map(|f| {
+            let texts = f
+                .places
+                .iter()
+                .filter(|p| p.primary)
+                .map(|p| files[0].text[p.span.clone()].to_string())
+                .collect();
+            (f.rule.to_string(), f.message, texts)
+        })
+        .collect()
+}
