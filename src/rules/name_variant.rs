@@ -289,6 +289,43 @@ pub fn misspelt_person(cx: &Ctx, source: usize, written: &str) -> Option<usize> 
     })
 }
 
+/// The person an unknown holder after an office title misspells: a full name by
+/// `misspelt_person`, or one word that is within the same edits of the surname of
+/// exactly one of the office's holders, or that surname short of its last letter
+/// ("Prime Minister Mdoi", "Takaich"). Four letters at least.
+pub fn misspelt_holder(cx: &Ctx, source: usize, r: &crate::claims::RoleClaim) -> Option<usize> {
+    if r.holder_id.is_some() {
+        return None;
+    }
+    if let Some(e) = misspelt_person(cx, source, &r.holder) {
+        return Some(e);
+    }
+    let kb = cx.kb;
+    let w = r.holder.to_lowercase();
+    if w.contains(' ') || w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let office = kb.office(&r.office_id)?;
+    let mut meant: Vec<usize> = office
+        .holders
+        .iter()
+        .filter_map(|t| kb.entity_index.get(&t.person).copied())
+        .filter(|&e| {
+            kb.entities[e].surnames.iter().any(|s| {
+                let s = s.to_lowercase();
+                near(&s, &w, false, false)
+                    || s.strip_suffix(|_: char| true) == Some(w.as_str()) && w.chars().count() >= 5
+            })
+        })
+        .collect();
+    meant.sort_unstable();
+    meant.dedup();
+    match meant[..] {
+        [e] => Some(e),
+        _ => None,
+    }
+}
+
 /// What one source's check reads; sources are checked independently, in parallel.
 struct Lookup<'a> {
     cx: &'a Ctx<'a>,
@@ -337,8 +374,7 @@ impl<'a> Lookup<'a> {
                 Kind::Role(r) => {
                     known.push(c.span.clone());
                     // A holder the knowledge base does not know may misspell one it does.
-                    if r.holder_id.is_none()
-                        && let Some(e) = misspelt_person(cx, si, &r.holder)
+                    if let Some(e) = misspelt_holder(cx, si, r)
                         && seen.insert(norm_words(&r.holder).join(" "))
                     {
                         let canonical = &kb.entities[e].name;
