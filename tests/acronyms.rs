@@ -230,19 +230,7 @@ fn generated_acronym_families() {
                 misses.push(text.clone());
             }
         }
-        let recall = if pos == 0 {
-            1.0
-        } else {
-            tp as f64 / pos as f64
-        };
-        let precision = if tp + fp == 0 {
-            1.0
-        } else {
-            tp as f64 / (tp + fp) as f64
-        };
-        eprintln!(
-            "{family}: recall {recall:.3} ({pos} must-flag), precision {precision:.3} ({neg} must-not-flag, {fp} flagged)"
-        );
+        common::family_score(family, tp, pos, fp, neg);
         if !misses.is_empty() {
             bad.push(format!("{family}: {}", misses.join(" | ")));
         }

@@ -176,19 +176,7 @@ fn generated_name_families() {
                 misses.push(text.clone());
             }
         }
-        let recall = if pos == 0 {
-            1.0
-        } else {
-            tp as f64 / pos as f64
-        };
-        let precision = if tp + fp == 0 {
-            1.0
-        } else {
-            tp as f64 / (tp + fp) as f64
-        };
-        eprintln!(
-            "{family}: recall {recall:.3} ({pos} must-flag), precision {precision:.3} ({neg} must-not-flag, {fp} flagged)"
-        );
+        let (recall, _) = common::family_score(family, tp, pos, fp, neg);
         // No false finding anywhere; recall floors per kind of name, below the
         // measured figures (people 0.95-0.99, organizations 0.83-0.98, places
         // 0.55-0.80: a site's name with descriptor words, "Stillwater magnet

@@ -96,3 +96,16 @@ pub fn full_findings(
         })
         .collect()
 }
+
+/// Prints one generated family's line (recall over its must-flag cases, precision
+/// over what it flagged; 1.0 where there is nothing to count) and returns
+/// (recall, precision). `tp` must-flag cases found of `pos`, `fp` flagged of `neg`
+/// must-not-flag cases.
+pub fn family_score(family: &str, tp: usize, pos: usize, fp: usize, neg: usize) -> (f64, f64) {
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    let (recall, precision) = (ratio(tp, pos), ratio(tp, tp + fp));
+    eprintln!(
+        "{family}: recall {recall:.3} ({pos} must-flag), precision {precision:.3} ({neg} must-not-flag, {fp} flagged)"
+    );
+    (recall, precision)
+}
