@@ -258,6 +258,15 @@ const ROWS: &[Row] = &[
     ("The deal closed yesterday.", Some("2025-03-01"), &[("yesterday", "2025-02-28")]),
     ("Losses were estimated in the year ending March 31.", Some("1987-03-01"), &[("March 31", "1987-03-31")]),
     ("The rate rises if delayed beyond April 30.", Some("1987-03-01"), &[("April 30", "1987-04-30")]),
+    // --- spans of months: both ends, one year, in order
+    ("Forecasters expect June-September rainfall near normal.", Some("2025-04-16"), &[("June", "2025-06"), ("September", "2025-09")]),
+    ("Output from June to September fell.", Some("2025-12-01"), &[("June", "2025-06"), ("September", "2025-09")]),
+    ("Heating demand for November–February is high.", Some("2025-10-01"), &[("November", "2025-11"), ("February", "2026-02")]),
+    ("Sales for November to February 2025 were weak.", Some("2025-04-01"), &[("November", "2024-11"), ("February 2025", "2025-02")]),
+    ("预计今年6月至9月降雨偏多。", Some("2025-04-17"), &[("今年6月", "2025-06"), ("9月", "2025-09")]),
+    ("The office said on April 15 that rain from June to September would be normal.", Some("2025-04-16"), &[("April 15", "2025-04-15"), ("June", "2025-06"), ("September", "2025-09")]),
+    ("Prices rose from June 2023 to September 2025.", Some("2025-12-01"), &[("June 2023", "2023-06"), ("September 2025", "2025-09")]),
+    ("That June was wet.", Some("2025-04-16"), &[]),
     // --- text ending mid-date
     ("The deadline is October", A, &[]),
     ("It happened on the 28", A, &[]),

@@ -721,3 +721,101 @@ fn a_fronted_quarter_is_the_figures() {
         &apart,
     );
 }
+
+/// A figure dated by a span of months ("June-September", 6月至9月) is for the whole
+/// span: the same span's figures meet across wordings and languages; a single month
+/// of it or another span is another claim.
+#[test]
+fn a_span_of_months_is_the_figures_period() {
+    const SPAN: &[&str] = &[
+        "The Thai weather office said on April 15 that June-September rainfall is likely to be {V}% of the long period average.",
+        "The Thai weather office said on April 15 that rainfall from June to September is likely to be {V}% of the long period average.",
+        "Rainfall between June and September is forecast at {V}% of the long period average, the Thai weather office said.",
+        "In June-September, Thai rainfall is forecast to reach {V}% of the long period average.",
+        "泰国气象局4月15日称，今年6月至9月降雨量预计为长期平均值的{V}%。",
+        "泰国气象局预计，6月到9月的降雨量将达到长期平均值的{V}%。",
+    ];
+    const OTHER: &[&str] = &[
+        "The Thai weather office said on April 15 that September rainfall is likely to be {V}% of the long period average.",
+        "The Thai weather office said on April 15 that July-August rainfall is likely to be {V}% of the long period average.",
+        "泰国气象局4月15日称，今年7月至8月降雨量预计为长期平均值的{V}%。",
+    ];
+    let art = |t: &str, v: &str, day: &str| {
+        article("Thailand monsoon outlook", day, &t.replace("{V}", v))
+    };
+    let (mut same, mut apart) = (Vec::new(), Vec::new());
+    for (i, a) in SPAN.iter().enumerate() {
+        for (j, b) in SPAN.iter().enumerate() {
+            if i != j {
+                same.push((
+                    vec![art(a, "105", "2025-04-16"), art(b, "96", "2025-04-17")],
+                    ["105%", "96%"],
+                ));
+            }
+        }
+        for b in OTHER {
+            apart.push((
+                vec![art(a, "105", "2025-04-16"), art(b, "96", "2025-04-17")],
+                ["105%", "96%"],
+            ));
+        }
+    }
+    family("month spans/same span", "quantity-conflict", true, &same);
+    family(
+        "month spans/other month or span",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
+}
+
+/// A share of a whole ("40% of world rice trade", 占全球大米贸易的40%) is not a rate
+/// the vocabulary marks as one of its own (a duty, a policy rate); shares still meet
+/// shares and rates rates.
+#[test]
+fn a_share_is_not_a_rate() {
+    const SHARE: &[&str] = &[
+        "Vietnam's rice exports account for {V}% of world rice trade, traders said.",
+        "Vietnam's rice exports make up {V}% of the global rice trade this year.",
+        "越南的大米出口量约占全球大米贸易的{V}%。",
+    ];
+    const RATE: &[&str] = &[
+        "Vietnam cut the export duty on rice to {V}% this year.",
+        "Vietnam lowered its tariff on rice exports to {V}% this year.",
+        "越南今年将大米出口关税下调至{V}%。",
+    ];
+    let art =
+        |t: &str, v: &str, day: &str| article("Vietnam rice exports", day, &t.replace("{V}", v));
+    let (mut same, mut apart) = (Vec::new(), Vec::new());
+    for set in [SHARE, RATE] {
+        for (i, a) in set.iter().enumerate() {
+            for (j, b) in set.iter().enumerate() {
+                if i != j {
+                    same.push((
+                        vec![art(a, "40", "2025-09-29"), art(b, "30", "2025-09-30")],
+                        ["40%", "30%"],
+                    ));
+                }
+            }
+        }
+    }
+    for a in SHARE {
+        for b in RATE {
+            apart.push((
+                vec![art(a, "40", "2025-09-29"), art(b, "10", "2025-09-30")],
+                ["40%", "10%"],
+            ));
+            apart.push((
+                vec![art(b, "10", "2025-09-29"), art(a, "40", "2025-09-30")],
+                ["10%", "40%"],
+            ));
+        }
+    }
+    family(
+        "shares/share vs share, rate vs rate",
+        "quantity-conflict",
+        true,
+        &same,
+    );
+    family("shares/share vs rate", "quantity-conflict", false, &apart);
+}

@@ -642,7 +642,11 @@ fn period(
     let chosen: Vec<DateValue> = if let Some(first) = after.first() {
         at = Some(first.0.start);
         let gap = text[r.end..first.0.start].to_lowercase();
-        if after.len() >= 2 && (gap.contains("between") || gap.contains("from")) {
+        if after.len() >= 2
+            && (gap.contains("between")
+                || gap.contains("from")
+                || range_link(text, first.0.end, after[1].0.start))
+        {
             vec![first.1, after[1].1]
         } else {
             vec![first.1]
@@ -663,6 +667,14 @@ fn period(
             DateValue::Day(day) => vec![DateValue::Year(day.year())],
             other => vec![*other],
         }
+    } else if let Some((a, b)) = before
+        .and_then(|b| span_start(in_sentence, b, text).map(|a| (a, b)))
+        .filter(|(a, _)| a.0.start >= sentence.start)
+    {
+        // "June-September rainfall is likely to be 105%", 6月至9月降雨量…: the
+        // figure is for the whole span.
+        at = Some(a.0.start);
+        vec![a.1, b.1]
     } else if let Some(b) = before {
         // A date before the figure is most often when it was said ("said on April
         // 15 that …"): it tells the figure's year, not its day or month. In Chinese
@@ -819,6 +831,37 @@ fn bare_month(s: &str) -> Option<u32> {
         return None;
     }
     Some(m as u32 + 1)
+}
+
+/// Do only a `range_link` and spaces lie between `from` and `to` ("June-September",
+/// 6月至9月)?
+fn range_link(text: &str, from: usize, to: usize) -> bool {
+    to >= from
+        && text.get(from..to).is_some_and(|g| {
+            lexicon()
+                .range_link
+                .contains(g.trim().to_lowercase().as_str())
+        })
+}
+
+/// The date that opens a span ending at `b` (the date before it, joined by a
+/// `range_link`), if any.
+fn span_start<'a>(
+    dates: &'a [(Range<usize>, DateValue)],
+    b: &(Range<usize>, DateValue),
+    text: &str,
+) -> Option<&'a (Range<usize>, DateValue)> {
+    let j = dates.iter().position(|d| d.0 == b.0)?;
+    let a = dates.get(j.checked_sub(1)?)?;
+    // "between June and September": "and" joins a span only after "between".
+    let between = text
+        .get(a.0.end..b.0.start)
+        .is_some_and(|g| g.trim() == "and")
+        && text[..a.0.start]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("between");
+    (between || range_link(text, a.0.end, b.0.start)).then_some(a)
 }
 
 /// Does a `span_to` phrase ("year to", "12 months ended") end right before `at`?

@@ -388,6 +388,9 @@ pub struct Kb {
     pub unreferenced: std::collections::BTreeSet<String>,
     /// Measure key to its exclusive class (`exclusive` in `rules/measures.toml`).
     pub exclusive: BTreeMap<String, String>,
+    /// Measure keys of rates that are never a part of a whole (`rate` in
+    /// `rules/measures.toml`).
+    pub rates: std::collections::BTreeSet<String>,
     /// Index of `entities` and `offices` by id.
     pub entity_index: HashMap<String, usize>,
     pub office_index: HashMap<String, usize>,

@@ -263,4 +263,8 @@ pub(super) struct MeasureDoc {
     /// different measures of one class (capacity, output) are not one claim.
     #[serde(default)]
     pub exclusive: Option<S>,
+    /// `true`: the measure is a rate of its own (a tariff, an interest rate), never a
+    /// part of a whole, so a share ("40% of world trade") is not a figure of it.
+    #[serde(default)]
+    pub rate: Option<bool>,
 }

@@ -110,10 +110,12 @@ pub fn scan_dates_in(
     anchor: Option<NaiveDate>,
     order: DayOrder,
 ) -> Vec<(Range<usize>, DateValue)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(Range<usize>, DateValue)> = Vec::new();
     let mut pos = 0;
     // End of the previous date: "in March and April" lets "April" stand alone.
     let mut last_end: Option<usize> = None;
+    // Whether the previous date's year was written: a span's other end may take it.
+    let mut last_explicit = false;
     let mut trigger = next_trigger(text, 0);
     let mut digits = next_digit_run(text, 0);
     loop {
@@ -138,9 +140,22 @@ pub fn scan_dates_in(
         };
         match try_at(text, &cand, pos, last_end, order) {
             Some((range, raw)) => {
+                let explicit = matches!(raw, Raw::Month(When::Year(_), _));
                 if let Some(v) = resolve(raw, anchor) {
-                    out.push((range.clone(), v));
+                    let joined = last_end
+                        .and_then(|e| text.get(e..range.start))
+                        .is_some_and(|g| lexicon().range_link.contains(&g.trim().to_lowercase()));
+                    match (out.last_mut(), v) {
+                        (Some(prev), DateValue::Month(y, m))
+                            if joined && prev.0.end == last_end.unwrap_or(0) =>
+                        {
+                            let v = one_span(&mut prev.1, y, m, explicit, last_explicit);
+                            out.push((range.clone(), v));
+                        }
+                        _ => out.push((range.clone(), v)),
+                    }
                 }
+                last_explicit = explicit;
                 last_end = Some(range.end);
                 pos = range.end.max(cand.end);
             }
@@ -148,6 +163,30 @@ pub fn scan_dates_in(
         }
     }
     out
+}
+
+/// The two months of a span ("June to September", "November-February 2025") lie
+/// within a year of each other in order: an end whose year is written sets the
+/// start's (unless the start's own, another year, is written too: "June 2023 to
+/// September 2025"), else the start's sets the end's. Returns the end.
+fn one_span(
+    start: &mut DateValue,
+    y: i32,
+    m: u32,
+    end_written: bool,
+    start_written: bool,
+) -> DateValue {
+    let DateValue::Month(y0, m0) = *start else {
+        return DateValue::Month(y, m);
+    };
+    if start_written && y0 != y {
+        DateValue::Month(y, m)
+    } else if end_written {
+        *start = DateValue::Month(if m0 <= m { y } else { y - 1 }, m0);
+        DateValue::Month(y, m)
+    } else {
+        DateValue::Month(if m >= m0 { y0 } else { y0 + 1 }, m)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -337,6 +376,9 @@ fn tensed(raw: Raw, before: &str) -> Raw {
         let clause = clause
             .rsplit_once([',', ';', ':'])
             .map_or(clause, |(_, c)| c);
+        // Reported speech keeps its own tense: "said on April 15 that rainfall from
+        // June …" is not past.
+        let clause = clause.rsplit_once(" that ").map_or(clause, |(_, c)| c);
         let lex = lexicon();
         let words = || {
             clause
@@ -533,6 +575,7 @@ fn accept(hit: Hit, before: &str, rest: &str, gap: Option<&str>) -> Option<Raw> 
         Need::Free => true,
         Need::BareMonth(may) => {
             after_date
+                || month_range_follows(rest)
                 || is_in(
                     prev,
                     if may {
@@ -563,6 +606,27 @@ fn accept(hit: Hit, before: &str, rest: &str, gap: Option<&str>) -> Option<Raw> 
         }
     };
     ok.then_some(hit.raw)
+}
+
+/// Does a month name follow, joined by a `range_link` ("June-September", "June to
+/// September")? Then a bare month is one end of a span and needs no "in".
+fn month_range_follows(rest: &str) -> bool {
+    let lex = lexicon();
+    let t = rest.trim_start_matches([' ', '\t']);
+    lex.range_link.en.iter().any(|w| {
+        t.strip_prefix(w.as_str()).is_some_and(|r| {
+            // A word link needs a space after it; a dash may touch the month.
+            let word = w.starts_with(|c: char| c.is_ascii_alphabetic());
+            (!word || r.starts_with(' ')) && {
+                let r = r.trim_start();
+                let word: String = r.chars().take_while(char::is_ascii_alphabetic).collect();
+                let word = word.to_ascii_lowercase();
+                r.starts_with(|c: char| c.is_ascii_uppercase())
+                    && (lex.months.contains(&word)
+                        || lex.month_short.iter().any(|(s, _)| *s == word))
+            }
+        })
+    })
 }
 
 /// A standalone year is not glued to letters ("H2025"), not a sum ("$2025"), not the

@@ -21,8 +21,11 @@
 //! give two different tellers ("according to the Halifax", "the ONS said") that
 //! the knowledge base or one of the articles knows as two bodies, two different
 //! bases of a change ("on the year", "on the month"), a fall and a rise, an
-//! increment ("a further €2bn") and a figure that says nothing of adding, or counts
-//! of one noun with other words before it ("three gold medals", "five medals").
+//! increment ("a further €2bn") and a figure that says nothing of adding, counts
+//! of one noun with other words before it ("three gold medals", "five medals"), or
+//! a share of a whole ("40% of world rice trade") and a rate the vocabulary marks
+//! `rate` (a duty cut to 10%). A span of months ("June-September", 6月至9月) is
+//! the figure's period, not its last month.
 //! Within a block, each pair of sources has its figures
 //! matched one to one (Kuhn-Munkres) by how much context they share: two figures can
 //! be matched when their subjects agree (or one has none and its article names the
@@ -274,7 +277,10 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
     } else {
         (&fa.what, &fb.what)
     };
-    if !fa.scope.compatible(fb.scope) {
+    if !fa.scope.compatible(fb.scope)
+        || share_of_rate(cx.kb, fa, fb)
+        || share_of_rate(cx.kb, fb, fa)
+    {
         return None;
     }
     // "three gold medals" are a part of "five medals": counts of one noun with other
@@ -422,6 +428,21 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
         score: sim + bonus,
         because,
     })
+}
+
+/// Is `share` a part of a whole ("40% of world rice trade") and `other` a rate the
+/// vocabulary marks as never a part of one (a tariff cut to 10%), named right by its
+/// figure, which the share's context does not name?
+fn share_of_rate(kb: &Kb, share: &crate::claims::Frame, other: &crate::claims::Frame) -> bool {
+    const STRONG: f32 = 1.0;
+    use crate::claims::frame::Scope;
+    share.scope == Scope::Share
+        && other.scope != Scope::Share
+        && other.what.iter().any(|(x, w)| {
+            *w >= STRONG
+                && x.strip_prefix("m:").is_some_and(|k| kb.rates.contains(k))
+                && !share.what.iter().any(|(y, _)| y == x)
+        })
 }
 
 /// Are the two figures different measures of one exclusive class (capacity and

@@ -99,6 +99,8 @@ pub struct Lexicon {
     pub margin: Words,
     /// Words before a month or day that make it the end of a twelve-month span.
     pub span_to: Words,
+    /// What joins the two ends of a span of dates ("June-September", 6月至9月).
+    pub range_link: Words,
     /// First words of a date that needs no "in" before it ("last year").
     pub date_self: Words,
     pub other_period: Words,
@@ -209,6 +211,7 @@ struct Doc {
     change_link: WordsDoc,
     margin: WordsDoc,
     span_to: WordsDoc,
+    range_link: WordsDoc,
     date_self: WordsDoc,
     other_period: WordsDoc,
     clause_open: WordsDoc,
@@ -486,6 +489,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         change_link: words(doc.change_link)?,
         margin: words(doc.margin)?,
         span_to: words(doc.span_to)?,
+        range_link: words(doc.range_link)?,
         date_self: words(doc.date_self)?,
         other_period: words(doc.other_period)?,
         clause_open: words(doc.clause_open)?,

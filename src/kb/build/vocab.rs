@@ -29,6 +29,9 @@ pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
             let class = fs.text(*file, "exclusive", class)?;
             kb.exclusive.insert(key.clone(), class);
         }
+        if m.rate == Some(true) {
+            kb.rates.insert(key.clone());
+        }
         if m.reference == Some(false) {
             kb.unreferenced.insert(key.clone());
         }
