@@ -2,7 +2,9 @@
 //! (countries and bodies with Chinese names and pair forms), every event of the
 //! vocabulary with an English past form and a Chinese word, told by two sources
 //! through every pair of template families: the event word before the date, a date
-//! opening the sentence ("On September 15, …"), a weekday before it,
+//! opening the sentence ("On September 15, …", "September 15: …"), a weekday before
+//! it, the sentence's only date and only event word in one clause ("The accord … signed
+//! in the capital bears the date 15 September"; must-not when a comma parts them),
 //! Chinese with the parties named in full, by their pair name (中欧双方, and before
 //! every pair-follow word) and with the date first (after 于, 在).
 //! Every headline repeats the event word above a byline dated later, so a byline
@@ -119,6 +121,28 @@ fn families() -> Vec<(&'static str, Render)> {
             (
                 format!(
                     "On {when}, {} and {} {en} the accord after long talks in the capital.",
+                    a.en, b.en
+                ),
+                when,
+                format!("{} and {} {en} accord", a.en, b.en),
+            )
+        }),
+        ("bare date opens sentence", |a, b, en, _, m, d| {
+            let when = format!("{} {d}", month(m));
+            (
+                format!(
+                    "{when}: {} and {} {en} the accord, ending months of talks.",
+                    a.en, b.en
+                ),
+                when,
+                format!("{} and {} {en} accord", a.en, b.en),
+            )
+        }),
+        ("date ends sentence", |a, b, en, _, m, d| {
+            let when = format!("{d} {}", month(m));
+            (
+                format!(
+                    "The accord that {} and {} {en} in the capital bears the date {when}.",
                     a.en, b.en
                 ),
                 when,
@@ -362,6 +386,40 @@ fn generated_date_event_families() {
             for (family, body, when) in pairs {
                 versus(a, b, en, family, body, when, flag);
             }
+        }
+    }
+    // The sentence's only event word in another clause than its only date, or the
+    // date said of the speaking: the date is not the event's ("… signed the accord in the capital, and the text
+    // went online on September 14").
+    for (k, (_, en, _)) in events.iter().enumerate() {
+        let a = &parties[k % parties.len()];
+        let b = &parties[(k * 5 + 3) % parties.len()];
+        if a.pair == b.pair {
+            continue;
+        }
+        for body in [
+            format!(
+                "{} and {} {en} the accord in the capital, and the text went online on September 14.",
+                a.en, b.en
+            ),
+            format!(
+                "The accord {} and {} {en} in the capital went online; the text bears the date September 14.",
+                a.en, b.en
+            ),
+            format!(
+                "Officials said on September 14 that {} and {} {en} the accord in the capital.",
+                a.en, b.en
+            ),
+        ] {
+            versus(
+                a,
+                b,
+                en,
+                "other clause's date",
+                body,
+                "September 14".into(),
+                false,
+            );
         }
     }
     let mut bad = false;

@@ -485,6 +485,7 @@ fn date_claim<'a>(
                 .min_by_key(|t| between(t).len())
         })
         .or_else(|| fronted_event(text, r, near))
+        .or_else(|| sole_event(text, r, near))
         .map(|t| vocab.keys[t.key as usize].clone())
         .filter(|_| !moved(text, r) && !on_byline(text, r));
     DateClaim {
@@ -531,6 +532,38 @@ fn fronted_event<'a>(text: &str, r: &Range<usize>, near: &Near<'a>) -> Option<&'
                 .iter()
                 .any(|d| d.start >= r.end && d.end <= t.range.start)
         })
+}
+
+/// The event of a date out of the event word's usual reach ("The accord the two
+/// sides signed after weeks of talks is dated 15 September"): the sentence's only
+/// event word, when the date is the sentence's only date, no comma or semicolon
+/// parts them (one clause) and no speech word claims the date.
+fn sole_event<'a>(text: &str, r: &Range<usize>, near: &Near<'a>) -> Option<&'a vocab::Term> {
+    if near.dates.len() != 1 {
+        return None;
+    }
+    let mut events = near.terms.iter().filter(|t| t.class == Class::Event);
+    let t = events.next()?;
+    if events.next().is_some() {
+        return None;
+    }
+    let between = if t.range.end <= r.start {
+        t.range.end..r.start
+    } else {
+        r.end..t.range.start.max(r.end)
+    };
+    let gap = text.get(between)?;
+    // A date said of the speaking ("sources said yesterday … a meeting") is when it
+    // was said: no speech word in the gap or in the three words before the date.
+    let lead = text.get(text.floor_char_boundary(r.start.saturating_sub(40))..r.start)?;
+    let lead: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+    let speech = &crate::text::lexicon().speech;
+    let spoken = gap
+        .split_whitespace()
+        .chain(lead)
+        .any(|w| speech.contains_ignore_case(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        || speech.zh.iter().any(|w| gap.contains(w.as_str()));
+    (!spoken && !gap.contains([',', '，', ';', '；', '、', ':', '：'])).then_some(t)
 }
 
 /// Is the date at `r` on a byline line (`Publisher·2025-07-25 09:00`)? It dates the
