@@ -144,16 +144,10 @@ pub fn mentions(n_sources: usize, claims: &[Claim]) -> Vec<Vec<(String, u32)>> {
                     *m.entry(id.as_str()).or_default() += 1;
                 }
             }
-            // A proper noun the knowledge base does not know still names a party:
-            // stories are told apart by it (the figure's subject, the body it is
-            // told by, any other party of its sentence).
+            // A figure's subject the knowledge base does not know still names a
+            // party: stories are told apart by it. So does the body it is told by.
             Kind::Quantity(q) => {
-                let f = &q.frame;
-                for id in [&f.subject, &f.teller]
-                    .into_iter()
-                    .flatten()
-                    .chain(&f.parties)
-                {
+                for id in [&q.frame.subject, &q.frame.teller].into_iter().flatten() {
                     if is_proper_noun(id) {
                         *m.entry(id.as_str()).or_default() += 1;
                     }
