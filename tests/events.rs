@@ -435,3 +435,90 @@ fn generated_date_event_families() {
 fn article_sep(headline: &str, publisher: &str, day: u32, body: &str) -> String {
     format!("{headline}\n{publisher} Notes·2025-09-{day:02} 09:00\n\n{body}")
 }
+
+/// The date-conflict findings against the knowledge base's events (one place) of
+/// one article dated `on`.
+fn kb_findings(kb: &Kb, on: chrono::NaiveDate, body: &str) -> usize {
+    let raw = format!("Wire\nExample Wire·{on} 09:00\n\n{body}\n");
+    let (file, sources) = read::parse("kb.txt", raw);
+    let files = vec![file];
+    let found = claims::extract(kb, &files, &sources);
+    rules::check(kb, &files, &sources, &found)
+        .into_iter()
+        .filter(|f| f.rule == "date-conflict" && f.places.len() == 1)
+        .count()
+}
+
+/// A knowledge-base event is named only by a sentence that writes a word of its
+/// `topic`: each event's misdated examples, as written (must flag), with the date
+/// moved to the front (must flag), and with every topic word replaced by another
+/// subject (must not: "signed a framework on defence").
+#[test]
+fn kb_events_need_their_topic() {
+    let kb = kb::builtin().expect("built-in knowledge base");
+    let mut score: BTreeMap<&'static str, [usize; 4]> = BTreeMap::new();
+    let mut misses = Vec::new();
+    let mut events = 0;
+    for ev in &kb.events {
+        for x in ev.examples.iter().filter(|x| x.flag.is_some()) {
+            let Some(on) = x.on else { continue };
+            events += 1;
+            let mut off = x.text.clone();
+            let mut topics: Vec<&String> = ev.topic.iter().collect();
+            // Longest first, so "rare earth" goes before "rare".
+            topics.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            for t in topics {
+                for form in [t.clone(), t.to_lowercase(), capitalized(t)] {
+                    off = off.replace(&form, "defence");
+                }
+            }
+            let fronted = front_date(&x.text);
+            let cases = [
+                ("kb event as written", x.text.clone(), true),
+                ("kb event, date fronted", fronted, true),
+                ("kb event, other topic", off, false),
+            ];
+            for (family, body, flag) in cases {
+                if body.is_empty() {
+                    continue;
+                }
+                let n = kb_findings(&kb, on, &body);
+                tally(&mut score, &mut misses, family, flag, n > 0, n > 0, || {
+                    format!("[{family}] {} -> {n}", body)
+                });
+            }
+        }
+    }
+    assert!(events >= 20, "only {events} misdated event examples");
+    let mut bad = false;
+    for (fam, [tp, pos, fp, neg]) in &score {
+        common::family_score(fam, *tp, *pos, *fp, *neg);
+        bad |= tp < pos || *fp > 0;
+    }
+    assert!(!bad, "families below 1.0:\n{}", misses.join("\n"));
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// "X did Y on October 21, 2025." → "On October 21, 2025, X did Y."; empty when
+/// the sentence does not end "on DATE." (Chinese examples).
+fn front_date(s: &str) -> String {
+    let Some(body) = s.strip_suffix('.') else {
+        return String::new();
+    };
+    let Some((head, when)) = body.rsplit_once(" on ") else {
+        return String::new();
+    };
+    if !when.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return String::new();
+    }
+    let head = head
+        .strip_prefix("The ")
+        .map_or(head.to_string(), |h| format!("the {h}"));
+    format!("On {when}, {head}.")
+}

@@ -494,11 +494,11 @@ fn error_unknown_office_of_subject_and_operator() {
 
     let e = load_err(&[(
         "a.toml",
-        "[[event]]\nid = \"e\"\nname = \"E\"\nsubjects = [\"japan\", \"atlantis\"]\ndate = \"2024-01-01\"\nSRC\n",
+        "[[event]]\nid = \"e\"\nname = \"E\"\ntopic = [\"t\"]\nsubjects = [\"japan\", \"atlantis\"]\ndate = \"2024-01-01\"\nSRC\n",
     )]);
     assert_eq!(
         e,
-        "DIR/a.toml:4:22: subject \"atlantis\" is not a known entity id"
+        "DIR/a.toml:5:22: subject \"atlantis\" is not a known entity id"
     );
 
     let e = load_err(&[(
@@ -521,27 +521,47 @@ fn error_unknown_office_of_subject_and_operator() {
 }
 
 #[test]
-fn error_date_not_iso() {
+fn error_event_without_topic() {
     let e = load_err(&[(
         "a.toml",
-        "[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"2024/10/01\"\nSRC\n",
+        "[[event]]\nid = \"e\"\nname = \"E\"\ntopic = []\ndate = \"2024-01-01\"\nSRC\n",
     )]);
     assert_eq!(
         e,
-        "DIR/a.toml:4:8: date \"2024/10/01\" is not a date; expected an ISO date like \"2024-10-01\""
+        "DIR/a.toml:4:9: an event needs `topic`: words of what it is about, one of which a date's sentence must write"
     );
     let e = load_err(&[(
         "a.toml",
-        "[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"2024-02-30\"\nSRC\n",
+        "[[event]]\nid = \"e\"\nname = \"E\"\ndate = \"2024-01-01\"\nSRC\n",
+    )]);
+    assert!(
+        e.starts_with("DIR/a.toml:1:1: missing field `topic`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn error_date_not_iso() {
+    let e = load_err(&[(
+        "a.toml",
+        "[[event]]\nid = \"e\"\nname = \"E\"\ntopic = [\"t\"]\ndate = \"2024/10/01\"\nSRC\n",
     )]);
     assert_eq!(
         e,
-        "DIR/a.toml:4:8: date \"2024-02-30\" is not a date; expected an ISO date like \"2024-10-01\""
+        "DIR/a.toml:5:8: date \"2024/10/01\" is not a date; expected an ISO date like \"2024-10-01\""
+    );
+    let e = load_err(&[(
+        "a.toml",
+        "[[event]]\nid = \"e\"\nname = \"E\"\ntopic = [\"t\"]\ndate = \"2024-02-30\"\nSRC\n",
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:5:8: date \"2024-02-30\" is not a date; expected an ISO date like \"2024-10-01\""
     );
     // A TOML date works as well as a string.
     let kb = load_ok(&[(
         "a.toml",
-        "[[event]]\nid = \"e\"\nname = \"E\"\ndate = 2024-02-29\nSRC\n",
+        "[[event]]\nid = \"e\"\nname = \"E\"\ntopic = [\"t\"]\ndate = 2024-02-29\nSRC\n",
     )]);
     assert_eq!(
         kb.events.iter().find(|e| e.id == "e").unwrap().date,
@@ -1040,11 +1060,21 @@ fn event_is_named_by_subjects_and_terms() {
         .find(|e| e.id == "norland-minerals-accord-signed")
         .unwrap();
     let nma = ["norland-minerals-agency".to_string()];
-    assert!(ev.is_named(Some("sign"), &nma, None));
-    assert!(!ev.is_named(Some("sign"), &[], None));
-    assert!(!ev.is_named(Some("meet"), &nma, None));
-    assert!(!ev.is_named(None, &nma, None));
-    assert!(ev.is_named(None, &nma, Some("The accord was concluded")));
+    let said = "The agency signed the mining accord";
+    assert!(ev.is_named(Some("sign"), &nma, said, false));
+    assert!(!ev.is_named(Some("sign"), &[], said, false));
+    assert!(!ev.is_named(Some("meet"), &nma, said, false));
+    assert!(!ev.is_named(None, &nma, "The accord was concluded", false));
+    assert!(ev.is_named(None, &nma, "The accord was concluded", true));
+    // No word of its topic: another thing the agency signed.
+    assert!(!ev.is_named(Some("sign"), &nma, "The agency signed a lease", false));
+    // A topic word inside another word is not the word.
+    assert!(!ev.is_named(
+        Some("sign"),
+        &nma,
+        "The agency signed a premining lease",
+        false
+    ));
 }
 
 // ---------------------------------------------------------------------------

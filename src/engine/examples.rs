@@ -57,7 +57,7 @@ impl Target<'_> {
             (Target::Office(id), Kind::Role(r)) => r.office_id == id,
             (Target::Figure(i), Kind::Quantity(q)) => q.key.figure == Some(i),
             (Target::Event(ev), Kind::Date(d)) => {
-                ev.is_named(d.event.as_deref(), &d.subjects, Some(text))
+                ev.is_named(d.event.as_deref(), &d.subjects, text, true)
             }
             _ => false,
         }

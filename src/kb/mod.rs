@@ -330,6 +330,9 @@ pub struct Event {
     pub subjects: Vec<String>,
     /// Words that name the event (`announce`, `宣布`, `transit ended`).
     pub terms: Vec<String>,
+    /// Words of what the event is about ("critical minerals", 稀土): the date's
+    /// sentence must write one.
+    pub topic: Vec<String>,
     pub date: NaiveDate,
     pub source: SourceRef,
     pub examples: Vec<Example>,
@@ -337,13 +340,29 @@ pub struct Event {
 
 impl Event {
     /// Does a date stand for this event? Every subject must be named with it
-    /// (`subjects`: entity ids), and its event word (`key`, a vocabulary key such as
-    /// `announce` or `take-effect`) must be one of the event's terms, or, when
-    /// `sentence` is given, one of the terms must be written in it.
-    pub fn is_named(&self, key: Option<&str>, subjects: &[String], sentence: Option<&str>) -> bool {
+    /// (`subjects`: entity ids), its sentence must write a word of the event's
+    /// `topic`, and its event word (`key`, a vocabulary key such as `announce` or
+    /// `take-effect`) must be one of the event's terms, or, when `loose`, one of the
+    /// terms must be written in the sentence.
+    pub fn is_named(
+        &self,
+        key: Option<&str>,
+        subjects: &[String],
+        sentence: &str,
+        loose: bool,
+    ) -> bool {
         if !self.subjects.iter().all(|s| subjects.contains(s)) {
             return false;
         }
+        let lower = sentence.to_lowercase();
+        if !self
+            .topic
+            .iter()
+            .any(|t| has_word(&lower, &t.to_lowercase()))
+        {
+            return false;
+        }
+        let sentence = loose.then_some(sentence);
         let terms: Vec<String> = self.terms.iter().map(|t| t.to_lowercase()).collect();
         let by_key = key.is_some_and(|k| {
             let k = k.replace('-', " ");
@@ -355,6 +374,18 @@ impl Event {
         });
         by_key || in_sentence
     }
+}
+
+/// Is `word` in `text` (both lowercased), not inside a longer Latin word at its
+/// start ("gas" is not in "Vegas")? A topic word may take an ending ("mineral" in
+/// "minerals").
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() && !crate::text::is_cjk(c))
+    })
 }
 
 /// One word or phrase of the vocabulary and what it means.

@@ -232,6 +232,8 @@ pub(super) struct EventDoc {
     pub subjects: Vec<S>,
     #[serde(default)]
     pub terms: Vec<S>,
+    /// Words of what the event is about; the date's sentence must write one.
+    pub topic: Spanned<Vec<S>>,
     pub date: Spanned<DateIn>,
     pub source: SourceDoc,
     #[serde(default)]

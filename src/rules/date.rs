@@ -11,8 +11,10 @@
 //! rare names and headline words: see `rules::stories`).
 //!
 //! A date not in such a conflict is also checked against the knowledge base's events
-//! (`rules/events.toml`): when every subject of an event is named in its sentence
-//! and its event word is one of the event's terms, a day that differs from the
+//! (`rules/events.toml`): when every subject of an event is named in its sentence,
+//! the sentence writes a word of the event's `topic` ("critical minerals": the same
+//! two countries signing a defence pact is another event) and its event word is one
+//! of the event's terms, a day that differs from the
 //! event's date by at most `max_days_apart` is flagged with the recorded date.
 //!
 //! Example (tests/fixtures/date-conflict/positive/article.txt):
@@ -223,11 +225,12 @@ fn against_kb(cx: &Ctx, i: usize, max_apart: i64) -> Option<Finding> {
     let DateValue::Day(day) = d.value else {
         return None;
     };
+    let sentence = sentence_of(cx.text_of(c.source), &c.span);
     let named: Vec<&crate::kb::Event> = cx
         .kb
         .events
         .iter()
-        .filter(|ev| ev.is_named(d.event.as_deref(), &d.subjects, None))
+        .filter(|ev| ev.is_named(d.event.as_deref(), &d.subjects, sentence, false))
         .collect();
     if named.iter().any(|ev| ev.date == day) {
         return None;
@@ -260,6 +263,18 @@ fn against_kb(cx: &Ctx, i: usize, max_apart: i64) -> Option<Finding> {
             primary: true,
         }],
     })
+}
+
+/// The sentence around `span`, looked for within a paragraph's reach of it.
+fn sentence_of<'t>(text: &'t str, span: &std::ops::Range<usize>) -> &'t str {
+    const REACH: usize = 600;
+    let from = text.floor_char_boundary(span.start.saturating_sub(REACH));
+    let to = text.ceil_char_boundary((span.end + REACH).min(text.len()));
+    crate::text::words::sentences(text, from..to)
+        .into_iter()
+        .find(|s| s.start <= span.start && span.start < s.end)
+        .and_then(|s| text.get(s))
+        .unwrap_or("")
 }
 
 /// At most this many dates on each side of a claim's day are its partners: a story

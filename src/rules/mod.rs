@@ -225,6 +225,11 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The working text of a source's file.
+    pub fn text_of(&self, source: usize) -> &str {
+        &self.files[self.sources[source].file].text
+    }
+
     /// The working text of a claim's span.
     pub fn text(&self, source: usize, span: &Range<usize>) -> &str {
         let f = &self.files[self.sources[source].file];
