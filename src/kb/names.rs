@@ -19,6 +19,10 @@ pub struct Names {
     /// The titles of the offices each person held (lower case): the context that
     /// makes a near-miss of a person's name a misspelling of that person.
     pub titles: HashMap<usize, Vec<String>>,
+    /// The words of office titles ("minister", "secretary", "governor"), lower case:
+    /// a written word of these is a title, never a slip of a name's word ("Minister
+    /// of External Affairs" is not the Ministry).
+    pub title_words: std::collections::HashSet<String>,
 }
 
 impl Names {
@@ -47,11 +51,25 @@ impl Names {
                 }
             }
         }
+        // Words of a title that are also words of a name ("Europe" of "Minister for
+        // Europe") say nothing.
+        let name_words: std::collections::HashSet<&String> =
+            names.iter().flat_map(|(_, ws)| ws).collect();
+        let title_words = kb
+            .offices
+            .iter()
+            .flat_map(|o| o.titles.iter().chain(&o.aliases))
+            .flat_map(|t| t.split_whitespace())
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .filter(|w| !name_words.contains(w))
+            .collect();
         Names {
             names,
             index,
             ends,
             titles,
+            title_words,
         }
     }
 }

@@ -230,6 +230,151 @@ fn with_and_without_acronym(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     }
 }
 
+/// A run as written, then, when it holds more than a name, its parts: the pieces
+/// between "and", possessives and articles ("Euopean Union and the Group of Eight"
+/// is two names; "Even the Internnational Monetary Fund"), and a piece
+/// of three to six words without its last words ("United Natiosn Middle East" holds
+/// "United Natiosn") or its first ("Prime Minister Tony Bliar"), never ending or
+/// starting on a connector ("Minister of"). Whole runs come first; a flagged part
+/// covers the rest of its run.
+fn pieces(text: &str, r: Range<usize>) -> Vec<(Range<usize>, Part)> {
+    let mut out = vec![(r.clone(), Part::Whole)];
+    let lex = lexicon();
+    let words = words_of(text, r.clone());
+    // Where a new name may start: after "and", after a possessive ("India's Bombay
+    // Stock Exchange"), after an article that no connector leads ("Even the
+    // International Monetary Fund", not "Organization of the Petroleum …").
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut from = r.start;
+    for k in 1..words.len() {
+        let w = |i: usize| &text[words[i].0..words[i].1];
+        let prev = w(k - 1);
+        let possessive = prev.ends_with("'s") || prev.ends_with("’s");
+        let split = prev == "and"
+            || possessive
+            || (prev.eq_ignore_ascii_case("the")
+                && (k < 2
+                    || !(lex.name_connector.contains(w(k - 2))
+                        || lex.name_particle.contains(w(k - 2)))));
+        if split {
+            // A possessive ends its name; "and" and "the" belong to neither.
+            let end = if possessive {
+                words[k - 1].1
+            } else {
+                words[k - 1].0.saturating_sub(1).max(from)
+            };
+            parts.push(from..end);
+            from = words[k].0;
+        }
+    }
+    if !parts.is_empty() {
+        parts.push(from..r.end);
+        // A piece ending on "and" or an article is cut back to its last name word.
+        let parts: Vec<Range<usize>> = parts
+            .into_iter()
+            .map(|p| trim_joiners(text, p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        out.extend(parts.iter().map(|p| (p.clone(), Part::Piece)));
+        for p in parts {
+            heads_and_tails(text, p, &mut out);
+        }
+    } else {
+        heads_and_tails(text, r, &mut out);
+    }
+    out
+}
+
+/// A span's words as byte ranges (split at single spaces).
+fn words_of(text: &str, r: Range<usize>) -> Vec<(usize, usize)> {
+    text[r.clone()]
+        .split(' ')
+        .scan(r.start, |at, w| {
+            let s = *at;
+            *at += w.len() + 1;
+            Some((s, s + w.len()))
+        })
+        .collect()
+}
+
+/// `p` without trailing "and", "the" or other connectors.
+fn trim_joiners(text: &str, p: Range<usize>) -> Range<usize> {
+    let lex = lexicon();
+    let mut ws = words_of(text, p.clone());
+    while let Some(&(a, b)) = ws.last() {
+        let w = &text[a..b];
+        if w == "and" || w.eq_ignore_ascii_case("the") || lex.name_connector.contains(w) {
+            ws.pop();
+        } else {
+            break;
+        }
+    }
+    match (ws.first(), ws.last()) {
+        (Some(f), Some(l)) => f.0..l.1,
+        _ => p.start..p.start,
+    }
+}
+
+/// The heads (without last words) and tails (without first words) of a piece of
+/// three to six words, never ending or starting on a connector.
+fn heads_and_tails(text: &str, p: Range<usize>, out: &mut Vec<(Range<usize>, Part)>) {
+    let lex = lexicon();
+    let words = words_of(text, p.clone());
+    if !(3..=6).contains(&words.len()) {
+        return;
+    }
+    let joins = |w: (usize, usize)| {
+        let w = &text[w.0..w.1];
+        lex.name_connector.contains(w) || lex.name_particle.contains(w)
+    };
+    for k in (2..words.len()).rev() {
+        if !joins(words[k - 1]) {
+            out.push((p.start..words[k - 1].1, Part::Head));
+        }
+        let first = words[words.len() - k];
+        if !joins(first) {
+            out.push((first.0..p.end, Part::Tail));
+        }
+    }
+}
+
+/// What part of a run a span is (see `pieces`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    Whole,
+    /// Between "and"s, possessives and articles.
+    Piece,
+    /// Without its last words.
+    Head,
+    /// Without its first words: only a person's name ("Prime Minister Tony
+    /// Bliar"); before a body's name they mostly make another body ("Scottish
+    /// Environment Protection Agency").
+    Tail,
+}
+
+/// The word right after `at` (letters only), if any.
+fn next_word(text: &str, at: usize) -> &str {
+    let rest = text.get(at..).unwrap_or("").trim_start();
+    let n = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    &rest[..n]
+}
+
+/// Does `text[src]` write `word` as a word (capitalized as given) outside `run`?
+fn names_word_outside(text: &str, src: Range<usize>, word: &str, run: &Range<usize>) -> bool {
+    let Some(body) = text.get(src.clone()) else {
+        return false;
+    };
+    body.match_indices(word).any(|(i, _)| {
+        let (a, b) = (src.start + i, src.start + i + word.len());
+        let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+        (b <= run.start || a >= run.end)
+            && edge(text[..a].chars().next_back())
+            && edge(text[b..].chars().next())
+    })
+}
+
 /// Spans sorted by start with the running maximum of their ends: whether some span
 /// contains a range is one binary search.
 struct Cover {
@@ -333,6 +478,7 @@ struct Lookup<'a> {
     index: &'a HashMap<String, Vec<usize>>,
     ends: &'a HashMap<String, Vec<usize>>,
     titles: &'a HashMap<usize, Vec<String>>,
+    title_words: &'a HashSet<String>,
     threshold: f64,
     min_len: usize,
 }
@@ -348,6 +494,7 @@ impl<'a> Lookup<'a> {
             index: &t.index,
             ends: &t.ends,
             titles: &t.titles,
+            title_words: &t.title_words,
             threshold: p.similarity,
             min_len: p.min_length,
         }
@@ -395,25 +542,44 @@ impl<'a> Lookup<'a> {
         // article stays linear.
         let known = Cover::new(known);
         let mut flagged_end = 0;
+        let mut whole_named = false;
         for s in sentences(text, src.range.clone()) {
             for run in runs(text, s)
                 .into_iter()
                 .flat_map(|r| with_and_without_acronym(text, r))
+                .flat_map(|r| pieces(text, r))
             {
+                let (run, kind) = run;
+                let part = kind != Part::Whole;
+                // The parts of a run are looked at only when the whole is like no name
+                // ("Benchmark Mineral" of "Benchmark Mineral Intelligences" is not).
+                if part && whole_named {
+                    continue;
+                }
                 let written = &text[run.clone()];
                 let covered = known.covers(&run) || run.end <= flagged_end;
-                if covered
-                    || written.chars().count() < self.min_len
-                    || !kb.lookup_name(written).is_empty()
-                {
+                let known_name = !kb.lookup_name(written).is_empty();
+                if !part {
+                    whole_named = covered || known_name;
+                }
+                if covered || written.chars().count() < self.min_len || known_name {
                     continue;
                 }
                 let ws = norm_words(written);
                 if ws.is_empty() {
                     continue;
                 }
-                if let Some(e) = self.best(si, &ws, false)
-                    && self.in_context(si, e, tail(text, run.start, 80))
+                let best = self.best(si, &ws, false);
+                if !part {
+                    whole_named = best.is_some();
+                }
+                if let Some(e) = best
+                    // A part of a run is a name only with as many words as one of the
+                    // entity's, and when the word after it is none of the entity's.
+                    && (!part || self.part_fits(e, ws.len(), next_word(text, run.end)))
+                    && !self.title_slip(e, &ws)
+                    && (kind != Part::Tail || kb.entities[e].kind == crate::kb::EntityType::Person)
+                    && self.in_context(si, e, tail(text, run.start, 80), text, &run)
                     && !accepted_spelling(kb, e, written)
                 {
                     // Never for a form that is another entity's name (it would have been looked up).
@@ -429,9 +595,19 @@ impl<'a> Lookup<'a> {
     }
 
     /// Many people share a name but for a letter ("John Terry", "John Kerry"): a
-    /// person's near-miss counts only where the source names that person too, or
-    /// right after the title of an office the person held ("president Ronald Regan").
-    fn in_context(&self, si: usize, e: usize, before: &str) -> bool {
+    /// person's near-miss counts only where the source names that person too (in
+    /// full, or by surname elsewhere: "Tony Bliar … Mr Blair said"), or right after
+    /// the title of an office the person held ("president Ronald Regan"). (Naming the
+    /// person's country is not enough: "John Huston" in a British article is not
+    /// John Hutton.)
+    fn in_context(
+        &self,
+        si: usize,
+        e: usize,
+        before: &str,
+        text: &str,
+        run: &Range<usize>,
+    ) -> bool {
         let kb = self.cx.kb;
         let Some(entity) = kb.entities.get(e) else {
             return false;
@@ -442,10 +618,63 @@ impl<'a> Lookup<'a> {
         if self.cx.entities[si].binary_search(&entity.id).is_ok() {
             return true;
         }
-        let before = before.trim_end().to_lowercase();
-        self.titles
-            .get(&e)
-            .is_some_and(|ts| ts.iter().any(|t| before.ends_with(t.as_str())))
+        let src = self.cx.sources[si].range.clone();
+        if entity
+            .surnames
+            .iter()
+            .any(|n| names_word_outside(text, src.clone(), n, run))
+        {
+            return true;
+        }
+        // "the Foreign Minister, Alexander Downer": a title in apposition.
+        let before = before
+            .trim_end()
+            .trim_end_matches(',')
+            .trim_end()
+            .to_lowercase();
+        let Some(ts) = self.titles.get(&e) else {
+            return false;
+        };
+        if ts.iter().any(|t| before.ends_with(t.as_str())) {
+            return true;
+        }
+        // A title of the person's written anywhere in the source ("… the prime
+        // minister said" about "Tony Bliar"), two words at least: "president" alone
+        // is too common to tell whose.
+        let body = text.get(src).unwrap_or("").to_lowercase();
+        ts.iter()
+            .filter(|t| t.contains(' '))
+            .any(|t| body.contains(t.as_str()))
+    }
+
+    /// Does the written name hold an office title's word that none of entity `e`'s
+    /// names has ("Minister of External Affairs" for the Ministry of External
+    /// Affairs)? Then it is a title, not a slip.
+    fn title_slip(&self, e: usize, ws: &[String]) -> bool {
+        let en = &self.cx.kb.entities[e];
+        let own: HashSet<String> = std::iter::once(&en.name)
+            .chain(&en.aliases)
+            .flat_map(|x| norm_words(x))
+            .collect();
+        ws.iter()
+            .any(|w| self.title_words.contains(w) && !own.contains(w))
+    }
+
+    /// Can a part of a run of `n` words, followed by the word `next`, be a name of
+    /// entity `e`? One of its names has `n` words, and `next` begins none of its
+    /// words ("Benchmark Mineral" before "Intelligences" is a part of the name).
+    fn part_fits(&self, e: usize, n: usize, next: &str) -> bool {
+        let en = &self.cx.kb.entities[e];
+        let names: Vec<Vec<String>> = std::iter::once(&en.name)
+            .chain(&en.aliases)
+            .map(|x| norm_words(x))
+            .collect();
+        let next = next.to_lowercase();
+        names.iter().any(|ws| ws.len() == n)
+            && !names
+                .iter()
+                .flatten()
+                .any(|w| !next.is_empty() && prefix(w) == prefix(&next))
     }
 
     /// The known entity whose name the written words are most like, if any is alike enough.
