@@ -618,7 +618,9 @@ fn role_time(
 
 /// Which of the offices a title can name is meant: one the named person held; one
 /// whose country or organization qualifies the title ("Japan's", "Bank of Canada",
-/// "of Japan"); an office alias; else the office whose body the article last mentioned.
+/// "of Japan"); an office alias; else the office whose body the article last
+/// mentioned; else, for a known person, the one office whose country or body the
+/// article names.
 #[allow(clippy::too_many_arguments)]
 fn pick_office(
     kb: &Kb,
@@ -750,5 +752,23 @@ fn pick_office(
                 .into_iter()
                 .filter(|&e| kb.entities[e].kind == EntityType::Organization)
                 .find_map(office_of)
+        })
+        .or_else(|| {
+            // A person the knowledge base knows, under a title of none of the offices
+            // they held: the one office whose country or body the article names
+            // anywhere ("President Tony Blair" in an article on Washington). Never
+            // for a name it does not know: a president of a country it lacks is not
+            // the one of the country the article names.
+            holder?;
+            let mut named: Vec<usize> = Vec::new();
+            for o in article.iter().flat_map(of_entity).filter_map(office_of) {
+                if !named.contains(&o) {
+                    named.push(o);
+                }
+            }
+            match named[..] {
+                [o] => Some(o),
+                _ => None,
+            }
         })
 }
