@@ -3,8 +3,9 @@
 //! written give no finding at the same place (the control).
 //!
 //! - holder: a title's holder the article names (a role claim the knowledge base
-//!   resolves, right at the byline's date) replaced by someone who held the office
-//!   only more than a year away from that date → `role-holder-conflict`;
+//!   resolves, on a date one of the office's recorded terms covers, with no finding)
+//!   replaced by someone who held the office only more than a year away from that
+//!   date → `role-holder-conflict`;
 //! - name slip: one letter of a known person's or organization's name written in
 //!   two or more words dropped, doubled, swapped with the next or changed, in its
 //!   longest word (five letters or more), never its first letter →
@@ -85,6 +86,15 @@ fn other_holder<'a>(
     rng: &mut Rng,
 ) -> Option<&'a str> {
     let o = &kb.offices[*kb.office_index.get(office)?];
+    // Only where the office's recorded terms reach: before its first holder (an
+    // office created later) nothing can be judged.
+    if !o
+        .holders
+        .iter()
+        .any(|t| t.from <= day && t.to.is_none_or(|to| day <= to))
+    {
+        return None;
+    }
     let year = chrono::Days::new(366);
     let away: Vec<&str> = o
         .holders

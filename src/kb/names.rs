@@ -19,6 +19,9 @@ pub struct Names {
     /// The titles of the offices each person held (lower case): the context that
     /// makes a near-miss of a person's name a misspelling of that person.
     pub titles: HashMap<usize, Vec<String>>,
+    /// Entries of `names` that are a site's capitalized head, not a name of it: they
+    /// count only where the source names the site's operator.
+    pub heads: std::collections::HashSet<usize>,
     /// The words of office titles ("minister", "secretary", "governor"), lower case:
     /// a written word of these is a title, never a slip of a name's word ("Minister
     /// of External Affairs" is not the Ministry).
@@ -27,11 +30,30 @@ pub struct Names {
 
 impl Names {
     pub fn new(kb: &Kb) -> Names {
-        let names: Vec<(usize, Vec<String>)> = kb
+        let mut names: Vec<(usize, Vec<String>)> = kb
             .all_names()
             .filter(|(_, n)| !n.chars().any(is_cjk))
             .map(|(e, n)| (e, norm_words(n)))
             .collect();
+        // A site's name with descriptor words ("Stillwater magnet manufacturing
+        // facility") is written by its capitalized head as often as whole: the head
+        // is compared too, where the source names the operator (`heads`).
+        let mut heads = std::collections::HashSet::new();
+        for (e, n) in kb.all_names().filter(|(_, n)| !n.chars().any(is_cjk)) {
+            if kb.entities[e].kind != super::EntityType::Place || kb.entities[e].operator.is_none()
+            {
+                continue;
+            }
+            let head: Vec<&str> = n
+                .split(' ')
+                .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .collect();
+            let words = norm_words(&head.join(" "));
+            if !words.is_empty() && words != norm_words(n) && !names.contains(&(e, words.clone())) {
+                heads.insert(names.len());
+                names.push((e, words));
+            }
+        }
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
         let mut ends: HashMap<String, Vec<usize>> = HashMap::new();
         for (k, (_, words)) in names.iter().enumerate() {
@@ -69,6 +91,7 @@ impl Names {
             index,
             ends,
             titles,
+            heads,
             title_words,
         }
     }

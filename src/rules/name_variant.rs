@@ -478,6 +478,7 @@ struct Lookup<'a> {
     index: &'a HashMap<String, Vec<usize>>,
     ends: &'a HashMap<String, Vec<usize>>,
     titles: &'a HashMap<usize, Vec<String>>,
+    heads: &'a HashSet<usize>,
     title_words: &'a HashSet<String>,
     threshold: f64,
     min_len: usize,
@@ -494,6 +495,7 @@ impl<'a> Lookup<'a> {
             index: &t.index,
             ends: &t.ends,
             titles: &t.titles,
+            heads: &t.heads,
             title_words: &t.title_words,
             threshold: p.similarity,
             min_len: p.min_length,
@@ -688,9 +690,18 @@ impl<'a> Lookup<'a> {
             .collect();
         // After an office title, a one-word name may be misspelt in its first letters
         // ("Emperor Akhiito"): its end finds it. Not in running text, where a word
-        // that ends like a name is mostly a word of its own ("Ofsted", "Madden").
-        if let ([w], true) = (ws, by_end) {
-            cands.extend(self.ends.get(suffix(w)).into_iter().flatten());
+        // that ends like a name is mostly a word of its own ("Ofsted", "Madden"),
+        // except a site's, which counts only beside its operator anyway.
+        if let [w] = ws {
+            cands.extend(
+                self.ends
+                    .get(suffix(w))
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&k| {
+                        by_end || kb.entities[self.names[k].0].kind == crate::kb::EntityType::Place
+                    }),
+            );
         }
         cands.sort_unstable();
         cands.dedup();
@@ -706,7 +717,9 @@ impl<'a> Lookup<'a> {
                 // demonym or a word of its own to call it a wrong name; a one-word
                 // site ("Escondita") counts where the source names its operator.
                 let place = &kb.entities[e];
-                if nw.len() == 1 && place.kind == crate::kb::EntityType::Place {
+                if (nw.len() == 1 && place.kind == crate::kb::EntityType::Place)
+                    || self.heads.contains(&k)
+                {
                     let operator_named = place
                         .operator
                         .as_ref()
