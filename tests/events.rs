@@ -437,8 +437,8 @@ fn article_sep(headline: &str, publisher: &str, day: u32, body: &str) -> String 
 }
 
 /// The date-conflict findings against the knowledge base's events (one place) of
-/// one article dated `on`.
-fn kb_findings(kb: &Kb, on: chrono::NaiveDate, body: &str) -> usize {
+/// one article dated `on`: each one's event name and the recorded date it expects.
+fn kb_findings(kb: &Kb, on: chrono::NaiveDate, body: &str) -> Vec<(String, String)> {
     let raw = format!("Wire\nExample Wire·{on} 09:00\n\n{body}\n");
     let (file, sources) = read::parse("kb.txt", raw);
     let files = vec![file];
@@ -446,7 +446,13 @@ fn kb_findings(kb: &Kb, on: chrono::NaiveDate, body: &str) -> usize {
     rules::check(kb, &files, &sources, &found)
         .into_iter()
         .filter(|f| f.rule == "date-conflict" && f.places.len() == 1)
-        .count()
+        .map(|f| {
+            (
+                f.subject.unwrap_or_default(),
+                f.expected.unwrap_or_default(),
+            )
+        })
+        .collect()
 }
 
 /// A knowledge-base event is named only by a sentence that writes a word of its
@@ -482,10 +488,20 @@ fn kb_events_need_their_topic() {
                 if body.is_empty() {
                     continue;
                 }
-                let n = kb_findings(&kb, on, &body);
-                tally(&mut score, &mut misses, family, flag, n > 0, n > 0, || {
-                    format!("[{family}] {} -> {n}", body)
-                });
+                let got = kb_findings(&kb, on, &body);
+                // The finding names this event and its recorded date.
+                let hit = got
+                    .iter()
+                    .any(|(name, day)| *name == ev.name && *day == ev.date.to_string());
+                tally(
+                    &mut score,
+                    &mut misses,
+                    family,
+                    flag,
+                    hit,
+                    !got.is_empty(),
+                    || format!("[{family}] {body} -> {got:?}"),
+                );
             }
         }
     }

@@ -339,6 +339,15 @@ pub struct Event {
 }
 
 impl Event {
+    /// How many words of the event's `topic` `sentence` writes.
+    pub fn topic_words(&self, sentence: &str) -> usize {
+        let lower = sentence.to_lowercase();
+        self.topic
+            .iter()
+            .filter(|t| has_word(&lower, &t.to_lowercase()))
+            .count()
+    }
+
     /// Does a date stand for this event? Every subject must be named with it
     /// (`subjects`: entity ids), its sentence must write a word of the event's
     /// `topic`, and its event word (`key`, a vocabulary key such as `announce` or
@@ -354,12 +363,7 @@ impl Event {
         if !self.subjects.iter().all(|s| subjects.contains(s)) {
             return false;
         }
-        let lower = sentence.to_lowercase();
-        if !self
-            .topic
-            .iter()
-            .any(|t| has_word(&lower, &t.to_lowercase()))
-        {
+        if self.topic_words(sentence) == 0 {
             return false;
         }
         let sentence = loose.then_some(sentence);

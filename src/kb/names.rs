@@ -39,6 +39,8 @@ impl Names {
         // facility") is written by its capitalized head as often as whole: the head
         // is compared too, where the source names the operator (`heads`).
         let mut heads = std::collections::HashSet::new();
+        let mut have: std::collections::HashSet<(usize, Vec<String>)> =
+            names.iter().cloned().collect();
         for (e, n) in kb.all_names().filter(|(_, n)| !n.chars().any(is_cjk)) {
             if kb.entities[e].kind != super::EntityType::Place || kb.entities[e].operator.is_none()
             {
@@ -49,7 +51,7 @@ impl Names {
                 .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
                 .collect();
             let words = norm_words(&head.join(" "));
-            if !words.is_empty() && words != norm_words(n) && !names.contains(&(e, words.clone())) {
+            if !words.is_empty() && have.insert((e, words.clone())) {
                 heads.insert(names.len());
                 names.push((e, words));
             }

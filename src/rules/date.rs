@@ -225,11 +225,16 @@ fn against_kb(cx: &Ctx, i: usize, max_apart: i64) -> Option<Finding> {
     let DateValue::Day(day) = d.value else {
         return None;
     };
-    let sentence = sentence_of(cx.text_of(c.source), &c.span);
-    let named: Vec<&crate::kb::Event> = cx
+    // The sentence is found again only for a date whose subjects some event has.
+    let mut of_subjects = cx
         .kb
         .events
         .iter()
+        .filter(|ev| ev.subjects.iter().all(|s| d.subjects.contains(s)))
+        .peekable();
+    of_subjects.peek()?;
+    let sentence = sentence_of(cx.text_of(c.source), &c.span);
+    let named: Vec<&crate::kb::Event> = of_subjects
         .filter(|ev| ev.is_named(d.event.as_deref(), &d.subjects, sentence, false))
         .collect();
     if named.iter().any(|ev| ev.date == day) {
@@ -237,7 +242,14 @@ fn against_kb(cx: &Ctx, i: usize, max_apart: i64) -> Option<Finding> {
     }
     let ev = named
         .into_iter()
-        .min_by_key(|ev| (ev.date - day).num_days().abs())
+        // The nearest day; of events on one day, the one whose topic the sentence
+        // writes most of (rare earth items vs rare earth technologies).
+        .min_by_key(|ev| {
+            (
+                (ev.date - day).num_days().abs(),
+                std::cmp::Reverse(ev.topic_words(sentence)),
+            )
+        })
         .filter(|ev| (ev.date - day).num_days().abs() <= max_apart)?;
     let expected = ev.date.to_string();
     Some(Finding {

@@ -297,13 +297,12 @@ fn words_of(text: &str, r: Range<usize>) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// `p` without trailing "and", "the" or other connectors.
+/// `p` without trailing connectors ("and", "the", "of").
 fn trim_joiners(text: &str, p: Range<usize>) -> Range<usize> {
     let lex = lexicon();
     let mut ws = words_of(text, p.clone());
     while let Some(&(a, b)) = ws.last() {
-        let w = &text[a..b];
-        if w == "and" || w.eq_ignore_ascii_case("the") || lex.name_connector.contains(w) {
+        if lex.name_connector.contains_ignore_case(&text[a..b]) {
             ws.pop();
         } else {
             break;
