@@ -306,6 +306,21 @@ fn cases(kb: &Kb, o: &Office, out: &mut BTreeMap<&'static str, Vec<Case>>) {
                 &|x| format!("In {y}, then {title} {x} of {of_p} announced a review."),
                 true,
             );
+            // A year later in the holder's clause: the right holder held it then; the
+            // wrong one neither then nor on the article's date, when the record knows
+            // who held it that day.
+            let on_later = |u: &&claimcheck::kb::Term| u.from <= later && u.to.is_none_or(|t| later <= t);
+            let wrong_now = o
+                .holders
+                .iter()
+                .filter(on_later)
+                .all(|u| u.person == other.person);
+            add(
+                "trailing year",
+                later,
+                &|x| format!("{possessive} {title} {x} announced a review in {y}."),
+                !wrong_now,
+            );
             if let (Some(t), Some(b), Some(r), Some(w)) = (zh_title, zh_body, &right_zh, &wrong_zh)
             {
                 let list = out.entry("then with year (zh)").or_default();
@@ -364,6 +379,10 @@ fn cases(kb: &Kb, o: &Office, out: &mut BTreeMap<&'static str, Vec<Case>>) {
                 ),
                 format!("Former {possessive} {title} {x} wrote a memoir."),
                 format!("The late {title} {x} of {of_p} wrote a memoir."),
+                // A look back at a past time the sentence does not state.
+                format!("Thousands attended the funeral of {possessive} {title} {x}."),
+                format!("The attempt on {title} {x} of {of_p} shook the markets."),
+                format!("A memorial to {possessive} {title} {x} opened in the capital."),
             ] {
                 list.push(Case {
                     body,

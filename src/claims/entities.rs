@@ -344,7 +344,20 @@ pub fn role_claims(
                 .zh
                 .iter()
                 .any(|w| before_title.ends_with(w.as_str()));
-        if former || deputy || former_zh || late || not_held(text, &sentence, m, &mentions[..i]) {
+        // "The funeral of President X", "the attempt on Prime Minister X": a look back at
+        // some past time the sentence does not state.
+        let mut words = before_title.split_whitespace().rev();
+        let looked_back = matches!(words.next(), Some("of" | "on" | "to"))
+            && words
+                .next()
+                .is_some_and(|w| lex.role_event.en.contains(&w.to_lowercase()));
+        if former
+            || deputy
+            || former_zh
+            || late
+            || looked_back
+            || not_held(text, &sentence, m, &mentions[..i])
+        {
             continue;
         }
         let Some(at) = role_time(text, &sentence, m, &mentions[..i], dates) else {
@@ -437,6 +450,9 @@ pub fn role_claims(
             Some(kb.entity_index[&t.person])
         });
         let off = &kb.offices[office];
+        let at = at.or_else(|| {
+            clause_date_held(off, holder_entity.map(|e| &kb.entities[e].id), text, &holder_span, &sentence, dates)
+        });
         out.push(Claim {
             source,
             span: m.range.start.min(holder_span.start)..m.range.end.max(holder_span.end),
@@ -614,6 +630,42 @@ fn role_time(
         ])
     });
     Some(fronts.map(|(_, v)| v))
+}
+
+/// A past date later in the holder's clause at which the holder held the office and on
+/// the article's date did not ("President X was shot in 1981", told in 2008): the time
+/// the role is told at. Elsewhere the article's date stands ("President X, elected in
+/// 2008, …" in 2012 is judged in 2012).
+fn clause_date_held(
+    office: &crate::kb::Office,
+    holder: Option<&String>,
+    text: &str,
+    holder_span: &Range<usize>,
+    sentence: &Range<usize>,
+    (dates, today): (&[(Range<usize>, DateValue)], Option<NaiveDate>),
+) -> Option<DateValue> {
+    let (holder, today) = (holder?, today?);
+    let held = |from, to| {
+        office
+            .holders
+            .iter()
+            .any(|t| &t.person == holder && t.covers(from, to))
+    };
+    if held(today, today) {
+        return None;
+    }
+    dates
+        .iter()
+        .filter(|(r, _)| r.start >= holder_span.end && r.end <= sentence.end)
+        .take_while(|(r, _)| {
+            !text[holder_span.end..r.start].contains([
+                ',', ';', ':', '，', '；', '：', '"', '“', '”', '「', '」',
+            ])
+        })
+        .find_map(|(_, v)| {
+            let (from, to) = v.days()?;
+            (from <= today && held(from, to)).then_some(*v)
+        })
 }
 
 /// Which of the offices a title can name is meant: one the named person held; one

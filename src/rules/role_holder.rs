@@ -11,7 +11,10 @@
 //! one gets a "did you mean" help. "Former" holders are not claims about now, nor is
 //! an indefinite title ("a prime minister X would make"). A sentence that places the
 //! role in time ("In 2016, then governor X …", 时任) is judged at that year or day;
-//! "then" with no date in the sentence is not judged. For an
+//! "then" with no date in the sentence is not judged, nor is a look back at a past
+//! time ("the funeral of President X", "the attempt on Chancellor X"). A past date later
+//! in the holder's clause ("President X was shot in 1981") is the time judged when the
+//! holder held the office then and not on the article's date. For an
 //! office whose holders the knowledge base does not record, two sources dated at most
 //! `max_days_apart` apart that name different holders are flagged against each other.
 //!
