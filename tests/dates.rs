@@ -389,3 +389,28 @@ proptest! {
         check_ranges(&s);
     }
 }
+
+/// The byline's publisher decides numeric dates in the whole pipeline, not only in
+/// `scan_dates_in`: 3/4/2025 is March 4 from a month-first publisher, 3 April otherwise.
+#[test]
+fn articles_read_numeric_dates_as_their_publisher_writes_them() {
+    use claimcheck::{claims, read};
+    let kb = claimcheck::kb::builtin().expect("built-in knowledge base");
+    // The body's dates (the byline's own date is a claim too).
+    let dates = |publisher: &str| -> Vec<String> {
+        let raw = format!("Filing\n{publisher}·2025-05-01 09:00\n\nThe plan was filed 3/4/2025.\n");
+        let (file, sources) = read::parse("a.txt", raw);
+        claims::extract(&kb, &[file], &sources)
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                claims::Kind::Date(d) => Some(d.value.render()),
+                _ => None,
+            })
+            .filter(|d| d != "2025-05-01")
+            .collect()
+    };
+    assert_eq!(dates("The New York Times"), ["2025-03-04"]);
+    assert_eq!(dates("AP"), ["2025-03-04"]);
+    assert_eq!(dates("Reuters"), ["2025-04-03"]);
+    assert_eq!(dates("Example Wire"), ["2025-04-03"]);
+}

@@ -541,6 +541,42 @@ fn error_event_without_topic() {
 }
 
 #[test]
+fn publishers_name_their_country_and_are_validated() {
+    let kb = load_ok(&[(
+        "p.toml",
+        "[[publisher]]\nid = \"p\"\nnames = [\"Harbour Post\", \"港口邮报\"]\ncountry = \"japan\"\nSRC\n",
+    )]);
+    let japan = kb.entity_index["japan"];
+    assert_eq!(kb.publisher_country("harbour  POST "), Some(japan));
+    assert_eq!(kb.publisher_country("港口邮报"), Some(japan));
+    assert_eq!(kb.publisher_country("Harbour"), None);
+    let one = |names: &str, country: &str| {
+        format!("[[publisher]]\nid = \"p\"\nnames = {names}\ncountry = \"{country}\"\nSRC\n")
+    };
+    assert_eq!(
+        load_err(&[("a.toml", &one("[\"Harbour Post\"]", "atlantis"))]),
+        "DIR/a.toml:4:11: country \"atlantis\" is not a known place id"
+    );
+    assert_eq!(
+        load_err(&[("a.toml", &one("[\"Harbour Post\"]", "jogmec"))]),
+        "DIR/a.toml:4:11: country \"jogmec\" is an organization, not a place"
+    );
+    assert_eq!(
+        load_err(&[("a.toml", &one("[]", "japan"))]),
+        "DIR/a.toml:3:9: a publisher needs `names`: how its bylines write it"
+    );
+    let two = format!(
+        "{}\n[[publisher]]\nid = \"q\"\nnames = [\"harbour post\"]\ncountry = \"china\"\nSRC\n",
+        one("[\"Harbour Post\"]", "japan")
+    );
+    let e = load_err(&[("a.toml", &two)]);
+    assert!(
+        e.starts_with("DIR/a.toml:") && e.ends_with("publisher name \"harbour post\" is given another country elsewhere"),
+        "{e}"
+    );
+}
+
+#[test]
 fn error_date_not_iso() {
     let e = load_err(&[(
         "a.toml",

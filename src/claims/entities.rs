@@ -286,7 +286,7 @@ pub fn role_claims(
     sentence: Range<usize>,
     mentions: &[Mention],
     terms: &[Term],
-    article_mentions: &[Mention],
+    (article_mentions, home): (&[Mention], Option<usize>),
     dates: (&[(Range<usize>, DateValue)], Option<NaiveDate>),
 ) -> Vec<Claim> {
     let mut out = Vec::new();
@@ -399,6 +399,17 @@ pub fn role_claims(
             (e, _) => (holder_span, e),
         };
         let holder = text[holder_span.clone()].to_string();
+        // A surname alone names a known person only as a holder of one of the title's
+        // offices: "King George" is not the one executive surnamed George.
+        let holder_entity = holder_entity.filter(|&e| {
+            kb.lookup_name(&holder).contains(&e)
+                || offices.iter().any(|&o| {
+                    kb.offices[o]
+                        .holders
+                        .iter()
+                        .any(|t| t.person == kb.entities[e].id)
+                })
+        });
         let holder_entity = holder_entity.or_else(|| {
             kb.lookup_name(&holder)
                 .into_iter()
@@ -421,7 +432,7 @@ pub fn role_claims(
                 &holder,
                 text,
                 mentions,
-                (!own_body).then_some(article_mentions),
+                (!own_body).then_some((article_mentions, home)),
                 m,
                 holder_span.end,
             )
@@ -672,7 +683,7 @@ fn clause_date_held(
 /// whose country or organization qualifies the title ("Japan's", "Bank of Canada",
 /// "of Japan"); an office alias; else the office whose body the article last
 /// mentioned; else, for a known person, the one office whose country or body the
-/// article names.
+/// article names, or of the publisher's country (`home`).
 #[allow(clippy::too_many_arguments)]
 fn pick_office(
     kb: &Kb,
@@ -681,7 +692,7 @@ fn pick_office(
     holder_text: &str,
     text: &str,
     mentions: &[Mention],
-    article_mentions: Option<&[Mention]>,
+    article_mentions: Option<(&[Mention], Option<usize>)>,
     title: &Mention,
     holder_end: usize,
 ) -> Option<usize> {
@@ -775,7 +786,7 @@ fn pick_office(
             }
         }
     }
-    let article = article_mentions?;
+    let (article, home) = article_mentions?;
     // Otherwise the one office whose body the sentence names elsewhere ("Governor X
     // said … the Bank of England …"). Bodies only, and the sentence only: a title
     // of a country's office is often one of a country the knowledge base lacks
@@ -818,9 +829,13 @@ fn pick_office(
                     named.push(o);
                 }
             }
+            // None named, or several with the publisher's among them: the publisher's
+            // country ("Prime Minister X" in a Japanese paper).
+            let home = home.and_then(office_of);
             match named[..] {
                 [o] => Some(o),
-                _ => None,
+                [] => home,
+                _ => home.filter(|h| named.contains(h)),
             }
         })
 }

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::kb::vocab::{self, Class, Vocab};
 use crate::kb::{EntityType, Hit, Kb};
-use crate::normalize::{DateValue, Qty, scan_dates, scan_quantities};
+use crate::normalize::{DateValue, Qty, day_order, scan_dates_in, scan_quantities};
 use crate::read::{File, Source};
 use crate::text::words as text;
 pub use frame::{Frame, Scope};
@@ -139,7 +139,11 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         .into_iter()
         .filter(|t| !in_mention.contains(&t.range))
         .collect();
-    let dates: Vec<(Range<usize>, DateValue)> = scan_dates(article, src.date)
+    // The byline's publisher: how it writes numeric dates, and the country its bare
+    // titles may be of.
+    let publisher = crate::read::publisher_of(article);
+    let home = publisher.and_then(|p| kb.publisher_country(p));
+    let dates: Vec<(Range<usize>, DateValue)> = scan_dates_in(article, src.date, day_order(publisher))
         .into_iter()
         .map(|(r, d)| (shift(r), d))
         .collect();
@@ -211,7 +215,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             sentence.clone(),
             &s_mentions,
             &s_terms,
-            &mentions,
+            (&mentions, home),
             (&s_dates_v, src.date),
         );
         // A holder the knowledge base does not know is still a person named.

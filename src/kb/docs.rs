@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use super::schema::{EntityDoc, EventDoc, FigureDoc, MeasureDoc, OfficeDoc, S};
+use super::schema::{EntityDoc, EventDoc, FigureDoc, MeasureDoc, OfficeDoc, PublisherDoc, S};
 use super::settings::Num;
 
 #[derive(Clone)]
@@ -38,6 +38,7 @@ pub(super) struct Docs {
     pub offices: Vec<At<OfficeDoc>>,
     pub figures: Vec<At<FigureDoc>>,
     pub events: Vec<At<EventDoc>>,
+    pub publishers: Vec<At<PublisherDoc>>,
     pub rules: Vec<RuleItem>,
     pub measures: Vec<At<MeasureDoc>>,
 }
@@ -68,6 +69,7 @@ impl Docs {
         put(&mut self.offices, extra.offices, |o| o.id.get_ref());
         put(&mut self.figures, extra.figures, |f| f.id.get_ref());
         put(&mut self.events, extra.events, |e| e.id.get_ref());
+        put(&mut self.publishers, extra.publishers, |p| p.id.get_ref());
         put(&mut self.measures, extra.measures, |m| m.key.get_ref());
         let mut at: HashMap<String, usize> = HashMap::new();
         for (i, b) in self.rules.iter().enumerate() {

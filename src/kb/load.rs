@@ -150,6 +150,8 @@ fn collect(files: Vec<SrcFile>, first: usize) -> Result<Docs, Error> {
             .extend(doc.figure.into_iter().map(|item| At { file, item }));
         docs.events
             .extend(doc.event.into_iter().map(|item| At { file, item }));
+        docs.publishers
+            .extend(doc.publisher.into_iter().map(|item| At { file, item }));
         docs.measures
             .extend(doc.measure.into_iter().map(|item| At { file, item }));
         for (id, r) in doc.rule {
@@ -181,6 +183,10 @@ fn collect(files: Vec<SrcFile>, first: usize) -> Result<Docs, Error> {
         docs.figures.iter().map(|e| (e.file, &e.item.id)),
     )?;
     fs.unique("event id", docs.events.iter().map(|e| (e.file, &e.item.id)))?;
+    fs.unique(
+        "publisher id",
+        docs.publishers.iter().map(|e| (e.file, &e.item.id)),
+    )?;
     fs.unique("rule", docs.rules.iter().map(|r| (r.id.file, &r.id.item)))?;
     fs.unique(
         "measure key",

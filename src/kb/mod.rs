@@ -413,6 +413,8 @@ pub struct Kb {
     pub offices: Vec<Office>,
     pub figures: Vec<Figure>,
     pub events: Vec<Event>,
+    /// Publishers' byline names (folded, see `fold_name`) to their country's entity.
+    pub publishers: HashMap<String, usize>,
     /// Rule settings by rule id (`rules/settings.toml`), checked against the rules
     /// by `rules::settings::resolve`.
     pub rules: BTreeMap<String, RuleSettings>,
@@ -487,6 +489,11 @@ impl Kb {
 
     /// Entities whose name, alias or acronym equals `s`, ignoring case, diacritics
     /// (`Jørgensen` = `Jorgensen`) and extra spaces.
+    /// The country a publisher (as its byline names it) reports from.
+    pub fn publisher_country(&self, publisher: &str) -> Option<usize> {
+        self.publishers.get(&fold_name(publisher.trim())).copied()
+    }
+
     pub fn lookup_name(&self, s: &str) -> Vec<usize> {
         self.name_index
             .get(&fold_name(s))

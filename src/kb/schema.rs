@@ -29,6 +29,8 @@ pub(super) struct FileDoc {
     #[serde(default)]
     pub event: Vec<EventDoc>,
     #[serde(default)]
+    pub publisher: Vec<PublisherDoc>,
+    #[serde(default)]
     pub rule: BTreeMap<S, RuleDoc>,
     #[serde(default)]
     pub measure: Vec<MeasureDoc>,
@@ -238,6 +240,17 @@ pub(super) struct EventDoc {
     pub source: SourceDoc,
     #[serde(default)]
     pub examples: Examples,
+}
+
+/// A news outlet as its bylines name it, and the country it reports from: a bare
+/// title in its articles ("Prime Minister X") may be that country's.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PublisherDoc {
+    pub id: S,
+    pub names: Spanned<Vec<S>>,
+    pub country: S,
+    pub source: SourceDoc,
 }
 
 /// `[rule.ID]`: its level and numeric parameters. Which ids and keys exist is the

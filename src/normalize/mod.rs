@@ -9,5 +9,5 @@ pub mod date;
 pub mod number;
 pub mod quantity;
 
-pub use date::{DateValue, scan_dates};
+pub use date::{DateValue, day_order, scan_dates, scan_dates_in};
 pub use quantity::{Change, Qty, Qualifier, Unit, scan_quantities};

@@ -11,7 +11,7 @@ mod entity;
 mod html;
 mod norm;
 mod split;
-pub use split::byline;
+pub use split::{byline, publisher_of};
 mod walk;
 
 use std::ops::Range;

@@ -64,6 +64,20 @@ fn is_time(s: &str) -> bool {
 /// The date of a byline line: `Publisher·2025-10-27 17:06` (also with `・`, `•`, `|` or
 /// ` - ` between publisher and date; the time is optional). The whole line must be that.
 pub fn byline(line: &str) -> Option<NaiveDate> {
+    byline_parts(line).map(|(_, d)| d)
+}
+
+/// An article's publisher, as a byline among its first or last lines names it.
+pub fn publisher_of(article: &str) -> Option<&str> {
+    let lines: Vec<&str> = article.lines().filter(|l| !l.trim().is_empty()).collect();
+    let head = lines.iter().take(4);
+    let tail = lines.iter().rev().take(2);
+    head.chain(tail)
+        .find_map(|l| byline_parts(l).map(|(p, _)| p))
+}
+
+/// A byline's publisher and date.
+fn byline_parts(line: &str) -> Option<(&str, NaiveDate)> {
     // Publisher (at most 60 chars of up to 4 bytes), separator, date, time and
     // padding: anything longer is a paragraph, not a byline.
     if line.len() > 320 {
@@ -88,7 +102,7 @@ pub fn byline(line: &str) -> Option<NaiveDate> {
     let publisher = publisher.trim();
     let n = publisher.chars().count();
     let plausible = (1..=60).contains(&n) && !publisher.ends_with(['.', '。', ',', ':']);
-    plausible.then_some(date)
+    plausible.then_some((publisher, date))
 }
 
 /// A line's text as a title: trimmed, Markdown heading marks dropped.

@@ -78,8 +78,18 @@ pub fn full_findings(
     date: impl std::fmt::Display,
     body: &str,
 ) -> Vec<(String, String, Vec<String>)> {
+    published_findings(kb, "Example Wire", date, body)
+}
+
+/// `full_findings` of an article whose byline names `publisher`.
+pub fn published_findings(
+    kb: &claimcheck::kb::Kb,
+    publisher: &str,
+    date: impl std::fmt::Display,
+    body: &str,
+) -> Vec<(String, String, Vec<String>)> {
     use claimcheck::{claims, read, rules};
-    let raw = format!("Desk notes\nExample Wire·{date} 09:00\n\n{body}\n");
+    let raw = format!("Desk notes\n{publisher}·{date} 09:00\n\n{body}\n");
     let (file, sources) = read::parse("gen.txt", raw);
     let files = vec![file];
     let found = claims::extract(kb, &files, &sources);

@@ -6,6 +6,7 @@ mod events;
 mod figures;
 mod files;
 mod offices;
+mod publishers;
 mod settings;
 mod vocab;
 
@@ -26,6 +27,7 @@ pub(super) fn build(docs: &Docs) -> Result<Kb, Error> {
     offices::build(&fs, docs, &mut kb)?;
     figures::build(&fs, docs, &mut kb)?;
     events::build(&fs, docs, &mut kb)?;
+    publishers::build(&fs, docs, &mut kb)?;
     settings::build(&fs, docs, &mut kb)?;
     vocab::build(&fs, docs, &mut kb)?;
 
