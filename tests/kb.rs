@@ -392,7 +392,7 @@ fn error_unknown_table() {
     let e = load_err(&[("a.toml", "[[persons]]\nid = \"x\"\n")]);
     assert_eq!(
         e,
-        "DIR/a.toml:1:3: unknown field `persons`, expected one of `person`, `organization`, `place`, `office`, `figure`, `event`, `rule`, `measure`"
+        "DIR/a.toml:1:3: unknown field `persons`, expected one of `person`, `organization`, `place`, `office`, `figure`, `event`, `publisher`, `rule`, `measure`"
     );
 }
 
@@ -571,7 +571,8 @@ fn publishers_name_their_country_and_are_validated() {
     );
     let e = load_err(&[("a.toml", &two)]);
     assert!(
-        e.starts_with("DIR/a.toml:") && e.ends_with("publisher name \"harbour post\" is given another country elsewhere"),
+        e.starts_with("DIR/a.toml:")
+            && e.ends_with("publisher name \"harbour post\" is given another country elsewhere"),
         "{e}"
     );
 }

@@ -343,7 +343,8 @@ fn cases(kb: &Kb, o: &Office, out: &mut BTreeMap<&'static str, Vec<Case>>) {
             // A year later in the holder's clause: the right holder held it then; the
             // wrong one neither then nor on the article's date, when the record knows
             // who held it that day.
-            let on_later = |u: &&claimcheck::kb::Term| u.from <= later && u.to.is_none_or(|t| later <= t);
+            let on_later =
+                |u: &&claimcheck::kb::Term| u.from <= later && u.to.is_none_or(|t| later <= t);
             let wrong_now = o
                 .holders
                 .iter()

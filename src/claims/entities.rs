@@ -462,7 +462,14 @@ pub fn role_claims(
         });
         let off = &kb.offices[office];
         let at = at.or_else(|| {
-            clause_date_held(off, holder_entity.map(|e| &kb.entities[e].id), text, &holder_span, &sentence, dates)
+            clause_date_held(
+                off,
+                holder_entity.map(|e| &kb.entities[e].id),
+                text,
+                &holder_span,
+                &sentence,
+                dates,
+            )
         });
         out.push(Claim {
             source,
@@ -669,9 +676,8 @@ fn clause_date_held(
         .iter()
         .filter(|(r, _)| r.start >= holder_span.end && r.end <= sentence.end)
         .take_while(|(r, _)| {
-            !text[holder_span.end..r.start].contains([
-                ',', ';', ':', '，', '；', '：', '"', '“', '”', '「', '」',
-            ])
+            !text[holder_span.end..r.start]
+                .contains([',', ';', ':', '，', '；', '：', '"', '“', '”', '「', '」'])
         })
         .find_map(|(_, v)| {
             let (from, to) = v.days()?;

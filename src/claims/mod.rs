@@ -143,10 +143,11 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
     // titles may be of.
     let publisher = crate::read::publisher_of(article);
     let home = publisher.and_then(|p| kb.publisher_country(p));
-    let dates: Vec<(Range<usize>, DateValue)> = scan_dates_in(article, src.date, day_order(publisher))
-        .into_iter()
-        .map(|(r, d)| (shift(r), d))
-        .collect();
+    let dates: Vec<(Range<usize>, DateValue)> =
+        scan_dates_in(article, src.date, day_order(publisher))
+            .into_iter()
+            .map(|(r, d)| (shift(r), d))
+            .collect();
     // A number inside a date is not a quantity.
     let in_date = Reach::new(dates.iter().map(|(d, _)| d));
     let qtys: Vec<(Range<usize>, Qty)> = scan_quantities(article)

@@ -124,6 +124,9 @@ pub struct Ctx<'a> {
     pub mentions: Vec<Vec<(String, u32)>>,
     /// The sources' stories, worked out when a rule first asks.
     stories: std::sync::OnceLock<stories::Stories>,
+    /// Role claims whose unknown holder misspells a known person: claim index to the
+    /// person, worked out once for the two rules that ask.
+    misspelt: std::sync::OnceLock<std::collections::HashMap<usize, usize>>,
 }
 
 /// Is a mention id a proper noun the knowledge base does not know?
@@ -198,7 +201,29 @@ impl<'a> Ctx<'a> {
             entities,
             mentions,
             stories: std::sync::OnceLock::new(),
+            misspelt: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The known person claim `i`'s unknown holder misspells (see
+    /// `name_variant::misspelt_holder`), if it is a role claim with one.
+    pub fn misspelt_holder(&self, i: usize) -> Option<usize> {
+        use rayon::prelude::*;
+        self.misspelt
+            .get_or_init(|| {
+                self.claims
+                    .par_iter()
+                    .enumerate()
+                    .filter_map(|(i, c)| match &c.kind {
+                        Kind::Role(r) => {
+                            name_variant::misspelt_holder(self, c.source, r).map(|e| (i, e))
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .get(&i)
+            .copied()
     }
 
     /// Which sources are one story (see `stories`): by the parties each names and

@@ -507,10 +507,11 @@ impl<'a> Lookup<'a> {
         let text = cx.files[src.file].text.as_str();
         let mut out = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
+        let lower = std::cell::OnceCell::new();
         // Known misspellings, and the spans extraction already recognised (names,
         // office titles with their holders), which are not variants: no second scan.
         let mut known: Vec<Range<usize>> = Vec::new();
-        for c in claims.iter().map(|&i| &cx.claims[i]) {
+        for (i, c) in claims.iter().map(|&i| (i, &cx.claims[i])) {
             match &c.kind {
                 Kind::Entity(e) => {
                     let written = cx.text(si, &c.span);
@@ -522,7 +523,7 @@ impl<'a> Lookup<'a> {
                 Kind::Role(r) => {
                     known.push(c.span.clone());
                     // A holder the knowledge base does not know may misspell one it does.
-                    if let Some(e) = misspelt_holder(cx, si, r)
+                    if let Some(e) = cx.misspelt_holder(i)
                         && seen.insert(norm_words(&r.holder).join(" "))
                     {
                         let canonical = &kb.entities[e].name;
@@ -580,7 +581,7 @@ impl<'a> Lookup<'a> {
                     && (!part || self.part_fits(e, ws.len(), next_word(text, run.end)))
                     && !self.title_slip(e, &ws)
                     && (kind != Part::Tail || kb.entities[e].kind == crate::kb::EntityType::Person)
-                    && self.in_context(si, e, tail(text, run.start, 80), text, &run)
+                    && self.in_context(si, e, tail(text, run.start, 80), (text, &lower), &run)
                     && !accepted_spelling(kb, e, written)
                 {
                     // Never for a form that is another entity's name (it would have been looked up).
@@ -606,7 +607,7 @@ impl<'a> Lookup<'a> {
         si: usize,
         e: usize,
         before: &str,
-        text: &str,
+        (text, lower): (&str, &std::cell::OnceCell<String>),
         run: &Range<usize>,
     ) -> bool {
         let kb = self.cx.kb;
@@ -642,7 +643,8 @@ impl<'a> Lookup<'a> {
         // A title of the person's written anywhere in the source ("… the prime
         // minister said" about "Tony Bliar"), two words at least: "president" alone
         // is too common to tell whose.
-        let body = text.get(src).unwrap_or("").to_lowercase();
+        // The source lowercased once, for all its candidates.
+        let body = lower.get_or_init(|| text.get(src).unwrap_or("").to_lowercase());
         ts.iter()
             .filter(|t| t.contains(' '))
             .any(|t| body.contains(t.as_str()))

@@ -83,8 +83,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         }
         // A misspelt holder ("Takaichi Sanea") is judged as the person meant; the
         // spelling is entity-name-variant's finding.
-        let misspelt = super::name_variant::misspelt_holder(cx, c.source, r)
-            .map(|e| cx.kb.entities[e].id.clone());
+        let misspelt = cx.misspelt_holder(i).map(|e| cx.kb.entities[e].id.clone());
         let holder_id = r.holder_id.clone().or(misspelt);
         // The time the sentence places the role at, else the article's date.
         let stated = r.at.as_ref().and_then(|v| v.days());
