@@ -93,6 +93,11 @@ pub struct Frame {
     pub carried: Option<String>,
     /// Every party the sentence names, sorted.
     pub parties: Vec<String>,
+    /// The sentence's capitalized first word when nothing else in the article shows
+    /// it is a name ("Poland saw inflation of 3.9%"): `np:` and the word. A sentence's
+    /// first word is as often a common one ("Deliveries rose"), so it is the subject
+    /// only when another figure's subject is that name.
+    pub lead: Option<String>,
     /// What the figure measures: measure keys (`m:production`), stems and bigrams,
     /// each with its weight (nearness to the figure), sorted by feature.
     pub what: Vec<(String, f32)>,
@@ -379,12 +384,14 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
         p
     };
     let told = tellers(inp, &toks);
+    let lead = lead(inp, &parties);
     (0..inp.qtys.len())
         .map(|i| {
             let k = figure_at[i];
             if k == usize::MAX {
                 return Frame {
                     parties: parties.clone(),
+                    lead: lead.clone(),
                     unit: units[i].clone(),
                     teller: teller(&told, inp.qtys[i].0.clone()),
                     ..Frame::default()
@@ -410,7 +417,8 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
                 carried: None,
                 sentence: 0,
                 parties: parties.clone(),
-                what: what(&toks, k, &units, &labels, i),
+                lead: lead.clone(),
+                what: with_own_measures(inp, i, &units[i], what(&toks, k, &units, &labels, i)),
                 scope,
                 unit: units[i].clone(),
                 base: (rate || matches!(scope, Scope::Change | Scope::Increment))
@@ -424,6 +432,43 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
             }
         })
         .collect()
+}
+
+/// The sentence's first word, capitalized, when it may be a name the article shows
+/// nowhere else as one (see `Frame::lead`): not a word the article writes in
+/// lowercase, a stop word, a month or a generic word, nor a party already.
+fn lead(inp: &Input, parties: &[String]) -> Option<String> {
+    let s = sets();
+    let whole = inp.text.get(inp.sentence.clone())?;
+    let text = whole.trim_start();
+    let at = inp.sentence.start + (whole.len() - text.len());
+    // A name the knowledge base knows is a party already.
+    if inp
+        .mentions
+        .iter()
+        .any(|m| m.range.start <= at && at < m.range.end)
+    {
+        return None;
+    }
+    let word: &str = text
+        .split(|c: char| !(c.is_alphabetic() || c == '-'))
+        .next()?;
+    let rest = &text[word.len()..];
+    let lower = word.to_lowercase();
+    let ok = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 3
+        && !word.chars().any(crate::text::is_cjk)
+        // A possessive or a following name makes it a party already.
+        && !rest.starts_with(['\'', '’'])
+        && !inp.lower.contains(&lower)
+        && !s.stop.contains(&lower)
+        && !s.months.contains(&lower)
+        && !s.generic.contains(&lower);
+    let id = format!("np:{lower}");
+    (ok && !parties
+        .iter()
+        .any(|p| p == &id || p.starts_with(&format!("{id} "))))
+    .then_some(id)
 }
 
 /// The `measure_modifier` written right before the measure word nearest the
@@ -1221,6 +1266,40 @@ fn what<'a>(
         .collect();
     v.sort_by(|a, b| a.0.cmp(&b.0));
     v
+}
+
+/// The measure words inside figure `i` itself ("561 million barrels of oil", 桶原油)
+/// are its context; not the noun it counts, which its unit class already is
+/// (个工作岗位 counts jobs). They weigh just under a strong measure word: a figure
+/// whose noun names its material is not thereby apart from one whose sentence leaves
+/// it out (12万桶原油, 9万桶), as a material its sentence names is.
+fn with_own_measures(
+    inp: &Input,
+    i: usize,
+    unit: &str,
+    mut what: Vec<(String, f32)>,
+) -> Vec<(String, f32)> {
+    const OWN: f32 = 0.99;
+    let r = &inp.qtys[i].0;
+    for t in inp.terms {
+        if t.class != Class::Measure || t.range.start < r.start || t.range.end > r.end {
+            continue;
+        }
+        let key = &inp.vocab.keys[t.key as usize];
+        let counted = unit.strip_prefix("n:").is_some_and(|u| {
+            u.strip_prefix("m:") == Some(key.as_str())
+                || count_class(&inp.text[t.range.clone()]) == Some(u)
+        });
+        if counted {
+            continue;
+        }
+        let f = format!("m:{key}");
+        match what.binary_search_by(|(x, _)| x.as_str().cmp(&f)) {
+            Ok(k) => what[k].1 = what[k].1.max(OWN),
+            Err(k) => what.insert(k, (f, OWN)),
+        }
+    }
+    what
 }
 
 /// Is percentage `i` a part of a whole: "20% of earnings", 占产量的60%?

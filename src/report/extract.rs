@@ -87,7 +87,8 @@ fn change_name(c: crate::normalize::Change) -> &'static str {
     }
 }
 
-/// A claim frame as JSON: its subject, the parties of its sentence, its scope, the
+/// A claim frame as JSON: its subject, the parties of its sentence, its first word
+/// when that may be a name (`lead`), its scope, the
 /// base of a change (`year`, `quarter`, `month` or null), who tells it and its eight heaviest
 /// context features.
 fn frame_json(f: &crate::claims::Frame) -> Value {
@@ -97,6 +98,7 @@ fn frame_json(f: &crate::claims::Frame) -> Value {
         "subject": f.subject,
         "carried_subject": f.carried,
         "parties": f.parties,
+        "lead": f.lead,
         "unit": f.unit,
         "scope": f.scope.name(),
         "base": f.base,

@@ -8,8 +8,12 @@
 //! expected), scope (a level, an increment, a change), the way a rate's change goes
 //! (up or down), its subject (the party its clause names) and its context (measure
 //! words of the vocabulary as synonym classes, other words as stems, Chinese as
-//! bigrams, weighted by nearness to the figure; words past a clause opener such as
-//! "as" or "while" weigh as another clause's).
+//! bigrams, weighted by nearness to the figure, the measure words inside the figure
+//! itself included, "barrels of oil"; words past a clause opener such as "as" or
+//! "while" weigh as another clause's). A sentence's capitalized first word that the
+//! article shows nowhere else as a name ("Poland saw …") is the subject only when
+//! another figure's subject is that name; such a figure also meets, across
+//! stories, the figures whose subject it is.
 //!
 //! Figures are compared within a story (see `rules::stories`: sources that share
 //! rare names and headline words, bylines close together) and only within a block
@@ -339,11 +343,19 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
             _ => None,
         }
     }
+    // A sentence's capitalized first word is the subject when the other figure's
+    // subject is that name ("Poland saw …" beside "Poland's inflation …").
+    let lead_is = |f: &crate::claims::Frame, other: &Option<String>| {
+        f.subject
+            .clone()
+            .or_else(|| f.lead.clone().filter(|l| other.as_ref() == Some(l)))
+    };
+    let (subj_a, subj_b) = (lead_is(fa, &fb.subject), lead_is(fb, &fa.subject));
     let (sa, sb) = (
-        fa.subject.as_ref().or(fa.carried.as_ref()).or(only(fa)),
-        fb.subject.as_ref().or(fb.carried.as_ref()).or(only(fb)),
+        subj_a.as_ref().or(fa.carried.as_ref()).or(only(fa)),
+        subj_b.as_ref().or(fb.carried.as_ref()).or(only(fb)),
     );
-    let named = match (&fa.subject, &fb.subject) {
+    let named = match (&subj_a, &subj_b) {
         (Some(x), Some(y)) if x != y => return None,
         (Some(x), None) if !stories.names(cb.source, x) && ca.source != cb.source => {
             return None;
@@ -741,20 +753,28 @@ fn unlinked<'a>(
     by_source: &std::collections::BTreeMap<usize, Vec<usize>>,
 ) -> impl Iterator<Item = (usize, usize, Match)> + 'a {
     use std::collections::BTreeMap;
-    let mut by_subject: BTreeMap<&str, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+    type Index<'x> = BTreeMap<&'x str, BTreeMap<usize, Vec<usize>>>;
+    let (mut by_subject, mut by_lead): (Index, Index) = Default::default();
     for (&s, xs) in by_source {
         for &x in xs {
-            if let Kind::Quantity(q) = &cx.claims[x].kind
-                && !q.key.period_default
-                && let Some(subject) = q.frame.subject.as_deref()
-            {
-                by_subject
-                    .entry(subject)
-                    .or_default()
-                    .entry(s)
-                    .or_default()
-                    .push(x);
+            let Kind::Quantity(q) = &cx.claims[x].kind else {
+                continue;
+            };
+            if q.key.period_default {
+                continue;
             }
+            // A figure whose only name is its sentence's first word meets the
+            // figures whose subject is that name, not other such figures.
+            let (map, id) = match (&q.frame.subject, &q.frame.lead) {
+                (Some(subject), _) => (&mut by_subject, subject),
+                (None, Some(lead)) => (&mut by_lead, lead),
+                (None, None) => continue,
+            };
+            map.entry(id.as_str())
+                .or_default()
+                .entry(s)
+                .or_default()
+                .push(x);
         }
     }
     let strict = Params {
@@ -763,6 +783,21 @@ fn unlinked<'a>(
     };
     let stories = cx.stories();
     let mut out = Vec::new();
+    for (lead, leads) in &by_lead {
+        let Some(named) = by_subject.get(lead) else {
+            continue;
+        };
+        if named.len() > p.story_max_feature_sources {
+            continue;
+        }
+        for (sa, xs) in leads {
+            for (sb, ys) in named {
+                if sa != sb && !stories.linked(*sa, *sb) {
+                    out.extend(align(cx, &strict, idf, true, xs, ys));
+                }
+            }
+        }
+    }
     for sources in by_subject.values() {
         if sources.len() < 2 || sources.len() > p.story_max_feature_sources {
             continue;

@@ -208,6 +208,7 @@ pub fn layout_probe() -> Result<u64, Error> {
                 carried: Some(s("c")),
                 sentence: 3,
                 parties: vec![s("p")],
+                lead: Some(s("l")),
                 what: vec![(s("w"), 0.5)],
                 scope: crate::claims::Scope::Change,
                 unit: s("u"),
