@@ -2,8 +2,9 @@
 //! words: who tells a figure, the base of a change, a twelve-month span, a share, a
 //! `per` written once for two figures, figures across stories, dates of events said
 //! to be moved, a figure set before its clause, counted nouns across wordings and
-//! languages, the way a change goes, clause openers, sub-series of a measure and
-//! "the same period". Each mechanism is tried on generated pairs of articles (its
+//! languages, the way a change goes, clause openers, sub-series of a measure,
+//! "the same period", a sentence's first word as a name and two-character Chinese
+//! names before a company word. Each mechanism is tried on generated pairs of articles (its
 //! wordings crossed with each other) that must be flagged and that must not, and
 //! every family must score 1.0 both ways.
 
@@ -818,4 +819,93 @@ fn a_share_is_not_a_rate() {
         &same,
     );
     family("shares/share vs rate", "quantity-conflict", false, &apart);
+}
+
+/// A sentence's capitalized first word that nothing else in its article shows to
+/// be a name ("Orlavia saw …") is the subject when another article's figure is of
+/// that name, across stories too (the headlines share nothing); another name, or
+/// a common first word, is not.
+#[test]
+fn a_first_word_is_a_subject_only_where_another_figure_names_it() {
+    const NAMES: [&str; 3] = ["Orlavia", "Tessmark", "Quoran"];
+    const VERBS: [&str; 4] = ["saw", "recorded", "posted", "reported"];
+    let named = |n: &str, v: &str| format!("{n}'s inflation reached {v} in 2024.");
+    let mut same = Vec::new();
+    let mut apart = Vec::new();
+    for (k, n) in NAMES.iter().enumerate() {
+        for verb in VERBS {
+            let lead = |who: &str, v: &str| format!("{who} {verb} inflation of {v} in 2024.");
+            let a = article("Prices in focus", "2025-02-10", &named(n, "3.1%"));
+            let b = article("Markets under scrutiny", "2025-02-11", &lead(n, "4.6%"));
+            same.push((vec![a.clone(), b], ["3.1%", "4.6%"]));
+            let other = NAMES[(k + 1) % NAMES.len()];
+            let b = article("Markets under scrutiny", "2025-02-11", &lead(other, "4.6%"));
+            apart.push((vec![a.clone(), b], ["3.1%", "4.6%"]));
+            let b = article(
+                "Markets under scrutiny",
+                "2025-02-11",
+                &lead("Economists", "4.6%"),
+            );
+            apart.push((vec![a, b], ["3.1%", "4.6%"]));
+        }
+    }
+    family(
+        "leads/the name another figure has",
+        "quantity-conflict",
+        true,
+        &same,
+    );
+    family(
+        "leads/another name or a common word",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
+}
+
+/// A two-character transliteration is a name before a company word (萨罗控股): the
+/// figure is that company's, not the one of the company named before it.
+#[test]
+fn a_two_character_name_before_a_company_word_is_a_subject() {
+    const SHORT: [&str; 3] = ["萨罗", "卡森", "佩罗"];
+    const SUFFIX: [&str; 3] = ["控股", "集团", "能源"];
+    let mut same = Vec::new();
+    let mut apart = Vec::new();
+    for (k, s) in SHORT.iter().enumerate() {
+        let suffix = SUFFIX[k % SUFFIX.len()];
+        let a = article(
+            "塔维什工业发布最新数据",
+            "2025-02-10",
+            "塔维什工业2024年的营业收入为3.9亿美元。",
+        );
+        // The other company's figure, after a sentence naming the first one.
+        let b = format!(
+            "塔维什工业2024年的净利润为6000万美元。{s}{suffix}2024年的营业收入为1.8亿美元。"
+        );
+        apart.push((
+            vec![a.clone(), article("两家公司发布数据", "2025-02-11", &b)],
+            ["3.9亿美元", "1.8亿美元"],
+        ));
+        let c = format!("{s}{suffix}2024年的营业收入为3.9亿美元。");
+        let d = format!("{s}{suffix}2024年的营业收入为1.8亿美元。");
+        same.push((
+            vec![
+                article("公司发布数据", "2025-02-10", &c),
+                article("公司发布数据", "2025-02-11", &d),
+            ],
+            ["3.9亿美元", "1.8亿美元"],
+        ));
+    }
+    family(
+        "two-character names/another company",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
+    family(
+        "two-character names/the same company",
+        "quantity-conflict",
+        true,
+        &same,
+    );
 }

@@ -1053,7 +1053,18 @@ fn translit_runs(han: &[(usize, char)]) -> Vec<Range<usize>> {
         } else if end - start + 1 == MIN && start > k0 && weak(start - 1) {
             start -= 1;
         }
-        if end - start >= MIN {
+        // Two characters make a name before a company word (萨罗控股).
+        let suffixed = || {
+            let after: String = han[end.min(han.len())..]
+                .iter()
+                .take(4)
+                .map(|(_, c)| c)
+                .collect();
+            lex.translit_suffix
+                .iter()
+                .any(|s| after.starts_with(s.as_str()))
+        };
+        if end - start >= MIN || (end - start == MIN - 1 && suffixed()) {
             out.push(start..end);
         }
         k = end;

@@ -131,6 +131,8 @@ pub struct Lexicon {
     /// (see `rules/lexicon.toml`).
     pub translit_strong: HashSet<char>,
     pub translit_weak: HashSet<char>,
+    /// Words after which a two-character transliteration is a name too (萨罗控股).
+    pub translit_suffix: Vec<String>,
     /// Irregular English verb forms with their base ("grew" → "grow").
     pub irregular: std::collections::HashMap<String, String>,
     /// Other spellings of a word in names, with the spelling names use ("organisation" → "organization").
@@ -257,6 +259,7 @@ struct WordsDoc {
 struct TranslitDoc {
     strong: S,
     weak: S,
+    suffix: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -417,6 +420,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         ));
     }
     let tr = doc.transliteration;
+    let tr_suffix: Vec<String> = tr.suffix.iter().map(|s| s.get_ref().clone()).collect();
     let translit_strong: HashSet<char> = tr.strong.get_ref().chars().collect();
     let translit_weak: HashSet<char> = tr.weak.get_ref().chars().collect();
     if let Some(c) = translit_weak.iter().find(|c| translit_strong.contains(c)) {
@@ -518,6 +522,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         counted,
         translit_strong,
         translit_weak,
+        translit_suffix: tr_suffix,
         months,
         month_short,
         weekdays,
