@@ -17,9 +17,9 @@ use generator::{Lang, generate, templates};
 const SEED: u64 = 7;
 const CASES: usize = 600;
 // Issue 14's target is recall 0.95 and precision 0.98. These are floors just under
-// what the claim frames and alignment reach today (0.690 / 0.845 on this seed), so
+// what the claim frames and alignment reach today (0.710 / 0.845 on this seed), so
 // that no change makes them worse; raise them as the mechanism improves.
-const MIN_RECALL: f64 = 0.68;
+const MIN_RECALL: f64 = 0.70;
 const MIN_PRECISION: f64 = 0.80;
 
 #[test]

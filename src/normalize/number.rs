@@ -551,6 +551,8 @@ fn cn_read(i: &str, ji: f64) -> CnRead {
                 has_ji = true;
                 Some(ji)
             }
+            // A leading 零 before the point is the whole part of 零点五 (0.5).
+            '零' if chars == 0 && i[at + c.len_utf8()..].starts_with(['点', '點']) => Some(0.0),
             _ => cn_digit(c),
         };
         if let Some(d) = d {
@@ -645,7 +647,8 @@ fn chinese_numeral_with(i: &str, point_always: bool) -> Res<'_, Num> {
         let (mut frac, mut places) = (0u64, 0i32);
         let mut used = 0;
         for (at, c) in after.char_indices() {
-            match cn_digit(c) {
+            // 零 is a digit after the point (三点零五 is 3.05).
+            match cn_digit(c).or((c == '零').then_some(0.0)) {
                 Some(d) => {
                     if places < 18 {
                         frac = frac * 10 + d as u64;
@@ -742,6 +745,8 @@ mod tests {
         assert_eq!(v("一千二百万"), Some(12_000_000.0));
         assert_eq!(v("三亿五千万"), Some(350_000_000.0));
         assert_eq!(v("一百零五"), Some(105.0));
+        assert_eq!(v("零点五"), Some(0.5));
+        assert_eq!(v("零點零五"), Some(0.05));
         assert_eq!(v("一万亿"), Some(1e12));
         assert_eq!(v("二〇二五年"), Some(2025.0));
         assert_eq!(v("三点五"), Some(3.5));

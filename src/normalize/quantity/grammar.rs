@@ -502,11 +502,34 @@ const DISTANCES: &[f64] = &[
 ];
 
 /// A glued m or k without a currency is a scale only in lower case ("2K projectors"
-/// is a resolution), not after a race distance, and before a counted plural or a unit.
+/// is a resolution), and before a counted plural or a unit; after a race distance
+/// ("the 400m runners") only before a unit or a noun the lexicon counts ("100m
+/// barrels").
 fn bare_glued_ok(num: &Num, glued: &str, rest: &str) -> bool {
     let lower = glued.starts_with(['m', 'k']);
     let distance = glued.starts_with('m') && DISTANCES.contains(&num.value);
-    lower && !distance && counted_after(rest)
+    lower && counted_after(rest) && (!distance || unit_after(rest) || counted_noun_after(rest))
+}
+
+/// A unit word after a space ("metric tons", "tonnes").
+fn unit_after(i: &str) -> bool {
+    ws1(i).is_ok()
+        && unit_suffix
+            .parse(i)
+            .is_ok_and(|(_, u)| u.kind == Kind::Plain)
+}
+
+/// A noun of one of the lexicon's `counted` classes after a space ("barrels", "people").
+fn counted_noun_after(i: &str) -> bool {
+    let Ok((r, _)) = ws1(i) else { return false };
+    let len = r
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(r.len());
+    let word = text::slice(r, 0..len).to_lowercase();
+    lexicon()
+        .counted
+        .iter()
+        .any(|(_, nouns)| nouns.iter().any(|n| *n == word))
 }
 
 /// A plural noun (not a race or a distance: the lexicon's `glued_m_noun`) or a unit
@@ -517,10 +540,7 @@ fn counted_after(i: &str) -> bool {
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(r.len());
     let word = text::slice(r, 0..len);
-    let unit = preceded(ws1, unit_suffix)
-        .parse(i)
-        .is_ok_and(|(_, u)| u.kind == Kind::Plain);
-    unit || (is_plural(word) && !lexicon().glued_m_noun.contains_ignore_case(word))
+    unit_after(i) || (is_plural(word) && !lexicon().glued_m_noun.contains_ignore_case(word))
 }
 
 /// Plural-looking nouns, and the common plurals without an s.

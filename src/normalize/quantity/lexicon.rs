@@ -47,6 +47,9 @@ const EXTRA: &[&str] = &[
     "万分之",
     "萬分之",
     "〇",
+    // 零点五 (0.5): 零 alone is a word (零关税), not a numeral's start.
+    "零点",
+    "零點",
     "一",
     "二",
     "两",
