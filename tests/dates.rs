@@ -249,6 +249,11 @@ const ROWS: &[Row] = &[
     ("Filed 5/5/2025 in court.", A, &[("5/5/2025", "2025-05-05")]),
     ("Filed 31/12/2024 in court.", A, &[("31/12/2024", "2024-12-31")]),
     ("A ratio of 3/4 was cited.", A, &[]),
+    // Dots put the day first wherever they are written.
+    ("Filed 03.04.2025 in court.", A, &[("03.04.2025", "2025-04-03")]),
+    ("Filed 28.10.2025 in court.", A, &[("28.10.2025", "2025-10-28")]),
+    ("Filed 12.31.2024 in court.", A, &[]),
+    ("Shares rose 3.5 on the day.", A, &[]),
     ("The talks end Friday next week.", Some("2025-10-30"), &[("Friday next week", "2025-11-07")]),
     ("Bids close Tuesday this week.", A, &[("Tuesday this week", "2025-10-28")]),
     ("The fund pays out this Monday.", Some("2025-10-29"), &[("this Monday", "2025-10-27")]),

@@ -70,6 +70,8 @@ const ROWS: &[Row] = &[
     ("The grid upgrade needs hundreds of billions of dollars.", "hundreds of billions of dollars", "v=- lo=1e11 hi=1e12 u=USD"),
     // Number forms.
     ("增速为百分之零点九。", "百分之零点九", "v=0.9 u=percent"),
+    ("出生率为5‰。", "5‰", "v=0.5 u=percent"),
+    ("The rate was 7.5‰ last year.", "7.5‰", "v=0.75 u=percent"),
     ("产量为零点五吨。", "零点五吨", "v=0.5 u=t"),
     ("增幅为三点零五个百分点。", "三点零五个百分点", "v=3.05 u=percentage_point"),
     ("零关税政策明年生效。", "!", ""),

@@ -348,7 +348,9 @@ fn try_at(
         // "H20", "Q4", "F-35", "COVID-19 March": a designation, not a date.
         Kind::Digits if glued_to_word(before) => return None,
         Kind::Word => word_date(s),
-        Kind::Digits => slash_date(s, order).or_else(|_| digit_date(s)),
+        Kind::Digits => slash_date(s, order)
+            .or_else(|_| dotted_date(s))
+            .or_else(|_| digit_date(s)),
         Kind::Cjk if start == cand.start => return None,
         Kind::Cjk => cjk_date(s),
         Kind::CjkRel => cn_relative(s),
@@ -988,6 +990,20 @@ fn slash_date(s: &str, order: DayOrder) -> Res<'_, Hit> {
         DayOrder::Dmy => (b, a),
         DayOrder::Unknown => return Err(fail(s)),
     };
+    Ok((r, free(Raw::Date(When::Year(y as i32), m, d))))
+}
+
+/// "28.10.2025", "3.4.2025": dots between day, month and year put the day first
+/// wherever they are written (German, Russian, Scandinavian usage).
+fn dotted_date(s: &str) -> Res<'_, Hit> {
+    let (r, (d, _, m, _, y)) = (
+        uint(1, 2),
+        char('.'),
+        uint(1, 2),
+        char('.'),
+        terminated(uint(4, 4), num_end),
+    )
+        .parse(s)?;
     Ok((r, free(Raw::Date(When::Year(y as i32), m, d))))
 }
 

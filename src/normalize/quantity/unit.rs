@@ -186,6 +186,8 @@ pub fn currency_prefix(i: &str) -> Res<'_, Cur> {
 /// Units that may be glued to the number or follow a space: 92%, 50bp, 100kg, 50 GWh.
 const SYMBOLS: &[(&str, UnitSpec)] = &[
     ("%", PERCENT),
+    // Per mille: 5‰ is 0.5%, as 千分之五 is.
+    ("‰", u(Unit::Percent, 0.1)),
     ("bps", BP),
     ("bp", BP),
     ("kg", KG),
