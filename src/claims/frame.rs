@@ -1292,8 +1292,14 @@ fn with_own_measures(
 ) -> Vec<(String, f32)> {
     const OWN: f32 = 0.99;
     let r = &inp.qtys[i].0;
-    for t in inp.terms {
-        if t.class != Class::Measure || t.range.start < r.start || t.range.end > r.end {
+    // The terms are in text order: only those inside the figure are looked at, so a
+    // sentence of endless figures stays linear.
+    let first = inp.terms.partition_point(|t| t.range.start < r.start);
+    let inside = inp.terms[first..]
+        .iter()
+        .take_while(|t| t.range.start < r.end);
+    for t in inside {
+        if t.class != Class::Measure || t.range.end > r.end {
             continue;
         }
         let key = &inp.vocab.keys[t.key as usize];
