@@ -529,7 +529,7 @@ fn counted_noun_after(i: &str) -> bool {
     lexicon()
         .counted
         .iter()
-        .any(|(_, nouns)| nouns.iter().any(|n| *n == word))
+        .any(|(_, nouns)| nouns.contains(&word))
 }
 
 /// A plural noun (not a race or a distance: the lexicon's `glued_m_noun`) or a unit
