@@ -464,11 +464,13 @@ fn lead(inp: &Input, parties: &[String]) -> Option<String> {
         && !s.stop.contains(&lower)
         && !s.months.contains(&lower)
         && !s.generic.contains(&lower);
+    if !ok {
+        return None;
+    }
+    // Not a party already, alone or as a name's first word ("np:veltrac motors").
     let id = format!("np:{lower}");
-    (ok && !parties
-        .iter()
-        .any(|p| p == &id || p.starts_with(&format!("{id} "))))
-    .then_some(id)
+    let first = format!("{id} ");
+    (!parties.iter().any(|p| p == &id || p.starts_with(&first))).then_some(id)
 }
 
 /// The `measure_modifier` written right before the measure word nearest the

@@ -974,14 +974,7 @@ fn digit_date(s: &str) -> Res<'_, Hit> {
 
 /// "3/4/2025": March 4 or 3 April by the publisher's order; a part over 12 settles it.
 fn slash_date(s: &str, order: DayOrder) -> Res<'_, Hit> {
-    let (r, (a, _, b, _, y)) = (
-        uint(1, 2),
-        char('/'),
-        uint(1, 2),
-        char('/'),
-        terminated(uint(4, 4), num_end),
-    )
-        .parse(s)?;
+    let (r, (a, b, y)) = numeric_date(s, '/')?;
     let (m, d) = match order {
         _ if a > 12 && b <= 12 => (b, a),
         _ if b > 12 && a <= 12 => (a, b),
@@ -996,15 +989,21 @@ fn slash_date(s: &str, order: DayOrder) -> Res<'_, Hit> {
 /// "28.10.2025", "3.4.2025": dots between day, month and year put the day first
 /// wherever they are written (German, Russian, Scandinavian usage).
 fn dotted_date(s: &str) -> Res<'_, Hit> {
-    let (r, (d, _, m, _, y)) = (
+    let (r, (d, m, y)) = numeric_date(s, '.')?;
+    Ok((r, free(Raw::Date(When::Year(y as i32), m, d))))
+}
+
+/// Two parts of one or two digits and a four-digit year, all parted by `sep`.
+fn numeric_date(s: &str, sep: char) -> Res<'_, (u32, u32, u32)> {
+    let (r, (a, _, b, _, y)) = (
         uint(1, 2),
-        char('.'),
+        char(sep),
         uint(1, 2),
-        char('.'),
+        char(sep),
         terminated(uint(4, 4), num_end),
     )
         .parse(s)?;
-    Ok((r, free(Raw::Date(When::Year(y as i32), m, d))))
+    Ok((r, (a, b, y)))
 }
 
 /// "2025-10-28", "2025/10/28", "2025.10.28".

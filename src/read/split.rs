@@ -69,9 +69,10 @@ pub fn byline(line: &str) -> Option<NaiveDate> {
 
 /// An article's publisher, as a byline among its first or last lines names it.
 pub fn publisher_of(article: &str) -> Option<&str> {
-    let lines: Vec<&str> = article.lines().filter(|l| !l.trim().is_empty()).collect();
-    let head = lines.iter().take(4);
-    let tail = lines.iter().rev().take(2);
+    // Only the ends are read: the body is not scanned again.
+    let filled = |l: &&str| !l.trim().is_empty();
+    let head = article.lines().filter(filled).take(4);
+    let tail = article.lines().rev().filter(filled).take(2);
     head.chain(tail)
         .find_map(|l| byline_parts(l).map(|(p, _)| p))
 }
