@@ -909,3 +909,146 @@ fn a_two_character_name_before_a_company_word_is_a_subject() {
         &same,
     );
 }
+
+/// A measure worded many ways ({S} subject, {V} value): every two wordings of one
+/// measure are one claim, in either language; each contrast (another measure of
+/// its class: capacity, exports, hiring) is not.
+struct Wordings {
+    name: &'static str,
+    same: &'static [&'static str],
+    contrast: &'static [&'static str],
+    /// English and Chinese forms of two values.
+    values: [(&'static str, &'static str); 2],
+}
+
+const WORDINGS: &[Wordings] = &[
+    Wordings {
+        name: "output, mined or produced",
+        same: &[
+            "{S}'s copper mine output was {V} in 2024.",
+            "{S} produced {V} of copper in 2024.",
+            "{S} mined {V} of copper in 2024.",
+            "Copper output in {S} reached {V} in 2024.",
+            "{S}2024年的铜矿产量为{V}。",
+            "{S}2024年开采了{V}铜。",
+            "{S}2024年生产了{V}铜。",
+        ],
+        contrast: &[
+            "{S}'s copper smelting capacity was {V} in 2024.",
+            "{S} exported {V} of copper in 2024.",
+            "{S}2024年的铜出口量为{V}。",
+        ],
+        values: [("120,000 tonnes", "12万吨"), ("90,000 tonnes", "9万吨")],
+    },
+    Wordings {
+        name: "goods sold or delivered",
+        same: &[
+            "{S} sold {V} cars in 2024.",
+            "Car sales in {S} reached {V} cars in 2024.",
+            "{S} delivered {V} vehicles in 2024.",
+            "{S}2024年售出了{V}辆汽车。",
+            "{S}2024年的汽车交付量为{V}辆。",
+        ],
+        contrast: &[
+            "{S} produced {V} cars in 2024.",
+            "{S} exported {V} cars in 2024.",
+            "{S}2024年生产了{V}辆汽车。",
+        ],
+        values: [("120,000", "12万"), ("90,000", "9万")],
+    },
+    Wordings {
+        name: "jobs cut",
+        same: &[
+            "{S}'s railways cut {V} jobs in 2024.",
+            "{S}'s railways shed {V} positions in 2024.",
+            "{S}'s railways eliminated {V} roles in 2024.",
+            "{S}铁路部门2024年裁减了{V}个岗位。",
+            "{S}铁路部门2024年削减了{V}个工作岗位。",
+        ],
+        contrast: &[
+            "{S}'s railways created {V} jobs in 2024.",
+            "{S}'s railways hired {V} positions in 2024.",
+            "{S}铁路部门2024年新增了{V}个岗位。",
+        ],
+        values: [("12,000", "1.2万"), ("9,000", "9000")],
+    },
+    Wordings {
+        name: "spending and budget",
+        same: &[
+            "{S}'s defence budget was {V} in 2024.",
+            "{S} spent {V} on defence in 2024.",
+            "{S}'s military spending reached {V} in 2024.",
+            "{S}2024年的国防开支为{V}。",
+            "{S}2024年的国防预算为{V}。",
+        ],
+        contrast: &[
+            "{S}'s budget deficit was {V} in 2024.",
+            "{S} earned {V} in revenue from defence exports in 2024.",
+        ],
+        values: [("$4.5 billion", "45亿美元"), ("$3.1 billion", "31亿美元")],
+    },
+    Wordings {
+        name: "emissions",
+        same: &[
+            "{S} emitted {V} of carbon dioxide in 2024.",
+            "{S}'s greenhouse gas emissions were {V} in 2024.",
+            "{S}2024年的温室气体排放量为{V}。",
+            "{S}2024年排放了{V}二氧化碳。",
+        ],
+        contrast: &["{S}'s natural gas output was {V} in 2024."],
+        values: [
+            ("12 million tonnes", "1200万吨"),
+            ("9 million tonnes", "900万吨"),
+        ],
+    },
+];
+
+/// Subjects: places the knowledge base knows, in English and Chinese.
+const WORDING_SUBJECTS: &[(&str, &str)] =
+    &[("Chile", "智利"), ("Kenya", "肯尼亚"), ("Vietnam", "越南")];
+
+#[test]
+fn measures_meet_however_worded() {
+    let fill = |t: &str, s: (&str, &str), v: (&str, &str)| -> (String, &'static str) {
+        let zh = t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let (subj, val) = if zh { (s.1, v.1) } else { (s.0, v.0) };
+        (
+            t.replace("{S}", subj).replace("{V}", val),
+            leak(val.to_string()),
+        )
+    };
+    let pair = |a: (String, &'static str), b: (String, &'static str)| {
+        (
+            vec![
+                article("Figures for 2024", "2025-02-10", &a.0),
+                article("Figures for 2024", "2025-02-11", &b.0),
+            ],
+            [a.1, b.1],
+        )
+    };
+    for w in WORDINGS {
+        let (mut same, mut apart) = (Vec::new(), Vec::new());
+        for &s in WORDING_SUBJECTS {
+            for (i, a) in w.same.iter().enumerate() {
+                for b in &w.same[i + 1..] {
+                    same.push(pair(fill(a, s, w.values[0]), fill(b, s, w.values[1])));
+                }
+                for c in w.contrast {
+                    apart.push(pair(fill(a, s, w.values[0]), fill(c, s, w.values[1])));
+                }
+            }
+        }
+        family(
+            &format!("wordings/{}", w.name),
+            "quantity-conflict",
+            true,
+            &same,
+        );
+        family(
+            &format!("wordings/{} vs another measure", w.name),
+            "quantity-conflict",
+            false,
+            &apart,
+        );
+    }
+}

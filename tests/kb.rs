@@ -392,7 +392,7 @@ fn error_unknown_table() {
     let e = load_err(&[("a.toml", "[[persons]]\nid = \"x\"\n")]);
     assert_eq!(
         e,
-        "DIR/a.toml:1:3: unknown field `persons`, expected one of `person`, `organization`, `place`, `office`, `figure`, `event`, `publisher`, `rule`, `measure`"
+        "DIR/a.toml:1:3: unknown field `persons`, expected one of `person`, `organization`, `place`, `office`, `figure`, `event`, `publisher`, `rule`, `measure`, `exclusive`"
     );
 }
 
@@ -1655,4 +1655,53 @@ fn error_part_of() {
         load_err(&[("a.toml", &place("zed-city", "beijing"))]),
         "DIR/a.toml:4:11: part_of names \"beijing\", which is part of \"china\": name the whole directly"
     );
+}
+
+#[test]
+fn error_exclusive_class_unnamed_and_figures() {
+    let e = load_err(&[(
+        "a.toml",
+        "[[exclusive]]\nclass = \"nosuch\"\nunnamed = \"any\"\n",
+    )]);
+    assert_eq!(e, "DIR/a.toml:2:9: no measure has exclusive = \"nosuch\"");
+    let e = load_err(&[(
+        "a.toml",
+        "[[exclusive]]\nclass = \"volume\"\nunnamed = \"revenue\"\n",
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:3:11: unnamed = \"revenue\": expected apart, any, or a measure key of class \"volume\""
+    );
+    let e = load_err(&[(
+        "a.toml",
+        "[[exclusive]]\nclass = \"stage\"\nunnamed = \"any\"\n[[exclusive]]\nclass = \"stage\"\nunnamed = \"apart\"\n",
+    )]);
+    assert!(e.starts_with("DIR/a.toml:5:9: "), "{e}");
+    let e = load_err(&[(
+        "a.toml",
+        "[[measure]]\nkey = \"x\"\nterms = [\"x\"]\nfigures = \"cash\"\n",
+    )]);
+    assert_eq!(
+        e,
+        "DIR/a.toml:4:11: figures = \"cash\": expected money or goods"
+    );
+}
+
+#[test]
+fn exclusive_classes_read_as_written_and_overlay() {
+    use claimcheck::kb::Unnamed;
+    let kb = load_ok(&[]);
+    assert_eq!(
+        kb.unnamed.get("volume"),
+        Some(&Unnamed::Reads("production".into()))
+    );
+    assert_eq!(kb.unnamed.get("stage"), Some(&Unnamed::Any));
+    assert_eq!(kb.unnamed.get("money"), None);
+    assert_eq!(kb.money_only.get("revenue"), Some(&true));
+    assert_eq!(kb.money_only.get("sold"), Some(&false));
+    let kb = load_ok(&[(
+        "a.toml",
+        "[[exclusive]]\nclass = \"stage\"\nunnamed = \"apart\"\n",
+    )]);
+    assert_eq!(kb.unnamed.get("stage"), Some(&Unnamed::Apart));
 }

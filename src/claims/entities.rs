@@ -50,6 +50,16 @@ fn resolve(kb: &Kb, m: &Mention, cx: &mut ContextCount) -> Option<(usize, Hit)> 
             _ => None,
         })
         .collect();
+    if named.is_empty() {
+        // A possessive listed as an adjective ("Chile's") still names its entity.
+        let t = cx.article.get(m.range.clone()).unwrap_or("");
+        if t.ends_with("'s") || t.ends_with("’s") {
+            return hits.iter().find_map(|&h| match h {
+                Hit::Adjective(e) => Some((e as usize, Hit::Name(e))),
+                _ => None,
+            });
+        }
+    }
     if named.len() <= 1 {
         return named.first().copied();
     }

@@ -855,6 +855,23 @@ fn tokens(inp: &Input) -> Vec<Token> {
     let mut at = inp.sentence.start;
     for k in order {
         let (r, tok) = &spans[k];
+        // A term listed under two measures ("mine output": mining and production),
+        // or a measure and an increment (新增), is both, at one place.
+        let term = |t: &Tok| matches!(t, Tok::Concept(_) | Tok::Increment);
+        if let (Some(last), Some(t)) = (out.last(), tok)
+            && last.range == *r
+            && term(t)
+            && term(&last.tok)
+        {
+            let same = Token {
+                range: r.clone(),
+                tok: t.clone(),
+                clause,
+                pos: 0,
+            };
+            out.push(same);
+            continue;
+        }
         if r.start < at {
             continue;
         }
@@ -871,9 +888,13 @@ fn tokens(inp: &Input) -> Vec<Token> {
         at = r.end;
     }
     gap_tokens(inp, s, at..inp.sentence.end, &mut clause, &mut out);
-    // Positions follow the text.
-    for (n, t) in out.iter_mut().enumerate() {
-        t.pos = n as u32;
+    // Positions follow the text; tokens of one span share one.
+    let mut n = 0u32;
+    for k in 0..out.len() {
+        if k > 0 && out[k].range != out[k - 1].range {
+            n += 1;
+        }
+        out[k].pos = n;
     }
     out
 }
@@ -1223,10 +1244,20 @@ fn what<'a>(
 ) -> Vec<(String, f32)> {
     let me = &toks[k];
     let mut best: HashMap<&'a str, f32> = HashMap::new();
-    let mut consider = |t: &'a Token, crossed: bool| {
+    // One word is one piece of evidence: a term of several measures ("sales":
+    // revenue and goods sold) shares its weight among them.
+    // Tokens of one span are next to each other.
+    let senses = |j: usize| {
+        let same = |o: &Token| o.pos == toks[j].pos && matches!(o.tok, Tok::Concept(_));
+        let before = toks[..j].iter().rev().take_while(|o| same(o)).count();
+        let after = toks[j + 1..].iter().take_while(|o| same(o)).count();
+        (1 + before + after) as f32
+    };
+    let mut consider = |j: usize, crossed: bool| {
+        let t: &'a Token = &toks[j];
         let (feature, boost) = match &t.tok {
             Tok::Word(w) => (w.as_str(), 1.0),
-            Tok::Concept(c) => (c.as_str(), 2.0),
+            Tok::Concept(c) => (c.as_str(), 2.0 / senses(j)),
             // A figure of another unit next to this one qualifies it ("the one-year
             // rate at 4%" is not "the five-year rate at 4.5%").
             Tok::Figure(other) if units.get(*other) != units.get(i) => match labels.get(*other) {
@@ -1270,7 +1301,7 @@ fn what<'a>(
             {
                 crossed = true;
             }
-            consider(&toks[j], crossed);
+            consider(j, crossed);
         }
     }
     let mut v: Vec<(String, f32)> = best

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use super::schema::{EntityDoc, EventDoc, FigureDoc, MeasureDoc, OfficeDoc, PublisherDoc, S};
+use super::schema::{
+    EntityDoc, EventDoc, ExclusiveDoc, FigureDoc, MeasureDoc, OfficeDoc, PublisherDoc, S,
+};
 use super::settings::Num;
 
 #[derive(Clone)]
@@ -41,6 +43,7 @@ pub(super) struct Docs {
     pub publishers: Vec<At<PublisherDoc>>,
     pub rules: Vec<RuleItem>,
     pub measures: Vec<At<MeasureDoc>>,
+    pub exclusives: Vec<At<ExclusiveDoc>>,
 }
 
 impl Docs {
@@ -71,6 +74,9 @@ impl Docs {
         put(&mut self.events, extra.events, |e| e.id.get_ref());
         put(&mut self.publishers, extra.publishers, |p| p.id.get_ref());
         put(&mut self.measures, extra.measures, |m| m.key.get_ref());
+        put(&mut self.exclusives, extra.exclusives, |m| {
+            m.class.get_ref()
+        });
         let mut at: HashMap<String, usize> = HashMap::new();
         for (i, b) in self.rules.iter().enumerate() {
             at.entry(b.id.item.get_ref().clone()).or_insert(i);

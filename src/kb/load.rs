@@ -154,6 +154,8 @@ fn collect(files: Vec<SrcFile>, first: usize) -> Result<Docs, Error> {
             .extend(doc.publisher.into_iter().map(|item| At { file, item }));
         docs.measures
             .extend(doc.measure.into_iter().map(|item| At { file, item }));
+        docs.exclusives
+            .extend(doc.exclusive.into_iter().map(|item| At { file, item }));
         for (id, r) in doc.rule {
             docs.rules.push(RuleItem {
                 id: At { file, item: id },
@@ -191,6 +193,10 @@ fn collect(files: Vec<SrcFile>, first: usize) -> Result<Docs, Error> {
     fs.unique(
         "measure key",
         docs.measures.iter().map(|e| (e.file, &e.item.key)),
+    )?;
+    fs.unique(
+        "exclusive class",
+        docs.exclusives.iter().map(|e| (e.file, &e.item.class)),
     )?;
     docs.files = files;
     Ok(docs)

@@ -392,6 +392,19 @@ fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// How a figure that names no measure of an exclusive class reads beside one that
+/// names a measure of it right by its figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unnamed {
+    /// As another measure: "capacity" right by one figure parts it from a figure
+    /// that names no volume at all.
+    Apart,
+    /// As any of them: a copper figure that names no stage may be the mine's.
+    Any,
+    /// As this one: a tonnage that names no volume is an output.
+    Reads(String),
+}
+
 /// One word or phrase of the vocabulary and what it means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VocabTerm {
@@ -425,6 +438,12 @@ pub struct Kb {
     pub unreferenced: std::collections::BTreeSet<String>,
     /// Measure key to its exclusive class (`exclusive` in `rules/measures.toml`).
     pub exclusive: BTreeMap<String, String>,
+    /// Exclusive class to how a figure naming none of its measures reads
+    /// (`[[exclusive]]`); a class not listed is `Unnamed::Apart`.
+    pub unnamed: BTreeMap<String, Unnamed>,
+    /// Measure keys that only money figures measure (`figures = "money"`: `true`)
+    /// or only goods (`figures = "goods"`: `false`).
+    pub money_only: BTreeMap<String, bool>,
     /// Measure keys of rates that are never a part of a whole (`rate` in
     /// `rules/measures.toml`).
     pub rates: std::collections::BTreeSet<String>,

@@ -34,6 +34,8 @@ pub(super) struct FileDoc {
     pub rule: BTreeMap<S, RuleDoc>,
     #[serde(default)]
     pub measure: Vec<MeasureDoc>,
+    #[serde(default)]
+    pub exclusive: Vec<ExclusiveDoc>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -263,6 +265,15 @@ pub(super) struct RuleDoc {
     pub params: BTreeMap<S, Spanned<Num>>,
 }
 
+/// How a figure that names no measure of an exclusive class reads (`[[exclusive]]`).
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ExclusiveDoc {
+    pub class: S,
+    /// `apart` (the default), `any`, or a measure key of the class.
+    pub unnamed: S,
+}
+
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub(super) struct MeasureDoc {
@@ -282,4 +293,8 @@ pub(super) struct MeasureDoc {
     /// part of a whole, so a share ("40% of world trade") is not a figure of it.
     #[serde(default)]
     pub rate: Option<bool>,
+    /// `money`: never what a count or a tonnage measures ("sales" of 5,000 cars are
+    /// not revenue); `goods`: never what a sum of money measures.
+    #[serde(default)]
+    pub figures: Option<S>,
 }

@@ -59,7 +59,7 @@ use super::{Key, Keys};
 use crate::claims::Claim;
 use crate::claims::frame::unit_class;
 use crate::claims::{Kind, Modality, QuantityClaim};
-use crate::kb::Kb;
+use crate::kb::{Kb, Unnamed};
 use crate::normalize::Qualifier;
 use crate::text::num::num;
 
@@ -373,7 +373,7 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
             (None, None) => 0,
         },
     };
-    if exclusive(cx.kb, &fa.what, &fb.what) {
+    if exclusive(cx.kb, figures(&qa.qty), &fa.what, &fb.what) {
         return None;
     }
     // Weighted overlap of the two contexts.
@@ -460,10 +460,12 @@ fn share_of_rate(kb: &Kb, share: &crate::claims::Frame, other: &crate::claims::F
 /// Are the two figures different measures of one exclusive class (capacity and
 /// output)? They are when both contexts name measures of the class and none in
 /// common, or, in one language, when one names a measure of the class right by
-/// its figure (`STRONG`) and the other names none of the class.
-fn exclusive(kb: &Kb, a: &[(String, f32)], b: &[(String, f32)]) -> bool {
+/// its figure (`STRONG`) and the other names none of the class, which then reads
+/// as its class's `[[exclusive]]` says: as another measure (the default), as any
+/// (a stage), or as one measure (a tonnage naming no volume is an output).
+fn exclusive(kb: &Kb, money: Option<bool>, a: &[(String, f32)], b: &[(String, f32)]) -> bool {
     const STRONG: f32 = 1.0;
-    let (ca, cb) = (classed(kb, a), classed(kb, b));
+    let (ca, cb) = (classed(kb, money, a), classed(kb, money, b));
     // Across languages the vocabulary's two halves differ in reach: a measure one
     // side names and the other does not is no evidence there.
     let one_sided = script(a) == script(b);
@@ -472,7 +474,14 @@ fn exclusive(kb: &Kb, a: &[(String, f32)], b: &[(String, f32)]) -> bool {
             let kx: Vec<&str> = x.iter().filter(|c| c.0 == class).map(|c| c.1).collect();
             let ky: Vec<&str> = y.iter().filter(|c| c.0 == class).map(|c| c.1).collect();
             if ky.is_empty() {
-                one_sided && w >= STRONG
+                // The other names none of the class: `[[exclusive]]` says how it reads.
+                one_sided
+                    && w >= STRONG
+                    && match kb.unnamed.get(class) {
+                        None | Some(Unnamed::Apart) => true,
+                        Some(Unnamed::Any) => false,
+                        Some(Unnamed::Reads(k)) => !kx.contains(&k.as_str()),
+                    }
             } else {
                 !kx.iter().any(|k| ky.contains(k))
             }
@@ -481,12 +490,34 @@ fn exclusive(kb: &Kb, a: &[(String, f32)], b: &[(String, f32)]) -> bool {
     apart(&ca, &cb) || apart(&cb, &ca)
 }
 
+/// Is a figure a sum of money (`Some(true)`), goods (a count or a weight:
+/// `Some(false)`) or neither (a rate)?
+fn figures(q: &crate::normalize::Qty) -> Option<bool> {
+    use crate::normalize::Unit;
+    match q.unit {
+        Some(Unit::Currency(_)) => Some(true),
+        Some(Unit::Tonne | Unit::Kg | Unit::Gwh) => Some(false),
+        None if q.noun.is_some() => Some(false),
+        _ => None,
+    }
+}
+
 /// The measures of a context that belong to an exclusive class: (class, measure,
 /// weight).
-fn classed<'a>(kb: &'a Kb, f: &'a [(String, f32)]) -> Vec<(&'a str, &'a str, f32)> {
+fn classed<'a>(
+    kb: &'a Kb,
+    money: Option<bool>,
+    f: &'a [(String, f32)],
+) -> Vec<(&'a str, &'a str, f32)> {
     f.iter()
         .filter_map(|(x, w)| {
             let k = x.strip_prefix("m:")?;
+            // "sales" of cars are not revenue, nor "sales" of $5bn goods sold.
+            if let (Some(m), Some(only)) = (money, kb.money_only.get(k))
+                && m != *only
+            {
+                return None;
+            }
             kb.exclusive.get(k).map(|c| (c.as_str(), k, *w))
         })
         .collect()

@@ -3,7 +3,7 @@
 use super::Files;
 use crate::Error;
 use crate::kb::docs::{At, Docs};
-use crate::kb::{Kb, VocabTerm};
+use crate::kb::{Kb, Unnamed, VocabTerm};
 
 const CLASSES: &[&str] = &["measure", "event", "forecast", "former", "increment"];
 
@@ -29,6 +29,20 @@ pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
             let class = fs.text(*file, "exclusive", class)?;
             kb.exclusive.insert(key.clone(), class);
         }
+        if let Some(f) = &m.figures {
+            let only = match f.get_ref().as_str() {
+                "money" => true,
+                "goods" => false,
+                other => {
+                    return fs.err(
+                        *file,
+                        f.span(),
+                        format!("figures = \"{other}\": expected money or goods"),
+                    );
+                }
+            };
+            kb.money_only.insert(key.clone(), only);
+        }
         if m.rate == Some(true) {
             kb.rates.insert(key.clone());
         }
@@ -42,6 +56,33 @@ pub(super) fn build(fs: &Files, docs: &Docs, kb: &mut Kb) -> Result<(), Error> {
                 term: t,
             });
         }
+    }
+    // How a figure naming none of a class's measures reads: checked against the
+    // classes and measures just read.
+    for At { file, item: x } in &docs.exclusives {
+        let class = fs.text(*file, "class", &x.class)?;
+        if !kb.exclusive.values().any(|c| *c == class) {
+            return fs.err(
+                *file,
+                x.class.span(),
+                format!("no measure has exclusive = \"{class}\""),
+            );
+        }
+        let unnamed = match fs.text(*file, "unnamed", &x.unnamed)?.as_str() {
+            "apart" => Unnamed::Apart,
+            "any" => Unnamed::Any,
+            key if kb.exclusive.get(key) == Some(&class) => Unnamed::Reads(key.to_string()),
+            other => {
+                return fs.err(
+                    *file,
+                    x.unnamed.span(),
+                    format!(
+                        "unnamed = \"{other}\": expected apart, any, or a measure key of class \"{class}\""
+                    ),
+                );
+            }
+        };
+        kb.unnamed.insert(class, unnamed);
     }
     Ok(())
 }
