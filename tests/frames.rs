@@ -937,6 +937,9 @@ const WORDINGS: &[Wordings] = &[
             "{S}'s copper smelting capacity was {V} in 2024.",
             "{S} exported {V} of copper in 2024.",
             "{S}2024年的铜出口量为{V}。",
+            "{S}2024年的铜储备为{V}。",
+            "{S}'s copper stockpile stood at {V} in 2024.",
+            "{S} had capacity to produce {V} of copper a year in 2024.",
         ],
         values: [("120,000 tonnes", "12万吨"), ("90,000 tonnes", "9万吨")],
     },
@@ -984,6 +987,9 @@ const WORDINGS: &[Wordings] = &[
         contrast: &[
             "{S}'s budget deficit was {V} in 2024.",
             "{S} earned {V} in revenue from defence exports in 2024.",
+            "{S} spent {V} on education in 2024.",
+            "{S}'s health budget was {V} in 2024.",
+            "{S}2024年的教育支出为{V}。",
         ],
         values: [("$4.5 billion", "45亿美元"), ("$3.1 billion", "31亿美元")],
     },
@@ -995,11 +1001,47 @@ const WORDINGS: &[Wordings] = &[
             "{S}2024年的温室气体排放量为{V}。",
             "{S}2024年排放了{V}二氧化碳。",
         ],
-        contrast: &["{S}'s natural gas output was {V} in 2024."],
+        contrast: &[
+            "{S}'s natural gas output was {V} in 2024.",
+            "{S} bought offsets covering {V} of CO2 in 2024.",
+            "{S}2024年购买了{V}碳抵消额度。",
+        ],
         values: [
             ("12 million tonnes", "1200万吨"),
             ("9 million tonnes", "900万吨"),
         ],
+    },
+    Wordings {
+        name: "population",
+        same: &[
+            "{S}'s population was {V} people in 2024.",
+            "{S} was home to {V} inhabitants in 2024.",
+            "{S} had {V} residents in 2024.",
+            "{S}2024年的人口为{V}人。",
+            "{S}2024年常住人口达{V}人。",
+        ],
+        contrast: &[
+            "{S}'s labour force was {V} people in 2024.",
+            "{S}'s workforce counted {V} people in 2024.",
+            "{S}2024年的劳动力人口为{V}人。",
+        ],
+        values: [("12 million", "1200万"), ("9 million", "900万")],
+    },
+    Wordings {
+        name: "consumer inflation",
+        same: &[
+            "{S}'s inflation was {V} in 2024.",
+            "Consumer prices in {S} rose {V} in 2024.",
+            "{S}2024年的通胀率为{V}。",
+            "{S}2024年居民消费价格上涨{V}。",
+        ],
+        contrast: &[
+            "{S}'s producer price inflation was {V} in 2024.",
+            "Producer prices in {S} rose {V} in 2024.",
+            "{S}'s core inflation was {V} in 2024.",
+            "{S}2024年的工业生产者出厂价格上涨{V}。",
+        ],
+        values: [("4.5%", "4.5%"), ("3.1%", "3.1%")],
     },
 ];
 
@@ -1051,4 +1093,103 @@ fn measures_meet_however_worded() {
             &apart,
         );
     }
+}
+
+/// A quarter written without a year ("in the fourth quarter") that has not begun by
+/// the article's date is last year's when reported and this year's when expected.
+#[test]
+fn a_bare_quarter_not_yet_begun_is_last_years_when_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let names = ["first", "second", "third", "fourth"];
+    let mut cases = Vec::new();
+    for month in 1..=12u32 {
+        for (qi, q) in names.iter().enumerate() {
+            let quarter = qi as u32 + 1;
+            for forecast in [false, true] {
+                let body = if forecast {
+                    format!(
+                        "Harlow Mining expects to mine 12,000 tonnes of copper in the {q} quarter."
+                    )
+                } else {
+                    format!("Harlow Mining mined 12,000 tonnes of copper in the {q} quarter.")
+                };
+                let name = format!("m{month:02}-q{quarter}-{forecast}.txt");
+                let text = article("Harlow Mining", &format!("2024-{month:02}-15"), &body);
+                std::fs::write(dir.path().join(&name), text).expect("write");
+                let begun = (quarter - 1) * 3 < month;
+                let year = if begun || forecast { 2024 } else { 2023 };
+                cases.push((name, format!("{year}-Q{quarter}")));
+            }
+        }
+    }
+    let mut wrong = Vec::new();
+    for (name, want) in &cases {
+        let o = run_in(dir.path(), &["extract", name, "--format", "json"]);
+        let v = json(&o);
+        let got: Vec<String> = v["claims"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|c| c["kind"] == "quantity")
+            .map(|c| c["period"].as_str().unwrap_or("").to_string())
+            .collect();
+        if got != [want.clone()] {
+            wrong.push(format!("{name}: want {want}, got {got:?}"));
+        }
+    }
+    eprintln!(
+        "bare quarters: {} cases, {} right",
+        cases.len(),
+        cases.len() - wrong.len()
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Invented names no knowledge base has, each a sentence's first word.
+const LEADS: &[&str] = &["Kestland", "Orvania", "Talmark", "Brisvale"];
+
+/// Two sentences that open with the same unknown name, with no party before them,
+/// are that name's figures; a headline that opens with another such name is not a
+/// figure of a party the other article names.
+#[test]
+fn sentences_opening_with_one_unknown_name_share_it() {
+    let (mut same, mut apart) = (Vec::new(), Vec::new());
+    for (i, a) in LEADS.iter().enumerate() {
+        for tmpl in [
+            "{L} released {V} tonnes of CO2 in 2024, beating its own guidance.",
+            "{L} emitted {V} tonnes of carbon dioxide in 2024.",
+        ] {
+            let x = tmpl.replace("{L}", a).replace("{V}", "3,800,000");
+            let y = tmpl.replace("{L}", a).replace("{V}", "1,800,000");
+            same.push((
+                vec![
+                    article("Annual carbon disclosure", "2025-02-10", &x),
+                    article("Annual carbon disclosure", "2025-02-11", &y),
+                ],
+                ["3,800,000", "1,800,000"],
+            ));
+        }
+        for b in &LEADS[i + 1..] {
+            for (first, second) in [(a, b), (b, a)] {
+                let head =
+                    format!("{first} growth in gross domestic product hits 3.2 percent in 2024");
+                let body = format!("{second}'s currency weakened against the dollar.");
+                let other = format!("{second}'s GDP growth was 7.3% in 2024.");
+                apart.push((
+                    vec![
+                        format!("{head}\nExample Wire·2025-02-10 09:00\n\n{body}\n"),
+                        article("Growth figures", "2025-02-11", &other),
+                    ],
+                    ["3.2 percent", "7.3%"],
+                ));
+            }
+        }
+    }
+    family("leads/one unknown name", "quantity-conflict", true, &same);
+    family(
+        "leads/a headline's own name",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
 }

@@ -418,7 +418,7 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
                 sentence: 0,
                 parties: parties.clone(),
                 lead: lead.clone(),
-                what: with_own_measures(inp, i, &units[i], what(&toks, k, &units, &labels, i)),
+                what: with_own_measures(inp, i, what(&toks, k, &units, &labels, i)),
                 scope,
                 unit: units[i].clone(),
                 base: (rate || matches!(scope, Scope::Change | Scope::Increment))
@@ -1313,16 +1313,12 @@ fn what<'a>(
 }
 
 /// The measure words inside figure `i` itself ("561 million barrels of oil", 桶原油)
-/// are its context; not the noun it counts, which its unit class already is
-/// (个工作岗位 counts jobs). They weigh just under a strong measure word: a figure
+/// are its context, the noun it counts too when the vocabulary has it ("4 million
+/// inhabitants" is a population, as "the population was 4 million people" says in
+/// its sentence). They weigh just under a strong measure word: a figure
 /// whose noun names its material is not thereby apart from one whose sentence leaves
 /// it out (12万桶原油, 9万桶), as a material its sentence names is.
-fn with_own_measures(
-    inp: &Input,
-    i: usize,
-    unit: &str,
-    mut what: Vec<(String, f32)>,
-) -> Vec<(String, f32)> {
+fn with_own_measures(inp: &Input, i: usize, mut what: Vec<(String, f32)>) -> Vec<(String, f32)> {
     const OWN: f32 = 0.99;
     let r = &inp.qtys[i].0;
     // The terms are in text order: only those inside the figure are looked at, so a
@@ -1336,13 +1332,6 @@ fn with_own_measures(
             continue;
         }
         let key = &inp.vocab.keys[t.key as usize];
-        let counted = unit.strip_prefix("n:").is_some_and(|u| {
-            u.strip_prefix("m:") == Some(key.as_str())
-                || count_class(&inp.text[t.range.clone()]) == Some(u)
-        });
-        if counted {
-            continue;
-        }
         let f = format!("m:{key}");
         match what.binary_search_by(|(x, _)| x.as_str().cmp(&f)) {
             Ok(k) => what[k].1 = what[k].1.max(OWN),

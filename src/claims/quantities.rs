@@ -438,11 +438,6 @@ fn keyed(
                 })
         });
     let prev_end = prev.map_or(sentence.start, |p| p.end);
-    let (period, default, day) = period(cx, sentence.clone(), r, right, marks, (prev_end, next));
-    let year = period
-        .trim_start_matches("year to ")
-        .get(..4)
-        .and_then(|y| y.parse::<i32>().ok());
     // Expected, not reported: a forecast word in the figure's clause, or one that
     // introduces the clauses after it ("预计，…", "expects:").
     let clause = marks.clause_start(sentence.start, r.start).max(reach);
@@ -455,6 +450,19 @@ fn keyed(
                 && t.range.end <= r.start
                 && t.range.start >= clause
         });
+    let (period, default, day) = period(
+        cx,
+        sentence.clone(),
+        r,
+        right,
+        marks,
+        (prev_end, next),
+        forecast,
+    );
+    let year = period
+        .trim_start_matches("year to ")
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok());
     let modality = match (forecast, year, cx.article_date) {
         (true, _, _) => Modality::Forecast,
         (false, Some(_), Some(d)) if !default && over(&period, d) => Modality::Actual,
@@ -567,6 +575,7 @@ fn period(
     right: &Range<usize>,
     marks: &Marks,
     (prev_end, next): (usize, usize),
+    forecast: bool,
 ) -> (String, bool, Option<NaiveDate>) {
     let text = cx.text;
     let clause_end = marks.clause_end(r.end);
@@ -771,7 +780,14 @@ fn period(
         _ => {
             let y = cx.article_date.map(|d| d.year());
             match (y, q) {
-                (Some(y), Some(q)) => (format!("{y}-Q{q}"), false, cx.article_date),
+                // A quarter with no year that has not begun by the article's date is
+                // the last one of that name when reported: "sales reached £1.9bn in
+                // the fourth quarter", written in January (expected, it is this year's).
+                (Some(y), Some(q)) => {
+                    let begun = cx.article_date.is_none_or(|d| (q - 1) * 3 < d.month());
+                    let y = if begun || forecast { y } else { y - 1 };
+                    (format!("{y}-Q{q}"), false, cx.article_date)
+                }
                 (Some(y), None) => (y.to_string(), true, cx.article_date),
                 _ => (String::new(), true, None),
             }

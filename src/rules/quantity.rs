@@ -36,7 +36,8 @@
 //! other's), no measure class listed as exclusive tells them apart (`exclusive` in
 //! `rules/measures.toml`: capacity is not output), they share at least
 //! `min_shared_context` of context weight and their similarity reaches
-//! `min_similarity`. A matched pair whose value intervals cannot both hold is a
+//! `min_similarity`; of two matches about as good, the one whose values agree wins.
+//! A matched pair whose value intervals cannot both hold is a
 //! conflict; an unmatched figure is no finding, so a story's different figures
 //! stay apart. Within one article two figures are the same claim only when their
 //! frames agree on every field and their similarity reaches
@@ -345,12 +346,31 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
     }
     // A sentence's capitalized first word is the subject when the other figure's
     // subject is that name ("Poland saw …" beside "Poland's inflation …").
-    let lead_is = |f: &crate::claims::Frame, other: &Option<String>| {
-        f.subject
-            .clone()
-            .or_else(|| f.lead.clone().filter(|l| other.as_ref() == Some(l)))
+    // Two sentences that open with the same such word, and whose paragraphs name no
+    // party before them, are about it ("Kestland released …" twice).
+    let lead_is = |f: &crate::claims::Frame, other: &crate::claims::Frame| {
+        f.subject.clone().or_else(|| {
+            f.lead.clone().filter(|l| {
+                other.subject.as_ref() == Some(l)
+                    || (other.subject.is_none()
+                        && other.lead.as_ref() == Some(l)
+                        && f.carried.is_none()
+                        && other.carried.is_none())
+            })
+        })
     };
-    let (subj_a, subj_b) = (lead_is(fa, &fb.subject), lead_is(fb, &fa.subject));
+    let (subj_a, subj_b) = (lead_is(fa, fb), lead_is(fb, fa));
+    // A figure whose sentence opens with such a word, and names and follows no party
+    // (a headline: "Marovia growth hits 3.2%"), is that word's, not another party's.
+    let rival = |f: &crate::claims::Frame, other: &Option<String>| {
+        f.subject.is_none()
+            && f.carried.is_none()
+            && f.parties.is_empty()
+            && matches!((&f.lead, other), (Some(l), Some(x)) if l != x)
+    };
+    if rival(fa, &subj_b) || rival(fb, &subj_a) {
+        return None;
+    }
     let (sa, sb) = (
         subj_a.as_ref().or(fa.carried.as_ref()).or(only(fa)),
         subj_b.as_ref().or(fb.carried.as_ref()).or(only(fb)),
@@ -475,10 +495,11 @@ fn exclusive(kb: &Kb, money: Option<bool>, a: &[(String, f32)], b: &[(String, f3
             let ky: Vec<&str> = y.iter().filter(|c| c.0 == class).map(|c| c.1).collect();
             if ky.is_empty() {
                 // The other names none of the class: `[[exclusive]]` says how it reads.
-                one_sided
-                    && w >= STRONG
+                // Read as one measure, it is that measure in either language (a
+                // word the vocabulary lacks on its side can only lose a match).
+                w >= STRONG
                     && match kb.unnamed.get(class) {
-                        None | Some(Unnamed::Apart) => true,
+                        None | Some(Unnamed::Apart) => one_sided,
                         Some(Unnamed::Any) => false,
                         Some(Unnamed::Reads(k)) => !kx.contains(&k.as_str()),
                     }
@@ -605,10 +626,26 @@ fn align_small(
     };
     let mut cells: Vec<Option<Match>> = Vec::with_capacity(rows.len() * cols.len());
     let mut weights = Vec::with_capacity(rows.len() * cols.len());
+    // Of two readings that fit about as well, the one whose values agree wins: a
+    // figure that may be either of two is not a conflict with the one it equals.
+    const AGREE: f64 = 0.05;
+    let agree = |a: usize, b: usize| match (&cx.claims[a].kind, &cx.claims[b].kind) {
+        (Kind::Quantity(x), Kind::Quantity(y)) => {
+            let t = (p.relative_tolerance, p.about_tolerance, p.nearly_tolerance);
+            let (xl, xh) = interval(x, t.0, t.1, t.2);
+            let (yl, yh) = interval(y, t.0, t.1, t.2);
+            xl <= yh && yl <= xh
+        }
+        _ => false,
+    };
     for &r in rows {
         for &c in cols {
             let m = compare(cx, p, idf, near, r, c);
-            weights.push(m.as_ref().map_or(0i64, |m| (m.score * 10_000.0) as i64 + 1));
+            let w = m.as_ref().map_or(0i64, |m| {
+                let bonus = if agree(r, c) { AGREE } else { 0.0 };
+                ((m.score + bonus) * 10_000.0) as i64 + 1
+            });
+            weights.push(w);
             cells.push(m);
         }
     }
