@@ -923,6 +923,53 @@ struct Wordings {
 
 const WORDINGS: &[Wordings] = &[
     Wordings {
+        name: "crops harvested or produced",
+        same: &[
+            "{S} harvested {V} of wheat in 2024.",
+            "{S}'s wheat harvest was {V} in 2024.",
+            "{S}'s wheat crop came to {V} in 2024.",
+            "{S} produced {V} of wheat in 2024.",
+            "{S}2024年收获了{V}小麦。",
+            "{S}2024年的小麦收成为{V}。",
+        ],
+        contrast: &[
+            "{S} shipped {V} of wheat abroad in 2024.",
+            "{S}'s wheat stocks were {V} in 2024.",
+            "{S}2024年出口了{V}小麦。",
+            "{S}2024年另外收获了{V}小麦。",
+        ],
+        values: [
+            ("1.2 million tonnes", "120万吨"),
+            ("900,000 tonnes", "90万吨"),
+        ],
+    },
+    Wordings {
+        name: "oil pumped or produced",
+        same: &[
+            "{S} pumped {V} of crude in 2024.",
+            "{S}'s oil output was {V} in 2024.",
+            "{S}2024年生产了{V}原油。",
+        ],
+        contrast: &[
+            "{S} exported {V} of crude in 2024.",
+            "{S}'s proven oil reserves were {V} in 2024.",
+        ],
+        values: [
+            ("120 million barrels", "1.2亿桶"),
+            ("90 million barrels", "9000万桶"),
+        ],
+    },
+    Wordings {
+        name: "profit",
+        same: &[
+            "{S}'s net profit was {V} in 2024.",
+            "{S}2024年的净利润为{V}。",
+            "{S}2024年纯利为{V}。",
+        ],
+        contrast: &["{S}'s revenue was {V} in 2024.", "{S}2024年的营收为{V}。"],
+        values: [("$4.5 billion", "45亿美元"), ("$3.1 billion", "31亿美元")],
+    },
+    Wordings {
         name: "output, mined or produced",
         same: &[
             "{S}'s copper mine output was {V} in 2024.",
@@ -932,6 +979,7 @@ const WORDINGS: &[Wordings] = &[
             "{S}2024年的铜矿产量为{V}。",
             "{S}2024年开采了{V}铜。",
             "{S}2024年生产了{V}铜。",
+            "{S} turned out {V} of copper in 2024.",
         ],
         contrast: &[
             "{S}'s copper smelting capacity was {V} in 2024.",
@@ -939,6 +987,7 @@ const WORDINGS: &[Wordings] = &[
             "{S}2024年的铜出口量为{V}。",
             "{S}2024年的铜储备为{V}。",
             "{S}'s copper stockpile stood at {V} in 2024.",
+            "{S} mined a further {V} of copper in 2024.",
             "{S} had capacity to produce {V} of copper a year in 2024.",
         ],
         values: [("120,000 tonnes", "12万吨"), ("90,000 tonnes", "9万吨")],
@@ -954,6 +1003,8 @@ const WORDINGS: &[Wordings] = &[
         ],
         contrast: &[
             "{S} produced {V} cars in 2024.",
+            "{S} manufactured {V} cars in 2024.",
+            "{S}2024年制造了{V}辆汽车。",
             "{S} exported {V} cars in 2024.",
             "{S}2024年生产了{V}辆汽车。",
         ],
@@ -989,6 +1040,11 @@ const WORDINGS: &[Wordings] = &[
             "{S} earned {V} in revenue from defence exports in 2024.",
             "{S} spent {V} on education in 2024.",
             "{S}'s health budget was {V} in 2024.",
+            "{S} spent {V} on infrastructure in 2024.",
+            "{S}'s research budget was {V} in 2024.",
+            "{S}'s welfare spending was {V} in 2024.",
+            "{S}'s housing budget was {V} in 2024.",
+            "{S}2024年的农业支出为{V}。",
             "{S}2024年的教育支出为{V}。",
         ],
         values: [("$4.5 billion", "45亿美元"), ("$3.1 billion", "31亿美元")],
