@@ -1249,3 +1249,117 @@ fn sentences_opening_with_one_unknown_name_share_it() {
         &apart,
     );
 }
+
+/// A sentence's unknown first word that another source names ("Kestland's jobless
+/// rate") ties the two sources into one story, though their headlines share too
+/// little; a first word another source does not name ties nothing.
+#[test]
+fn a_first_word_another_source_names_ties_the_story() {
+    let (mut same, mut apart) = (Vec::new(), Vec::new());
+    let opens = [
+        "{L} recorded unemployment of {V} in November 2021.",
+        "{L} reported a jobless rate of {V} for November 2021.",
+        "{L} saw its unemployment rate reach {V} in November 2021.",
+    ];
+    let names = [
+        "{N}'s jobless rate was {V} in November 2021.",
+        "{V}: that was {N}'s unemployment rate in November 2021.",
+        "Unemployment in {N} stood at {V} in November 2021.",
+    ];
+    for (i, l) in LEADS.iter().enumerate() {
+        for o in opens {
+            for n in names {
+                let a = article(
+                    &format!("{l} releases new data"),
+                    "2021-12-15",
+                    &o.replace("{L}", l).replace("{V}", "5.1%"),
+                );
+                let b = |who: &str| {
+                    article(
+                        "Figures under scrutiny",
+                        "2021-12-16",
+                        &n.replace("{N}", who).replace("{V}", "3.1 per cent"),
+                    )
+                };
+                same.push((vec![a.clone(), b(l)], ["5.1%", "3.1 per cent"]));
+                let other = LEADS[(i + 1) % LEADS.len()];
+                apart.push((vec![a, b(other)], ["5.1%", "3.1 per cent"]));
+            }
+        }
+    }
+    family(
+        "leads/named by another source",
+        "quantity-conflict",
+        true,
+        &same,
+    );
+    family(
+        "leads/another source names another",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
+}
+
+/// A measure every figure of a block names weighs little among them, yet two
+/// figures that share it, and each's subject and period, are still one claim:
+/// the two sources' overall rates meet beside their long-term ones, however
+/// the measure is worded, and a long-term rate never meets an overall one.
+#[test]
+fn a_measure_the_whole_block_shares_still_ties_two_figures() {
+    let (mut same, mut apart) = (Vec::new(), Vec::new());
+    let whole = [
+        "Chile recorded unemployment of {V} in 2024, officials said.",
+        "{V}: Chile's jobless rate last year beat analysts' estimates.",
+        "Chile's unemployment rate was {V} in 2024.",
+        "智利2024年的失业率为{V}。",
+    ];
+    let part = [
+        "Chile recorded long-term unemployment of {V} in 2024.",
+        "Chile's long-term jobless rate was {V} last year.",
+        "智利2024年的长期失业率为{V}。",
+    ];
+    for (i, x) in whole.iter().enumerate() {
+        for y in &whole[i + 1..] {
+            for (p, q) in [(0, 1), (1, 2), (2, 0)] {
+                let a = format!(
+                    "{} {}",
+                    part[p].replace("{V}", "1.8%"),
+                    x.replace("{V}", "5.4%")
+                );
+                let b = format!(
+                    "{} {}",
+                    y.replace("{V}", "2.5%"),
+                    part[q].replace("{V}", "1.8%")
+                );
+                let pair = vec![
+                    article("Chile releases new data", "2025-03-08", &a),
+                    article("Chile figures under scrutiny", "2025-03-08", &b),
+                ];
+                same.push((pair, ["5.4%", "2.5%"]));
+                let b = format!(
+                    "{} {}",
+                    y.replace("{V}", "5.4%"),
+                    part[q].replace("{V}", "3.3%")
+                );
+                let pair = vec![
+                    article("Chile releases new data", "2025-03-08", &a),
+                    article("Chile figures under scrutiny", "2025-03-08", &b),
+                ];
+                apart.push((pair, ["5.4%", "3.3%"]));
+            }
+        }
+    }
+    family(
+        "block-wide measure/overall rates",
+        "quantity-conflict",
+        true,
+        &same,
+    );
+    family(
+        "block-wide measure/long-term vs overall",
+        "quantity-conflict",
+        false,
+        &apart,
+    );
+}

@@ -82,7 +82,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         .map(|m| {
             let mut v: Vec<(&str, u32)> = m
                 .iter()
-                .filter(|(id, _)| !super::is_proper_noun(id))
+                .filter(|(id, _)| super::is_entity(id))
                 .map(|(id, n)| (id.as_str(), *n))
                 .collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));

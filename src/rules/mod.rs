@@ -134,9 +134,21 @@ pub fn is_proper_noun(id: &str) -> bool {
     id.starts_with("np:")
 }
 
+/// Is a mention id an entity of the knowledge base (not an unknown proper noun, nor
+/// a sentence's capitalized first word, `lead:`)?
+pub fn is_entity(id: &str) -> bool {
+    !is_proper_noun(id) && !id.starts_with(LEAD)
+}
+
+/// The mention id prefix of a capitalized word that opens a figure's sentence and
+/// that the article writes nowhere else (see `Frame::lead`): it is a name only when
+/// another source names it (`stories`).
+pub const LEAD: &str = "lead:";
+
 /// Per source: the entity ids its claims name, sorted, and how often.
 pub fn mentions(n_sources: usize, claims: &[Claim]) -> Vec<Vec<(String, u32)>> {
     let mut counts: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); n_sources];
+    let mut leads: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); n_sources];
     for c in claims {
         let Some(m) = counts.get_mut(c.source) else {
             continue;
@@ -155,13 +167,23 @@ pub fn mentions(n_sources: usize, claims: &[Claim]) -> Vec<Vec<(String, u32)>> {
                         *m.entry(id.as_str()).or_default() += 1;
                     }
                 }
+                if let Some(l) = &q.frame.lead {
+                    *leads[c.source].entry(format!("{LEAD}{l}")).or_default() += 1;
+                }
             }
             _ => {}
         }
     }
     counts
         .into_iter()
-        .map(|m| m.into_iter().map(|(id, n)| (id.to_string(), n)).collect())
+        .zip(leads)
+        .map(|(m, l)| {
+            let mut v: Vec<(String, u32)> =
+                m.into_iter().map(|(id, n)| (id.to_string(), n)).collect();
+            v.extend(l);
+            v.sort();
+            v
+        })
         .collect()
 }
 
@@ -188,7 +210,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|m| {
                 m.iter()
-                    .filter(|(id, _)| !is_proper_noun(id))
+                    .filter(|(id, _)| is_entity(id))
                     .map(|(id, _)| id.clone())
                     .collect()
             })

@@ -12,7 +12,7 @@ use crate::claims::{Claim, EntityClaim, Kind, Modality};
 use crate::kb::{EntityType, Kb};
 
 pub const MAGIC: &[u8; 8] = b"CLAIMIDX";
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 pub const PREFIX: u64 = 24;
 
 /// The header after the fixed prefix.
