@@ -3,8 +3,10 @@
 //! `per` written once for two figures, figures across stories, dates of events said
 //! to be moved, a figure set before its clause, counted nouns across wordings and
 //! languages, the way a change goes, clause openers, sub-series of a measure,
-//! "the same period", a sentence's first word as a name and two-character Chinese
-//! names before a company word. Each mechanism is tried on generated pairs of articles (its
+//! "the same period", a sentence's first word as a name (within a story, and
+//! towards a source that names it), two-character Chinese names before a company
+//! word, a measure every figure of a block names, and reference figures bound
+//! through the frame. Each mechanism is tried on generated pairs of articles (its
 //! wordings crossed with each other) that must be flagged and that must not, and
 //! every family must score 1.0 both ways.
 
@@ -1287,6 +1289,42 @@ fn a_first_word_another_source_names_ties_the_story() {
             }
         }
     }
+    // Both sources only open sentences with the name, and both headlines carry it:
+    // half weight each, one story.
+    let mut both = Vec::new();
+    for l in LEADS {
+        for (x, y) in [
+            (
+                "{L} released {V} of CO2 in March.",
+                "{L} released {V} of CO2 last month.",
+            ),
+            (
+                "{L} emitted {V} of carbon dioxide in March.",
+                "{L} released {V} of CO2 in March.",
+            ),
+        ] {
+            let a = article(
+                &format!("{l} releases new data"),
+                "2023-04-06",
+                &x.replace("{L}", l).replace("{V}", "3,800,000 tonnes"),
+            );
+            let b = article(
+                &format!("{l} figures under scrutiny"),
+                "2023-04-06",
+                &format!(
+                    "The central bank kept its policy rate at 5.75%. {}",
+                    y.replace("{L}", l).replace("{V}", "1.8m metric tons")
+                ),
+            );
+            both.push((vec![a, b], ["3,800,000", "1.8m"]));
+        }
+    }
+    family(
+        "leads/opened by both, in both headlines",
+        "quantity-conflict",
+        true,
+        &both,
+    );
     family(
         "leads/named by another source",
         "quantity-conflict",
@@ -1361,5 +1399,118 @@ fn a_measure_the_whole_block_shares_still_ties_two_figures() {
         "quantity-conflict",
         false,
         &apart,
+    );
+}
+
+/// Binds through the frame: a figure whose subject is a reference's body, in its
+/// unit, with the measures of one of its terms near it ("zircite dug from
+/// Norland's mines": zircite, mining), is checked against it however it is worded;
+/// a capacity, exports, another party, another material or a year the series does
+/// not cover is not. Uses the fixtures' fictional world (Norland zircite
+/// production, 10,000 t in 2024) with zircite as a measure of its own.
+#[test]
+fn a_reference_figure_binds_through_the_frame() {
+    let rules = tempfile::tempdir().expect("temp dir");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("tests/fixtures/kb/world.toml"),
+        rules.path().join("world.toml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        rules.path().join("zircite.toml"),
+        "[[measure]]\nkey = \"zircite\"\nterms = [\"zircite\", \"锆晶\"]\nexclusive = \"material\"\n",
+    )
+    .expect("write");
+    let rules = rules.path().to_str().expect("utf-8 path").to_string();
+    let flagged = |body: &str, text: &str| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("a.txt"),
+            article("Mining figures", "2025-03-10", body),
+        )
+        .expect("write");
+        let o = run_in(
+            dir.path(),
+            &["check", ".", "--rules", &rules, "--format", "json"],
+        );
+        json(&o)["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|f| {
+                f["rule"] == "reference-mismatch"
+                    && f["locations"][0]["text"]
+                        .as_str()
+                        .is_some_and(|t| t.starts_with(text))
+            })
+    };
+    let wordings = [
+        "Norland's zircite production was {V} in 2024.",
+        "Zircite dug from Norland's mines totalled {V} in 2024.",
+        "Norland mined {V} of zircite in 2024.",
+        "Norland produced {V} of zircite in 2024, the agency said.",
+        "In 2024, Norland's zircite output came to {V}.",
+        "Zircite production in Norland reached {V} last year.",
+        "诺兰2024年锆晶产量为{V}。",
+        "2024年，诺兰共开采锆晶{V}。",
+    ];
+    let lookalikes = [
+        "Norland's zircite production capacity was {V} in 2024.",
+        "Norland exported {V} of zircite in 2024.",
+        "Norland's copper production was {V} in 2024.",
+        "Harrow Crossing produced {V} of zircite in 2024.",
+        "Norland's zircite production was {V} in 2023.",
+        "Norland aims to mine {V} of zircite as a target for 2024.",
+        "诺兰2024年锆晶出口量为{V}。",
+    ];
+    let forms = |zh: bool| {
+        if zh {
+            vec![("1.3万吨", "1.3万吨"), ("13000吨", "13000吨")]
+        } else {
+            vec![
+                ("13,000 tonnes", "13,000"),
+                ("13 thousand tonnes", "13 thousand"),
+            ]
+        }
+    };
+    let (mut hit, mut n, mut wrong) = (0, 0, Vec::new());
+    for w in wordings {
+        for (v, t) in forms(w.chars().any(|c| c > '\u{2e80}')) {
+            n += 1;
+            let body = w.replace("{V}", v);
+            if flagged(&body, t) {
+                hit += 1;
+            } else {
+                wrong.push(body);
+            }
+            // The reference's own value holds however it is worded.
+            let right = w.replace(
+                "{V}",
+                if v.contains('万') {
+                    "1万吨"
+                } else {
+                    "10,000 tonnes"
+                },
+            );
+            assert!(!flagged(&right, ""), "the right value flagged: {right}");
+        }
+    }
+    eprintln!("reference through frames: {hit}/{n} must-flag");
+    let mut fp = Vec::new();
+    let mut m = 0;
+    for w in lookalikes {
+        for (v, t) in forms(w.chars().any(|c| c > '\u{2e80}')) {
+            m += 1;
+            let body = w.replace("{V}", v);
+            if flagged(&body, t) {
+                fp.push(body);
+            }
+        }
+    }
+    eprintln!("reference look-alikes: {} of {m} flagged", fp.len());
+    assert!(
+        wrong.is_empty() && fp.is_empty(),
+        "not bound: {wrong:#?}\nlook-alikes bound: {fp:#?}"
     );
 }

@@ -8,6 +8,7 @@ pub mod acronyms;
 pub mod entities;
 pub mod frame;
 pub mod quantities;
+pub mod reference;
 
 use std::ops::Range;
 
@@ -288,7 +289,10 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         } else if cx.prev_period.is_none() {
             last_period = None;
         }
-        for (((r, qty), key), frame) in s_qtys.iter().zip(keys).zip(frames) {
+        for (((r, qty), mut key), frame) in s_qtys.iter().zip(keys).zip(frames) {
+            if key.figure.is_none() && key.day.is_some() {
+                key.figure = reference::bind(kb, vocab, qty, &frame);
+            }
             out.push(Claim {
                 source: index,
                 span: r.clone(),

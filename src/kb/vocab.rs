@@ -36,6 +36,12 @@ pub struct Vocab {
     /// never hides the measure words inside it, nor they it.
     layers: Vec<Layer>,
     pub keys: Vec<String>,
+    /// Per reference figure, per term, the measures its words name (`m:key`,
+    /// sorted): "graphite production" is graphite and production, so "graphite
+    /// dug from Chinese mines" can meet the figure through its frame.
+    pub figure_measures: Vec<Vec<Vec<String>>>,
+    /// Reference figures by the entity id of their body.
+    pub figures_of: HashMap<String, Vec<usize>>,
 }
 
 /// One automaton and, per pattern, every (class, key) the pattern stands for.
@@ -127,9 +133,45 @@ impl Vocab {
                 .map(move |t| (t.as_str(), Class::Figure, format!("#{i}")))
         });
         let figures = layer(figure_terms, &mut keys, &mut index);
+        // Only a term its measure words cover whole: "one-year loan prime rate" says
+        // more than its measure ("five-year" is another series), so it binds by
+        // its words alone.
+        let measures = |t: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            vocabulary.find(t, 0..t.len(), &mut out);
+            out.retain(|x| x.class == Class::Measure);
+            let mut left = t.to_string();
+            for x in &out {
+                left.replace_range(x.range.clone(), &" ".repeat(x.range.len()));
+            }
+            if left.chars().any(char::is_alphanumeric) {
+                return Vec::new();
+            }
+            let mut m: Vec<String> = out
+                .into_iter()
+                .filter(|x| x.class == Class::Measure)
+                .map(|x| format!("m:{}", keys[x.key as usize]))
+                .collect();
+            m.sort();
+            m.dedup();
+            m
+        };
+        let figure_measures = kb
+            .figures
+            .iter()
+            .map(|f| f.terms.iter().map(|t| measures(t)).collect())
+            .collect();
+        let mut figures_of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, f) in kb.figures.iter().enumerate() {
+            if let Some(s) = &f.subject {
+                figures_of.entry(s.clone()).or_default().push(i);
+            }
+        }
         Vocab {
             layers: vec![vocabulary, figures],
             keys,
+            figure_measures,
+            figures_of,
         }
     }
 

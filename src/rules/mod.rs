@@ -149,6 +149,8 @@ pub const LEAD: &str = "lead:";
 pub fn mentions(n_sources: usize, claims: &[Claim]) -> Vec<Vec<(String, u32)>> {
     let mut counts: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); n_sources];
     let mut leads: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); n_sources];
+    let mut adjectives: Vec<std::collections::BTreeSet<&str>> =
+        vec![std::collections::BTreeSet::new(); n_sources];
     for c in claims {
         let Some(m) = counts.get_mut(c.source) else {
             continue;
@@ -170,8 +172,20 @@ pub fn mentions(n_sources: usize, claims: &[Claim]) -> Vec<Vec<(String, u32)>> {
                 if let Some(l) = &q.frame.lead {
                     *leads[c.source].entry(format!("{LEAD}{l}")).or_default() += 1;
                 }
+                // A known party named only by an adjective ("Chinese mines") has
+                // no entity claim: its figure's subject is its mention.
+                if let Some(id) = &q.frame.subject
+                    && !is_proper_noun(id)
+                {
+                    adjectives[c.source].insert(id.as_str());
+                }
             }
             _ => {}
+        }
+    }
+    for (m, a) in counts.iter_mut().zip(adjectives) {
+        for id in a {
+            m.entry(id).or_insert(1);
         }
     }
     counts

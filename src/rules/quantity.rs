@@ -35,9 +35,9 @@
 //! be matched when their subjects agree (or one has none and its article names the
 //! other's), no measure class listed as exclusive tells them apart (`exclusive` in
 //! `rules/measures.toml`: capacity is not output), they share at least
-//! `min_shared_context` of context weight (as near as it is, before rarity: a
-//! measure every figure of the block names is still shared) and their similarity
-//! (weighted by rarity in the block) reaches
+//! `min_shared_context` of context weight, weighted by rarity in the block (two
+//! figures of one named party need only name one measure that near, however many
+//! of the block's figures name it too), and their similarity reaches
 //! `min_similarity`; of two matches about as good, the one whose values agree wins.
 //! A matched pair whose value intervals cannot both hold is a
 //! conflict; an unmatched figure is no finding, so a story's different figures
@@ -401,9 +401,10 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
     // Weighted overlap of the two contexts.
     let (mut i, mut j) = (0, 0);
     let mut shared = 0.0f64;
-    // The evidence the two share, before weighing by rarity: a measure both name
-    // is no less shared for every figure of the block naming it too.
-    let mut evidence = 0.0f64;
+    // The measure classes the two share, before weighing by rarity: for one named
+    // party's figures a measure is no less shared for every figure of the block
+    // naming it too.
+    let mut measure = 0.0f64;
     let mut words: Vec<(f64, &str)> = Vec::new();
     while i < what_a.len() && j < what_b.len() {
         let (x, wx) = &what_a[i];
@@ -414,7 +415,9 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
             std::cmp::Ordering::Equal => {
                 let w = f64::from(wx.min(*wy)) * idf.of(x);
                 shared += w;
-                evidence += f64::from(wx.min(*wy));
+                if x.starts_with("m:") {
+                    measure = measure.max(f64::from(wx.min(*wy)));
+                }
                 words.push((w, x.as_str()));
                 i += 1;
                 j += 1;
@@ -432,14 +435,9 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
     };
     let (na, nb) = (norm(what_a), norm(what_b));
     // Two small contexts cannot share more than they hold: most of it will do.
-    let raw = |f: &[(String, f32)]| {
-        f.iter()
-            .filter(|(x, _)| !cross || x.starts_with("m:"))
-            .map(|(_, w)| f64::from(*w))
-            .sum::<f64>()
-    };
-    let floor = p.min_shared_context.min(0.9 * raw(what_a).min(raw(what_b)));
-    if evidence < floor || shared <= 0.0 || na <= 0.0 || nb <= 0.0 {
+    let floor = p.min_shared_context.min(0.9 * na.min(nb));
+    let one_party = named == 2 && measure >= p.min_shared_context;
+    if (shared < floor && !one_party) || shared <= 0.0 || na <= 0.0 || nb <= 0.0 {
         return None;
     }
     let sim = shared / (na * nb).sqrt();

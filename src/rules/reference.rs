@@ -61,11 +61,13 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         };
         // "270,000 t in 2024" in an article of 2025 is the figure for 2024: look the
         // series up at the end of the year the sentence names.
-        let day = match q.key.period.parse::<i32>() {
+        // A year's figure is that year's: a level taking effect days after it ends
+        // is the next year's, so the lag is for days only.
+        let (day, lag) = match q.key.period.parse::<i32>() {
             Ok(y) if !q.key.period_default && y != day.year() => {
-                chrono::NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(day)
+                (chrono::NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(day), 0)
             }
-            _ => day,
+            _ => (day, lag),
         };
         let fig = &cx.kb.figures[f];
         if q.qty.unit.map(|u| u.name()).as_deref() != Some(fig.unit.as_str()) {

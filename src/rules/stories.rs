@@ -4,8 +4,8 @@
 //! A source's features are the parties it names (knowledge-base entities, places
 //! included, and proper nouns the knowledge base does not know: `np:…`; a
 //! capitalized word that opens a figure's sentence and that the article writes
-//! nowhere else, "Kestland recorded …", counts as the name only towards a source
-//! that names it) and the
+//! nowhere else, "Kestland recorded …", counts as the name towards a source that
+//! names it, and half towards one that only opens a sentence with it too) and the
 //! words of its headline (`t:` stems, Chinese bigrams). Each feature weighs its
 //! rarity in the run, as inverse document frequency scaled to the run's size,
 //! `ln(1 + M / df) / ln(1 + M)` with `M` the run's sources plus 20 that name none
@@ -97,20 +97,25 @@ impl Stories {
                 }
             }
         }
+        // A lead ties a source to one naming it as a name does; two sources that
+        // only open sentences with it count half, as headline words do: "Kestland
+        // released …" twice and "Kestland" in both headlines make a story, "Despite
+        // …" twice alone does not.
         let mut leads: Vec<&&str> = lead_only.keys().collect();
         leads.sort();
         for f in leads {
-            let Some(named) = postings.get(*f) else {
-                continue;
-            };
+            let named = postings.get(*f).map_or(&[][..], Vec::as_slice);
             let list = &lead_only[*f];
             if named.len() + list.len() > s.max_feature_sources {
                 continue;
             }
             let w = idf(named.len() + list.len());
-            for &a in list {
+            for (x, &a) in list.iter().enumerate() {
                 for &b in named {
                     *shared.entry((a.min(b), a.max(b))).or_default() += w;
+                }
+                for &b in &list[x + 1..] {
+                    *shared.entry((a.min(b), a.max(b))).or_default() += w / 2.0;
                 }
             }
         }
