@@ -143,7 +143,7 @@ pub struct Input<'a> {
     pub dates: &'a [Range<usize>],
     /// Lowercase words the article uses in lowercase: a capitalized word among them
     /// is a sentence's first word or a headline's, not a name.
-    pub lower: &'a HashSet<String>,
+    pub lower: &'a HashSet<&'a str>,
     /// Words (lowercased) the article capitalizes where no sentence starts.
     pub capital: &'a HashSet<String>,
 }
@@ -170,6 +170,29 @@ struct Token {
 fn stemmer() -> &'static Stemmer {
     static S: OnceLock<Stemmer> = OnceLock::new();
     S.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The stem of a lowercased word's lemma. News repeats its words: each thread
+/// keeps the stems it has made (bounded, so a run of endless new words stays flat).
+fn stem(lower: &str) -> String {
+    use std::cell::RefCell;
+    const MAX: usize = 1 << 16;
+    thread_local! {
+        static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    STEMS.with_borrow_mut(|m| {
+        if let Some(s) = m.get(lower) {
+            return s.clone();
+        }
+        let s = stemmer()
+            .stem(crate::text::lexicon::lexicon().lemma(lower))
+            .into_owned();
+        if m.len() >= MAX {
+            m.clear();
+        }
+        m.insert(lower.to_string(), s.clone());
+        s
+    })
 }
 
 struct Sets {
@@ -223,7 +246,7 @@ pub fn word_cases(
     text: &str,
     range: Range<usize>,
     body: usize,
-) -> (HashSet<String>, HashSet<String>) {
+) -> (HashSet<&str>, HashSet<String>) {
     let mut lower = HashSet::new();
     let mut capital = HashSet::new();
     for s in crate::text::words::sentences(text, range) {
@@ -241,7 +264,7 @@ pub fn word_cases(
             let possessive = w.len() < raw.len();
             match w.chars().next() {
                 Some(c) if c.is_lowercase() => {
-                    lower.insert(w.to_string());
+                    lower.insert(w);
                 }
                 Some(c) if c.is_uppercase() && (k > 0 || possessive) && r.start >= body => {
                     capital.insert(w.to_lowercase());
@@ -460,7 +483,7 @@ fn lead(inp: &Input, parties: &[String]) -> Option<String> {
         && !word.chars().any(crate::text::is_cjk)
         // A possessive or a following name makes it a party already.
         && !rest.starts_with(['\'', '’'])
-        && !inp.lower.contains(&lower)
+        && !inp.lower.contains(lower.as_str())
         && !s.stop.contains(&lower)
         && !s.months.contains(&lower)
         && !s.generic.contains(&lower);
@@ -1127,7 +1150,7 @@ fn word_token(inp: &Input, s: &Sets, r: Range<usize>, clause: u32, out: &mut Vec
             || inp.capital.contains(&lower)
     };
     let tok = if capital
-        && !inp.lower.contains(&lower)
+        && !inp.lower.contains(lower.as_str())
         && !raw.chars().any(|c| c.is_ascii_digit())
         && (!initial || named_here())
     {
@@ -1146,11 +1169,7 @@ fn word_token(inp: &Input, s: &Sets, r: Range<usize>, clause: u32, out: &mut Vec
         }
         Tok::Party(format!("np:{lower}"), true)
     } else {
-        Tok::Word(
-            stemmer()
-                .stem(crate::text::lexicon::lexicon().lemma(&lower))
-                .into_owned(),
-        )
+        Tok::Word(stem(&lower))
     };
     out.push(Token {
         range: r,
