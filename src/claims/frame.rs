@@ -337,6 +337,10 @@ pub fn title_features(title: &str) -> Vec<String> {
 
 /// The frames of a sentence's figures, in order.
 pub fn frames(inp: &Input) -> Vec<Frame> {
+    // Most sentences hold no figure: no tokens for them.
+    if inp.qtys.is_empty() {
+        return Vec::new();
+    }
     let toks = tokens(inp);
     let figure_at: Vec<usize> = {
         let mut v = vec![usize::MAX; inp.qtys.len()];

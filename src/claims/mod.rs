@@ -170,7 +170,12 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
     let body = text[range.clone()]
         .find('\n')
         .map_or(range.start, |i| range.start + i);
-    let (lower, capital) = frame::word_cases(text, range.clone(), body);
+    // Only figures' frames ask which words the article capitalizes.
+    let (lower, capital) = if qtys.is_empty() {
+        Default::default()
+    } else {
+        frame::word_cases(text, range.clone(), body)
+    };
     // The last actor named in the paragraph so far: the subject of a figure whose
     // sentence names none ("Albemarle reported … The company expects …").
     // Known organizations first, then proper nouns; reset at a blank line.

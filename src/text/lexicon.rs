@@ -21,6 +21,8 @@ const BUILTIN: &str = include_str!("../../rules/lexicon.toml");
 pub struct Words {
     pub en: Vec<String>,
     pub zh: Vec<String>,
+    /// Both lists, for `contains` in constant time: it is asked for every word.
+    all: HashSet<String>,
 }
 
 impl Words {
@@ -31,7 +33,7 @@ impl Words {
 
     /// Is `w` one of the words, exactly as written?
     pub fn contains(&self, w: &str) -> bool {
-        self.iter().any(|x| x == w)
+        self.all.contains(w)
     }
 
     /// Is `w` a word of a name: capitalized, or a particle joined by a hyphen to a
@@ -306,10 +308,10 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
     })?;
     let words = |w: WordsDoc| -> Result<Words, Error> {
         check(w.en.iter().chain(&w.zh), &at)?;
-        Ok(Words {
-            en: w.en.into_iter().map(Spanned::into_inner).collect(),
-            zh: w.zh.into_iter().map(Spanned::into_inner).collect(),
-        })
+        let en: Vec<String> = w.en.into_iter().map(Spanned::into_inner).collect();
+        let zh: Vec<String> = w.zh.into_iter().map(Spanned::into_inner).collect();
+        let all = en.iter().chain(&zh).cloned().collect();
+        Ok(Words { en, zh, all })
     };
     let month = doc.month;
     check(month.en.get_ref().iter().chain(&month.short), &at)?;
