@@ -925,6 +925,26 @@ struct Wordings {
 
 const WORDINGS: &[Wordings] = &[
     Wordings {
+        name: "shares bought back",
+        same: &[
+            "{S} spent {V} buying back shares in 2024.",
+            "{S}'s share buyback came to {V} in 2024.",
+            "{S} repurchased {V} of its stock in 2024.",
+            "{S}2024年斥资{V}回购股份。",
+            "{S}2024年的回购规模为{V}。",
+            "{S}2024年回购了{V}股票。",
+        ],
+        contrast: &[
+            "{S} paid {V} for a stake in a rival in 2024.",
+            "{S} paid {V} in dividends in 2024.",
+            "{S}2024年的现金分红为{V}。",
+            "{S}2024年斥资{V}收购一家对手的股权。",
+            "{S}2024年又斥资{V}回购股份。",
+            "{S} spent a further {V} buying back shares in 2024.",
+        ],
+        values: [("$2.6 billion", "26亿美元"), ("$1.9 billion", "19亿美元")],
+    },
+    Wordings {
         name: "crops harvested or produced",
         same: &[
             "{S} harvested {V} of wheat in 2024.",

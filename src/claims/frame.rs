@@ -433,6 +433,12 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
                 Some(Change::To | Change::From) => Scope::Level,
                 None => scope(inp, &toks, k),
             };
+            let kind = figures(&inp.qtys[i].1);
+            let fits = |c: &str| {
+                c.strip_prefix("m:")
+                    .and_then(|m| inp.kb.money_only.get(m))
+                    .is_none_or(|&only| kind.is_none_or(|k| k == only))
+            };
             // Only a change, or a rate, is measured against a base ("1.2万吨，比去年
             // 增长20%": the tonnage is not).
             let rate = matches!(
@@ -445,7 +451,12 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
                 sentence: 0,
                 parties: parties.clone(),
                 lead: lead.clone(),
-                what: with_own_measures(inp, i, what(&toks, k, &units, &labels, i)),
+                what: {
+                    let mut w =
+                        with_own_measures(inp, i, what(&toks, k, &units, &labels, i, &fits));
+                    w.retain(|(x, _)| fits(x));
+                    w
+                },
                 scope,
                 unit: units[i].clone(),
                 base: (rate || matches!(scope, Scope::Change | Scope::Increment))
@@ -1257,6 +1268,18 @@ fn subject(text: &str, toks: &[Token], k: usize) -> Option<String> {
     find(true).or_else(|| find(false)).or_else(fronted)
 }
 
+/// Is a figure a sum of money (`Some(true)`), goods (a count or a weight:
+/// `Some(false)`) or neither (a rate)?
+pub fn figures(q: &crate::normalize::Qty) -> Option<bool> {
+    use crate::normalize::Unit;
+    match q.unit {
+        Some(Unit::Currency(_)) => Some(true),
+        Some(Unit::Tonne | Unit::Kg | Unit::Gwh) => Some(false),
+        None if q.noun.is_some() => Some(false),
+        _ => None,
+    }
+}
+
 /// The figure's weighted context.
 fn what<'a>(
     toks: &'a [Token],
@@ -1264,14 +1287,17 @@ fn what<'a>(
     units: &[String],
     labels: &'a [String],
     i: usize,
+    fits: &dyn Fn(&str) -> bool,
 ) -> Vec<(String, f32)> {
     let me = &toks[k];
     let mut best: HashMap<&'a str, f32> = HashMap::new();
     // One word is one piece of evidence: a term of several measures ("sales":
     // revenue and goods sold) shares its weight among them.
     // Tokens of one span are next to each other.
+    // Only the measures the figure can be of ("sales" of cars are goods sold, not
+    // revenue: `figures` in rules/measures.toml) share it.
     let senses = |j: usize| {
-        let same = |o: &Token| o.pos == toks[j].pos && matches!(o.tok, Tok::Concept(_));
+        let same = |o: &Token| o.pos == toks[j].pos && matches!(&o.tok, Tok::Concept(c) if fits(c));
         let before = toks[..j].iter().rev().take_while(|o| same(o)).count();
         let after = toks[j + 1..].iter().take_while(|o| same(o)).count();
         (1 + before + after) as f32
@@ -1280,6 +1306,7 @@ fn what<'a>(
         let t: &'a Token = &toks[j];
         let (feature, boost) = match &t.tok {
             Tok::Word(w) => (w.as_str(), 1.0),
+            Tok::Concept(c) if !fits(c) => return,
             Tok::Concept(c) => (c.as_str(), 2.0 / senses(j)),
             // A figure of another unit next to this one qualifies it ("the one-year
             // rate at 4%" is not "the five-year rate at 4.5%").

@@ -110,10 +110,28 @@ impl Vocab {
             // The first word carries the tense: "buy back" is also "bought back".
             let term = v.term.to_ascii_lowercase();
             let (first, rest) = term.split_once(' ').unwrap_or((term.as_str(), ""));
+            // A suffix is matched at a term's end only: the first word of a phrase
+            // ("buy back") also takes the regular endings ("buying back", "buys
+            // back"); a form no text writes ("cuting") costs nothing.
+            let regular: Vec<String> = if rest.is_empty() || !first.is_ascii() {
+                Vec::new()
+            } else {
+                let mut v: Vec<String> = ["s", "es", "ed", "ing"]
+                    .iter()
+                    .map(|x| format!("{first}{x}"))
+                    .collect();
+                if let Some(stem) = first.strip_suffix('e') {
+                    v.push(format!("{stem}ing"));
+                    v.push(format!("{first}d"));
+                }
+                v
+            };
             let extra: Vec<String> = forms
                 .get(first)
                 .into_iter()
                 .flatten()
+                .map(|f| f.to_string())
+                .chain(regular)
                 .map(|f| {
                     if rest.is_empty() {
                         f.to_string()

@@ -395,7 +395,12 @@ fn compare(cx: &Ctx, p: &Params, idf: &Idf, near: bool, a: usize, b: usize) -> O
             (None, None) => 0,
         },
     };
-    if exclusive(cx.kb, figures(&qa.qty), &fa.what, &fb.what) {
+    if exclusive(
+        cx.kb,
+        crate::claims::frame::figures(&qa.qty),
+        &fa.what,
+        &fb.what,
+    ) {
         return None;
     }
     // Weighted overlap of the two contexts.
@@ -519,18 +524,6 @@ fn exclusive(kb: &Kb, money: Option<bool>, a: &[(String, f32)], b: &[(String, f3
         })
     };
     apart(&ca, &cb) || apart(&cb, &ca)
-}
-
-/// Is a figure a sum of money (`Some(true)`), goods (a count or a weight:
-/// `Some(false)`) or neither (a rate)?
-fn figures(q: &crate::normalize::Qty) -> Option<bool> {
-    use crate::normalize::Unit;
-    match q.unit {
-        Some(Unit::Currency(_)) => Some(true),
-        Some(Unit::Tonne | Unit::Kg | Unit::Gwh) => Some(false),
-        None if q.noun.is_some() => Some(false),
-        _ => None,
-    }
 }
 
 /// The measures of a context that belong to an exclusive class: (class, measure,
