@@ -52,9 +52,8 @@ impl Stories {
             f.dedup();
         }
         let n = features.len();
-        // A sentence's capitalized first word (`lead:np:x`) is posted under the name
-        // it may be (`np:x`), but ties a source only to one that names it: two
-        // sources that both merely open a sentence with "Despite" share nothing.
+        // A sentence's capitalized first word (`lead:np:x`) is kept apart from the
+        // name it may be (`np:x`): how much it ties is worked out below.
         let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut lead_only: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, fs) in features.iter().enumerate() {
