@@ -451,12 +451,7 @@ pub fn frames(inp: &Input) -> Vec<Frame> {
                 sentence: 0,
                 parties: parties.clone(),
                 lead: lead.clone(),
-                what: {
-                    let mut w =
-                        with_own_measures(inp, i, what(&toks, k, &units, &labels, i, &fits));
-                    w.retain(|(x, _)| fits(x));
-                    w
-                },
+                what: with_own_measures(inp, i, what(&toks, k, &units, &labels, i, &fits), &fits),
                 scope,
                 unit: units[i].clone(),
                 base: (rate || matches!(scope, Scope::Change | Scope::Increment))
@@ -1368,7 +1363,12 @@ fn what<'a>(
 /// its sentence). They weigh just under a strong measure word: a figure
 /// whose noun names its material is not thereby apart from one whose sentence leaves
 /// it out (12万桶原油, 9万桶), as a material its sentence names is.
-fn with_own_measures(inp: &Input, i: usize, mut what: Vec<(String, f32)>) -> Vec<(String, f32)> {
+fn with_own_measures(
+    inp: &Input,
+    i: usize,
+    mut what: Vec<(String, f32)>,
+    fits: &dyn Fn(&str) -> bool,
+) -> Vec<(String, f32)> {
     const OWN: f32 = 0.99;
     let r = &inp.qtys[i].0;
     // The terms are in text order: only those inside the figure are looked at, so a
@@ -1383,6 +1383,9 @@ fn with_own_measures(inp: &Input, i: usize, mut what: Vec<(String, f32)>) -> Vec
         }
         let key = &inp.vocab.keys[t.key as usize];
         let f = format!("m:{key}");
+        if !fits(&f) {
+            continue;
+        }
         match what.binary_search_by(|(x, _)| x.as_str().cmp(&f)) {
             Ok(k) => what[k].1 = what[k].1.max(OWN),
             Err(k) => what.insert(k, (f, OWN)),

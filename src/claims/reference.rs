@@ -24,16 +24,17 @@ const OWN: f32 = 0.5;
 pub fn bind(kb: &Kb, vocab: &Vocab, qty: &Qty, frame: &Frame) -> Option<usize> {
     let subject = frame.subject.as_deref()?;
     let unit = qty.unit.map(|u| u.name())?;
+    let key = |m: &str| m.strip_prefix("m:").unwrap_or(m).to_string();
     let own: Vec<&str> = frame
         .what
         .iter()
         .filter(|(k, w)| *w >= OWN && k.starts_with("m:"))
         .map(|(k, _)| k.as_str())
         .collect();
-    if own.iter().any(|k| kb.unreferenced.contains(&k[2..])) {
+    if own.iter().any(|k| kb.unreferenced.contains(&key(k))) {
         return None;
     }
-    let class = |m: &str| kb.exclusive.get(m.trim_start_matches("m:"));
+    let class = |m: &str| kb.exclusive.get(&key(m));
     // A measure of the term the figure does not name holds when the figure names no
     // measure of its class and the class reads such a figure as it, or as any
     // (`[[exclusive]]`: a tonnage naming no volume is an output).
@@ -42,7 +43,7 @@ pub fn bind(kb: &Kb, vocab: &Vocab, qty: &Qty, frame: &Frame) -> Option<usize> {
         !own.iter().any(|o| class(o) == Some(c))
             && match kb.unnamed.get(c) {
                 Some(Unnamed::Any) => true,
-                Some(Unnamed::Reads(r)) => m.trim_start_matches("m:") == r,
+                Some(Unnamed::Reads(r)) => key(m) == *r,
                 _ => false,
             }
     };

@@ -59,7 +59,7 @@ impl Stories {
         for (i, fs) in features.iter().enumerate() {
             for f in fs {
                 match f.strip_prefix(super::LEAD) {
-                    Some(name) if fs.binary_search(&name.to_string()).is_err() => {
+                    Some(name) if fs.binary_search_by(|x| x.as_str().cmp(name)).is_err() => {
                         lead_only.entry(name).or_default().push(i);
                     }
                     Some(_) => {}
