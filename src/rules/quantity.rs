@@ -576,8 +576,34 @@ fn party_name(cx: &Ctx, id: &str) -> String {
 }
 
 /// Figures of two sources matched one to one by score (Kuhn-Munkres); large blocks
-/// are first cut by subject so that the matrix stays small.
+/// are first cut by subject so that the matrix stays small. Equal scores tie, so
+/// the two sources are taken in path order: a draft checked against an archive
+/// (whose sources come first) picks the same figures as one run over both.
 fn align(
+    cx: &Ctx,
+    p: &Params,
+    idf: &Idf,
+    near: bool,
+    xs: &[usize],
+    ys: &[usize],
+) -> Vec<(usize, usize, Match)> {
+    let rank = |v: &[usize]| {
+        v.first().map(|&i| {
+            let s = &cx.sources[cx.claims[i].source];
+            (s.path.as_str(), s.range.start)
+        })
+    };
+    if rank(ys) < rank(xs) {
+        let mut out = align_ordered(cx, p, idf, near, ys, xs);
+        for (a, b, _) in &mut out {
+            std::mem::swap(a, b);
+        }
+        return out;
+    }
+    align_ordered(cx, p, idf, near, xs, ys)
+}
+
+fn align_ordered(
     cx: &Ctx,
     p: &Params,
     idf: &Idf,
