@@ -289,13 +289,13 @@ fn holder_before(
 /// Role claims: an office title with its holder's name next to it.
 /// `dates` are the sentence's dates and the article's date, for when the role is held.
 #[allow(clippy::too_many_arguments)]
-pub fn role_claims(
+pub fn role_claims<'t>(
     kb: &Kb,
     source: usize,
     text: &str,
     sentence: Range<usize>,
     mentions: &[Mention],
-    terms: &[Term],
+    terms: &dyn Fn() -> &'t [Term],
     (article_mentions, home): (&[Mention], Option<usize>),
     dates: (&[(Range<usize>, DateValue)], Option<NaiveDate>),
 ) -> Vec<Claim> {
@@ -328,7 +328,7 @@ pub fn role_claims(
         // A former holder is not a claim about who holds the office now.
         let before = &text[sentence.start..m.range.start];
         let start = title_start(text, m, &mentions[..i]);
-        let former = terms
+        let former = terms()
             .iter()
             .any(|t| t.class == Class::Former && t.range.end <= start && start - t.range.end <= 24);
         // Not the office itself: a former holder (前总理, "former"), or a deputy.

@@ -133,13 +133,17 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             m
         })
         .collect();
-    // Words inside a name ("Export-Import Bank") are not measure words.
+    // Words inside a name ("Export-Import Bank") are not measure words. Terms are
+    // read only in sentences that ask for them (figures, dates, an office's title):
+    // most sentences do not.
     let in_mention = Reach::new(mentions.iter().map(|m| &m.range));
-    let terms: Vec<vocab::Term> = vocab
-        .find(text, range.clone())
-        .into_iter()
-        .filter(|t| !in_mention.contains(&t.range))
-        .collect();
+    let terms_in = |sentence: &Range<usize>| -> Vec<vocab::Term> {
+        vocab
+            .find(text, sentence.clone())
+            .into_iter()
+            .filter(|t| !in_mention.contains(&t.range))
+            .collect()
+    };
     // The byline's publisher: how it writes numeric dates, and the country its bare
     // titles may be of.
     let publisher = crate::read::publisher_of(article);
@@ -189,26 +193,32 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
     // Each sentence takes its items by binary search over the position-sorted lists,
     // so the cost grows with the items, not with sentences × items.
     let by_mention = Sorted::new(&mentions, |m| &m.range);
-    let by_term = Sorted::new(&terms, |t| &t.range);
     let by_qty = Sorted::new(&qtys, |(r, _)| r);
     let by_date = Sorted::new(&dates, |(r, _)| r);
     for sentence in text::sentences(text, range.clone()) {
         let s_mentions: Vec<_> = by_mention.within(&sentence).cloned().collect();
-        let s_terms: Vec<_> = by_term.within(&sentence).cloned().collect();
         let s_dates_v: Vec<(Range<usize>, DateValue)> =
             by_date.within(&sentence).cloned().collect();
+        let mut s_qtys: Vec<_> = by_qty.within(&sentence).cloned().collect();
+        let lazy_terms = std::cell::OnceCell::new();
+        let s_terms_of = || lazy_terms.get_or_init(|| terms_in(&sentence)).as_slice();
+        let s_terms: &[vocab::Term] = if s_qtys.is_empty() && s_dates_v.is_empty() {
+            &[]
+        } else {
+            s_terms_of()
+        };
         // Everything the quantity keys look at lies in the sentence (see `key_sentence`).
         let cx = quantities::Ctx {
             kb,
             vocab,
             text,
             article_date: src.date,
-            terms: &s_terms,
+            terms: s_terms,
             mentions: &s_mentions,
             mentions_sorted: s_mentions.is_sorted_by_key(|m| m.range.start),
             dates: &s_dates_v,
             dates_sorted: s_dates_v.is_sorted_by_key(|(d, _)| d.start),
-            intro_forecast: quantities::intro_forecast(text, &s_terms),
+            intro_forecast: quantities::intro_forecast(text, s_terms),
             prev_period: if text[scanned..sentence.start.max(scanned)].contains("\n\n") {
                 None
             } else {
@@ -221,7 +231,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             text,
             sentence.clone(),
             &s_mentions,
-            &s_terms,
+            &s_terms_of,
             (&mentions, home),
             (&s_dates_v, src.date),
         );
@@ -250,7 +260,6 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             sentence.clone(),
             &s_mentions,
         ));
-        let mut s_qtys: Vec<_> = by_qty.within(&sentence).cloned().collect();
         quantities::share_per(text, &mut s_qtys);
         let date_ranges: Vec<Range<usize>> = s_dates_v.iter().map(|(r, _)| r.clone()).collect();
         let frames = frame::frames(&frame::Input {
@@ -260,7 +269,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
             sentence: sentence.clone(),
             qtys: &s_qtys,
             mentions: &s_mentions,
-            terms: &s_terms,
+            terms: s_terms,
             dates: &date_ranges,
             lower: &lower,
             capital: &capital,
@@ -313,7 +322,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
         // a whole unpunctuated line with thousands of dates.
         let near = Near {
             sentence: sentence.clone(),
-            terms: &s_terms,
+            terms: s_terms,
             terms_sorted: s_terms.is_sorted_by_key(|t| t.range.start),
             longest_term: s_terms.iter().map(|t| t.range.len()).max().unwrap_or(0),
             dates: &s_dates,

@@ -11,8 +11,9 @@ use crate::text::{is_cjk, lexicon};
 pub struct Names {
     /// Each Latin name's words, normalized, with its entity.
     pub names: Vec<(usize, Vec<String>)>,
-    /// First three letters of a word → the names that have it.
-    pub index: HashMap<String, Vec<usize>>,
+    /// By a name's number of words, first three letters of a word → the names that
+    /// have it: a written run is only ever like a name of as many words.
+    pub index: Vec<HashMap<String, Vec<usize>>>,
     /// Last three letters → the one-word names that end so: a slip in a one-word
     /// name's first letters ("Akhiito", "Lgencore") still finds it.
     pub ends: HashMap<String, Vec<usize>>,
@@ -56,11 +57,13 @@ impl Names {
                 names.push((e, words));
             }
         }
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let longest = names.iter().map(|(_, w)| w.len()).max().unwrap_or(0);
+        let mut index: Vec<HashMap<String, Vec<usize>>> = vec![HashMap::new(); longest + 1];
         let mut ends: HashMap<String, Vec<usize>> = HashMap::new();
         for (k, (_, words)) in names.iter().enumerate() {
             for w in words {
-                index.entry(prefix(w).to_string()).or_default().push(k);
+                let by_prefix = &mut index[words.len()];
+                by_prefix.entry(prefix(w).to_string()).or_default().push(k);
             }
             if let [w] = words.as_slice() {
                 ends.entry(suffix(w).to_string()).or_default().push(k);
