@@ -13,7 +13,8 @@
 //! Positions are UTF-16 code units, as LSP counts by default; the related places in
 //! other files count characters (the same outside the astral planes).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 use std::path::{Path, PathBuf};
 
 use lsp_server::{Connection, Message, Notification, Request, Response};

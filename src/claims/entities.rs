@@ -18,7 +18,7 @@ use crate::text::{is_cjk, lexicon};
 struct ContextCount<'a> {
     article: &'a str,
     lower: Option<String>,
-    memo: std::collections::HashMap<usize, usize>,
+    memo: foldhash::HashMap<usize, usize>,
 }
 
 impl ContextCount<'_> {

@@ -10,7 +10,8 @@
 //! of its unit, so that "revenue of $5bn and profit of $1bn" gives each figure its
 //! own word. The rules compare frames by these weights; nothing needs a listed word.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use foldhash::{HashMapExt, HashSetExt};
 use std::ops::Range;
 use std::sync::OnceLock;
 

@@ -9,7 +9,7 @@
 //! repeats a known error is a new side of an old finding: it is reported, the old
 //! side is not.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};

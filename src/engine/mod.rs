@@ -11,7 +11,7 @@ pub mod suppress;
 
 pub use examples::check_article;
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

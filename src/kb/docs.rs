@@ -1,7 +1,9 @@
 //! The documents of every rules file, collected into one set of entries: each entry
 //! with the file it comes from, later files replacing earlier entries by id.
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use foldhash::HashMapExt;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use toml::Spanned;

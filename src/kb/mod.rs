@@ -15,7 +15,8 @@ mod schema;
 pub mod settings;
 pub mod vocab;
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 

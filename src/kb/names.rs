@@ -3,7 +3,8 @@
 //! their last three too). Built once per
 //! knowledge base (`Kb::names`).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::{HashMapExt, HashSetExt};
 
 use super::Kb;
 use crate::text::{is_cjk, lexicon};
@@ -22,11 +23,11 @@ pub struct Names {
     pub titles: HashMap<usize, Vec<String>>,
     /// Entries of `names` that are a site's capitalized head, not a name of it: they
     /// count only where the source names the site's operator.
-    pub heads: std::collections::HashSet<usize>,
+    pub heads: foldhash::HashSet<usize>,
     /// The words of office titles ("minister", "secretary", "governor"), lower case:
     /// a written word of these is a title, never a slip of a name's word ("Minister
     /// of External Affairs" is not the Ministry).
-    pub title_words: std::collections::HashSet<String>,
+    pub title_words: foldhash::HashSet<String>,
 }
 
 impl Names {
@@ -39,9 +40,8 @@ impl Names {
         // A site's name with descriptor words ("Stillwater magnet manufacturing
         // facility") is written by its capitalized head as often as whole: the head
         // is compared too, where the source names the operator (`heads`).
-        let mut heads = std::collections::HashSet::new();
-        let mut have: std::collections::HashSet<(usize, Vec<String>)> =
-            names.iter().cloned().collect();
+        let mut heads = foldhash::HashSet::new();
+        let mut have: foldhash::HashSet<(usize, Vec<String>)> = names.iter().cloned().collect();
         for (e, n) in kb.all_names().filter(|(_, n)| !n.chars().any(is_cjk)) {
             if kb.entities[e].kind != super::EntityType::Place || kb.entities[e].operator.is_none()
             {
@@ -80,8 +80,7 @@ impl Names {
         }
         // Words of a title that are also words of a name ("Europe" of "Minister for
         // Europe") say nothing.
-        let name_words: std::collections::HashSet<&String> =
-            names.iter().flat_map(|(_, ws)| ws).collect();
+        let name_words: foldhash::HashSet<&String> = names.iter().flat_map(|(_, ws)| ws).collect();
         let title_words = kb
             .offices
             .iter()

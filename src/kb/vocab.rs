@@ -2,7 +2,8 @@
 //! `rules/measures.toml` (and reference-figure terms), found in one pass per article.
 //! Built from the knowledge base once (`Kb::vocab`).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

@@ -1,5 +1,6 @@
 //! Command-line paths → the files to read.
 
+use foldhash::HashSetExt;
 use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
@@ -48,7 +49,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     files.dedup();
     // Through a symlinked folder, one file has several paths: the first is read.
     if linked {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = foldhash::HashSet::new();
         files.retain(|f| identity(f).is_none_or(|id| seen.insert(id)));
     }
     (files, errors)

@@ -4,7 +4,8 @@
 //! at that source's place, with the other sides of the conflict as related
 //! locations, so each file gets its own alert and fingerprint.
 
-use std::collections::HashSet;
+use foldhash::HashMapExt;
+use foldhash::HashSet;
 
 use serde_json::{Value, json};
 
@@ -170,7 +171,7 @@ pub fn render_scoped(
     scope: &Scope,
 ) -> String {
     let all = rules::all();
-    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let mut seen: foldhash::HashMap<u64, usize> = foldhash::HashMap::new();
     let results: Vec<Value> = findings
         .iter()
         .flat_map(|f| per_source(f, sources, scope.drafts))

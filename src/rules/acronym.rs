@@ -22,7 +22,8 @@
 //!   error[acronym-expansion-mismatch]: "NMA" is given the name of the Institute of
 //!   Applied Geology (IAG); NMA is the Norland Minerals Agency
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 
 use super::{Ctx, Finding, Place, Severity};
 use super::{Key, Keys};

@@ -13,7 +13,9 @@ pub mod settings;
 pub mod stories;
 pub mod suppression;
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use foldhash::HashMapExt;
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -126,7 +128,7 @@ pub struct Ctx<'a> {
     stories: std::sync::OnceLock<stories::Stories>,
     /// Role claims whose unknown holder misspells a known person: claim index to the
     /// person, worked out once for the two rules that ask.
-    misspelt: std::sync::OnceLock<std::collections::HashMap<usize, usize>>,
+    misspelt: std::sync::OnceLock<foldhash::HashMap<usize, usize>>,
 }
 
 /// Is a mention id a proper noun the knowledge base does not know?

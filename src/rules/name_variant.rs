@@ -23,7 +23,8 @@
 //!   "Crews at the Harrow Cross pit worked through the winter"
 //!   warning[entity-name-variant]: "Harrow Cross" is not a name of Harrow Crossing
 
-use std::collections::{HashMap, HashSet};
+use foldhash::HashSetExt;
+use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 
 use rayon::prelude::*;

@@ -24,7 +24,8 @@
 //! so a check against a claim index links exactly as a check of the articles does
 //! when given the same frequencies.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 
 /// The story settings (`[story]` params of `quantity-conflict`; see its `Params`).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -4,7 +4,8 @@
 //! The file is compiled in and parsed once per process; it sits here, below every
 //! layer that reads it, so that the grammars need no knowledge base.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
+use foldhash::{HashMapExt, HashSetExt};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -136,9 +137,9 @@ pub struct Lexicon {
     /// Words after which a two-character transliteration is a name too (萨罗控股).
     pub translit_suffix: Vec<String>,
     /// Irregular English verb forms with their base ("grew" → "grow").
-    pub irregular: std::collections::HashMap<String, String>,
+    pub irregular: foldhash::HashMap<String, String>,
     /// Other spellings of a word in names, with the spelling names use ("organisation" → "organization").
-    pub spelling: std::collections::HashMap<String, String>,
+    pub spelling: foldhash::HashMap<String, String>,
     /// What a count counts: each class's name and its nouns and classifiers (English
     /// as written, lowercase), in file order.
     pub counted: Vec<(String, Vec<String>)>,
@@ -340,7 +341,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
             }
         }
     }
-    let mut irregular = std::collections::HashMap::new();
+    let mut irregular = foldhash::HashMap::new();
     for forms in doc.irregular.en {
         let span = forms.span();
         let forms = forms.into_inner();
@@ -359,7 +360,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
             }
         }
     }
-    let mut spelling = std::collections::HashMap::new();
+    let mut spelling = foldhash::HashMap::new();
     for forms in doc.spelling.en {
         let span = forms.span();
         let forms = forms.into_inner();

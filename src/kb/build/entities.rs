@@ -1,6 +1,7 @@
 //! People, organizations and places; then the names they may share.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 use std::ops::Range;
 
 use super::Files;

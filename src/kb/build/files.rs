@@ -1,7 +1,8 @@
 //! What every kind of entry checks the same way: ids, texts, dates, sources and
 //! examples, and where a problem is (file, line, column).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 use std::ops::Range;
 
 use chrono::NaiveDate;
