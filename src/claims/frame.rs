@@ -243,14 +243,14 @@ fn sets() -> &'static Sets {
 
 /// The words of an article it writes in lowercase somewhere, and (lowercased) the
 /// words it capitalizes inside a sentence (not first in it, not in the headline).
-pub fn word_cases(
-    text: &str,
-    range: Range<usize>,
+pub fn word_cases<'a>(
+    text: &'a str,
+    sentences: &[Range<usize>],
     body: usize,
-) -> (HashSet<&str>, HashSet<String>) {
+) -> (HashSet<&'a str>, HashSet<String>) {
     let mut lower = HashSet::new();
     let mut capital = HashSet::new();
-    for s in crate::text::words::sentences(text, range) {
+    for s in sentences {
         for (k, r) in crate::text::words::words(text, s.clone())
             .into_iter()
             .enumerate()

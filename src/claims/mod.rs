@@ -174,11 +174,12 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
     let body = text[range.clone()]
         .find('\n')
         .map_or(range.start, |i| range.start + i);
+    let sentences = text::sentences(text, range.clone());
     // Only figures' frames ask which words the article capitalizes.
     let (lower, capital) = if qtys.is_empty() {
         Default::default()
     } else {
-        frame::word_cases(text, range.clone(), body)
+        frame::word_cases(text, &sentences, body)
     };
     // The last actor named in the paragraph so far: the subject of a figure whose
     // sentence names none ("Albemarle reported … The company expects …").
@@ -195,7 +196,7 @@ fn extract_source(kb: &Kb, vocab: &Vocab, file: &File, src: &Source, index: usiz
     let by_mention = Sorted::new(&mentions, |m| &m.range);
     let by_qty = Sorted::new(&qtys, |(r, _)| r);
     let by_date = Sorted::new(&dates, |(r, _)| r);
-    for sentence in text::sentences(text, range.clone()) {
+    for sentence in sentences {
         let s_mentions: Vec<_> = by_mention.within(&sentence).cloned().collect();
         let s_dates_v: Vec<(Range<usize>, DateValue)> =
             by_date.within(&sentence).cloned().collect();

@@ -88,7 +88,14 @@ fn near(a: &str, b: &str, abbreviation: bool, inner: bool) -> bool {
     if b.starts_with(a) {
         return false;
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
+    let count = |w: &str| {
+        if w.is_ascii() {
+            w.len()
+        } else {
+            w.chars().count()
+        }
+    };
+    let (la, lb) = (count(a), count(b));
     let shorter = la.min(lb);
     // A short form written for the name ("Mount" for "Mountain"): a prefix of four or more letters.
     if a.starts_with(b) {
@@ -166,17 +173,20 @@ fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
             out.extend(cur.take().map(|(s, e)| s..e));
         }
         // "She'll", "Don't": a contraction, not a name.
-        let contraction = [
-            "'ll", "'re", "'ve", "'d", "'m", "n't", "’ll", "’re", "’ve", "’d", "’m", "n’t",
-        ]
-        .iter()
-        .any(|c| core.ends_with(c));
-        let word = !contraction
-            && (core
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() && !is_cjk(c))
-                || cur.is_some() && lexicon().name_particle.joins_capital(core))
+        let contraction = || {
+            [
+                "'ll", "'re", "'ve", "'d", "'m", "n't", "’ll", "’re", "’ve", "’d", "’m", "n’t",
+            ]
+            .iter()
+            .any(|c| core.ends_with(c))
+        };
+        // Most words are neither capitalized nor inside a run: the cheap test first.
+        let word = (core
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() && !is_cjk(c))
+            || cur.is_some() && lexicon().name_particle.joins_capital(core))
+            && !contraction()
             && !core.chars().any(is_cjk);
         // A short acronym may lead a name ("LG Energy Solution", "SK Hynix"); it
         // joins a run but never starts one alone (see `source`).
@@ -717,44 +727,47 @@ impl<'a> Lookup<'a> {
         }
         cands.sort_unstable();
         cands.dedup();
-        let written = ws.join(" ");
-        cands
-            .into_iter()
-            .filter_map(|k| {
-                let (e, nw) = (self.names[k].0, &self.names[k].1);
-                if nw.len() != ws.len() || nw.as_slice() == ws {
-                    return None;
+        // The words first (they reject nearly every candidate), then the entity's
+        // kind, then the similarity of the whole; of equals, the last.
+        let mut best: Option<(f64, usize)> = None;
+        let mut written: Option<String> = None;
+        for k in cands {
+            let (e, nw) = (self.names[k].0, &self.names[k].1);
+            if nw.len() != ws.len() || nw.as_slice() == ws {
+                continue;
+            }
+            let multi = nw.len() > 1;
+            let last = nw.len() - 1;
+            let alike = nw
+                .iter()
+                .zip(ws)
+                .enumerate()
+                .all(|(i, (a, b))| near(a, b, multi, i < last));
+            if !alike {
+                continue;
+            }
+            // One word of a country ("Germans", "Australain") is too often a
+            // demonym or a word of its own to call it a wrong name; a one-word
+            // site ("Escondita") counts where the source names its operator.
+            let place = &kb.entities[e];
+            if (nw.len() == 1 && place.kind == crate::kb::EntityType::Place)
+                || self.heads.contains(&k)
+            {
+                let operator_named = place
+                    .operator
+                    .as_ref()
+                    .is_some_and(|o| self.cx.entities[si].binary_search(o).is_ok());
+                if !operator_named {
+                    continue;
                 }
-                // One word of a country ("Germans", "Australain") is too often a
-                // demonym or a word of its own to call it a wrong name; a one-word
-                // site ("Escondita") counts where the source names its operator.
-                let place = &kb.entities[e];
-                if (nw.len() == 1 && place.kind == crate::kb::EntityType::Place)
-                    || self.heads.contains(&k)
-                {
-                    let operator_named = place
-                        .operator
-                        .as_ref()
-                        .is_some_and(|o| self.cx.entities[si].binary_search(o).is_ok());
-                    if !operator_named {
-                        return None;
-                    }
-                }
-                let multi = nw.len() > 1;
-                let last = nw.len() - 1;
-                let alike = nw
-                    .iter()
-                    .zip(ws)
-                    .enumerate()
-                    .all(|(i, (a, b))| near(a, b, multi, i < last));
-                if !alike {
-                    return None;
-                }
-                let sim = strsim::jaro_winkler(&nw.join(" "), &written);
-                (sim >= self.threshold).then_some((sim, e))
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, e)| e)
+            }
+            let written = written.get_or_insert_with(|| ws.join(" "));
+            let sim = strsim::jaro_winkler(&nw.join(" "), written);
+            if sim >= self.threshold && best.is_none_or(|(b, _)| sim >= b) {
+                best = Some((sim, e));
+            }
+        }
+        best.map(|(_, e)| e)
     }
 }
 

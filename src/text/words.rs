@@ -107,15 +107,27 @@ pub fn boundary_after(text: &str, i: usize) -> bool {
 pub fn words(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    for (i, c) in text[r.clone()].char_indices() {
-        let at = r.start + i;
-        let wordy = c.is_alphanumeric() && !is_cjk(c);
-        let inner = matches!(c, '\'' | '’' | '-' | '.' | '&') && start.is_some();
-        if wordy || inner {
+    let bytes = text.as_bytes();
+    let mut at = r.start;
+    // Byte by byte where the text is ASCII (most of it): no char decoding there.
+    while at < r.end {
+        let (len, wordy, joiner) = match bytes[at] {
+            b if b.is_ascii() => (
+                1,
+                b.is_ascii_alphanumeric(),
+                matches!(b, b'\'' | b'-' | b'.' | b'&'),
+            ),
+            _ => {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                (c.len_utf8(), c.is_alphanumeric() && !is_cjk(c), c == '’')
+            }
+        };
+        if wordy || (joiner && start.is_some()) {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
             push_word(text, s..at, &mut out);
         }
+        at += len;
     }
     if let Some(s) = start {
         push_word(text, s..r.end, &mut out);
@@ -124,6 +136,11 @@ pub fn words(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn push_word(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    // Most words end on a letter or digit: nothing to trim.
+    if text.as_bytes()[r.end - 1].is_ascii_alphanumeric() {
+        out.push(r);
+        return;
+    }
     let w = &text[r.clone()];
     let trimmed = w.trim_end_matches(['\'', '’', '-', '.']);
     if !trimmed.is_empty() {
