@@ -550,7 +550,12 @@ fn head_office(kb: &Kb, text: &str, m: &Mention, end: usize) -> Option<(usize, u
 fn extend_title(kb: &Kb, text: &str, offices: &[usize], r: &mut Range<usize>, end: usize) {
     let found = text[r.clone()].to_lowercase();
     let rest = &text[r.end..end];
-    for t in offices.iter().flat_map(|&o| &kb.offices[o].titles) {
+    // A one-word title has no split ("President" is a title of many offices).
+    for t in offices
+        .iter()
+        .flat_map(|&o| &kb.offices[o].titles)
+        .filter(|t| t.contains(' '))
+    {
         let t = t.to_lowercase();
         // Each split of the title at a space: its head ends the mention, its tail follows.
         for (k, _) in t.match_indices(' ') {

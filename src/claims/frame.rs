@@ -699,7 +699,6 @@ fn window_start(inp: &Input, i: usize) -> usize {
 /// The base of figure `i`: the nearest base phrase within `BASE_REACH` of it in its
 /// sentence, with no other figure between ("0.8% on the month and 11.8% on the year").
 fn base(inp: &Input, i: usize) -> Option<String> {
-    let lex = crate::text::lexicon::lexicon();
     let r = &inp.qtys[i].0;
     let text = inp.text;
     // The figures are in order: the neighbours bound the window.
@@ -714,34 +713,76 @@ fn base(inp: &Input, i: usize) -> Option<String> {
     let (from, to) = (text.floor_char_boundary(from), text.floor_char_boundary(to));
     let before = text[from..r.start.max(from)].to_lowercase();
     let after = text[r.end.min(to)..to].to_lowercase();
+    // One pass over each side finds every base phrase: the first place of each
+    // after the figure (a one-word base only in its own clause), the last before.
+    let bw = base_words();
+    let ac = bw.ac.as_ref()?;
+    let clause_len = own_clause(&after).len();
+    let n = bw.words.len();
+    let (mut first, mut first_in_clause, mut last) = (vec![None; n], vec![None; n], vec![None; n]);
+    for m in ac.find_overlapping_iter(after.as_str()) {
+        let p = m.pattern().as_usize();
+        first[p] = Some(first[p].map_or(m.start(), |k: usize| k.min(m.start())));
+        if m.end() <= clause_len {
+            first_in_clause[p] =
+                Some(first_in_clause[p].map_or(m.start(), |k: usize| k.min(m.start())));
+        }
+    }
+    for m in ac.find_overlapping_iter(before.as_str()) {
+        let p = m.pattern().as_usize();
+        last[p] = Some(last[p].map_or(m.start(), |k: usize| k.max(m.start())));
+    }
     let mut best: Option<(usize, &str)> = None;
-    for (name, words) in [
-        ("year", &lex.base_year),
-        ("quarter", &lex.base_quarter),
-        ("month", &lex.base_month),
-    ] {
-        for w in words.iter() {
-            // Distance: from the figure's end to the phrase, or from the phrase's end
-            // to the figure. A one-word base ("annual", "monthly") after the figure
-            // is its own only in its clause: "fell 0.2%, with annual inflation at …".
-            let clause = if w.contains(' ') {
-                after.as_str()
-            } else {
-                own_clause(&after)
-            };
-            let d_after = clause.find(w).filter(|&k| bounded(clause, k, w.len()));
-            let d_before = before
-                .rfind(w)
-                .filter(|&k| bounded(&before, k, w.len()))
-                .map(|k| before.len() - (k + w.len()));
-            for d in d_after.into_iter().chain(d_before) {
-                if best.is_none_or(|(b, _)| d < b) {
-                    best = Some((d, name));
-                }
+    for (p, &(name, len, spaced)) in bw.words.iter().enumerate() {
+        // Distance: from the figure's end to the phrase, or from the phrase's end
+        // to the figure. A one-word base ("annual", "monthly") after the figure
+        // is its own only in its clause: "fell 0.2%, with annual inflation at …".
+        let (clause, at) = if spaced {
+            (after.as_str(), first[p])
+        } else {
+            (&after[..clause_len], first_in_clause[p])
+        };
+        let d_after = at.filter(|&k| bounded(clause, k, len));
+        let d_before = last[p]
+            .filter(|&k| bounded(&before, k, len))
+            .map(|k| before.len() - (k + len));
+        for d in d_after.into_iter().chain(d_before) {
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, name));
             }
         }
     }
     best.map(|(_, n)| n.to_string())
+}
+
+/// The lexicon's base phrases (`base_year`, `base_quarter`, `base_month`) in one
+/// automaton, with what each says, its length and whether it has a space.
+struct BaseWords {
+    /// None only if the phrases exceed the automaton's limits: no base is found.
+    ac: Option<aho_corasick::AhoCorasick>,
+    words: Vec<(&'static str, usize, bool)>,
+}
+
+fn base_words() -> &'static BaseWords {
+    static B: OnceLock<BaseWords> = OnceLock::new();
+    B.get_or_init(|| {
+        let lex = crate::text::lexicon::lexicon();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut words = Vec::new();
+        for (name, list) in [
+            ("year", &lex.base_year),
+            ("quarter", &lex.base_quarter),
+            ("month", &lex.base_month),
+        ] {
+            for w in list.iter().filter(|w| !w.is_empty()) {
+                patterns.push(w);
+                words.push((name, w.len(), w.contains(' ')));
+            }
+        }
+        // Standard semantics: overlapping search reports every place of every phrase.
+        let ac = aho_corasick::AhoCorasick::new(&patterns).ok();
+        BaseWords { ac, words }
+    })
 }
 
 /// The text after a figure that still describes it: up to the next clause mark,
@@ -1038,7 +1079,8 @@ fn gap_tokens(inp: &Input, s: &Sets, r: Range<usize>, clause: &mut u32, out: &mu
 fn opens_clause(text: &str, r: Range<usize>) -> bool {
     let lex = crate::text::lexicon::lexicon();
     let w = text[r.clone()].to_lowercase();
-    if !lex.clause_open.en.contains(&w) {
+    // A Latin word: the hashed set of both languages answers as the English list.
+    if !lex.clause_open.contains(&w) {
         return false;
     }
     let word_after = text[r.end..]

@@ -142,6 +142,10 @@ fn words(text: &str, r: Range<usize>) -> Vec<(usize, &str)> {
     for w in text[r].split(' ') {
         let at = pos;
         pos += w.len() + 1;
+        if w.is_ascii() {
+            out.push((at, w));
+            continue;
+        }
         let mut start = 0;
         let mut cjk = None;
         for (i, c) in w.char_indices() {
