@@ -593,14 +593,19 @@ fn check(config: Option<&Path>, color_when: Color, a: CheckArgs) -> Result<u8, E
     };
     emit(&out, common.output.as_ref())?;
     let threshold = match fail_on {
-        _ if write_baseline.is_some() => return Ok(status(0, skipped)),
-        FailOn::Never => return Ok(status(0, skipped)),
-        FailOn::Info => rules::Severity::Info,
-        FailOn::Warning => rules::Severity::Warning,
-        FailOn::Error => rules::Severity::Error,
+        _ if write_baseline.is_some() => None,
+        FailOn::Never => None,
+        FailOn::Info => Some(rules::Severity::Info),
+        FailOn::Warning => Some(rules::Severity::Warning),
+        FailOn::Error => Some(rules::Severity::Error),
     };
-    let found = findings.iter().any(|f| f.severity >= threshold);
-    Ok(status(u8::from(found), skipped))
+    let found = threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    let code = status(u8::from(found), skipped);
+    // The process ends with this command: its memory goes back to the system
+    // whole, so the run and the knowledge base are not freed piece by piece.
+    std::mem::forget(run);
+    std::mem::forget(kb);
+    Ok(code)
 }
 
 /// `--fix`: writes each file's corrections and returns the findings they leave.

@@ -332,14 +332,10 @@ pub fn role_claims<'t>(
             .iter()
             .any(|t| t.class == Class::Former && t.range.end <= start && start - t.range.end <= 24);
         // Not the office itself: a former holder (前总理, "former"), or a deputy.
-        let prev_word = before
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .to_lowercase();
+        let prev_word = crate::text::lower(before.split_whitespace().last().unwrap_or(""));
         let lex = lexicon();
-        let deputy =
-            lex.deputy.en.contains(&prev_word) || lex.deputy.zh.iter().any(|d| before.ends_with(d));
+        let deputy = lex.deputy.en.iter().any(|d| *d == *prev_word)
+            || lex.deputy.zh.iter().any(|d| before.ends_with(d));
         // 前总理 is a former premier; 此前/之前/目前 + title are not.
         let former_zh = lex.former.iter().any(|f| before.ends_with(f))
             && !lex.not_former.iter().any(|w| before.ends_with(w));

@@ -1078,7 +1078,7 @@ fn gap_tokens(inp: &Input, s: &Sets, r: Range<usize>, clause: &mut u32, out: &mu
 /// much as", "such as")?
 fn opens_clause(text: &str, r: Range<usize>) -> bool {
     let lex = crate::text::lexicon::lexicon();
-    let w = text[r.clone()].to_lowercase();
+    let w = crate::text::lower(&text[r.clone()]);
     // A Latin word: the hashed set of both languages answers as the English list.
     if !lex.clause_open.contains(&w) {
         return false;
@@ -1181,8 +1181,9 @@ fn word_token(inp: &Input, s: &Sets, r: Range<usize>, clause: u32, out: &mut Vec
     if raw.is_empty() || raw.chars().all(|c| c.is_ascii_digit()) {
         return;
     }
-    let lower = raw.to_lowercase();
-    if s.stop.contains(&lower) || lower.split('-').any(|p| s.months.contains(p)) {
+    let lowered = crate::text::lower(raw);
+    let lower: &str = &lowered;
+    if s.stop.contains(lower) || lower.split('-').any(|p| s.months.contains(p)) {
         return;
     }
     let capital = raw.chars().next().is_some_and(char::is_uppercase);
@@ -1200,14 +1201,14 @@ fn word_token(inp: &Input, s: &Sets, r: Range<usize>, clause: u32, out: &mut Vec
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
-            || inp.capital.contains(&lower)
+            || inp.capital.contains(lower)
     };
     let tok = if capital
-        && !inp.lower.contains(lower.as_str())
+        && !inp.lower.contains(lower)
         && !raw.chars().any(|c| c.is_ascii_digit())
         && (!initial || named_here())
     {
-        if s.generic.contains(&lower) {
+        if s.generic.contains(lower) {
             return;
         }
         // A name the knowledge base does not know; the previous token, when it is
@@ -1222,7 +1223,7 @@ fn word_token(inp: &Input, s: &Sets, r: Range<usize>, clause: u32, out: &mut Vec
         }
         Tok::Party(format!("np:{lower}"), true)
     } else {
-        Tok::Word(stem(&lower))
+        Tok::Word(stem(lower))
     };
     out.push(Token {
         range: r,

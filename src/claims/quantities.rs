@@ -92,6 +92,9 @@ pub struct Ctx<'a> {
 
 /// Keys every quantity of one sentence (in order).
 pub fn key_sentence(cx: &Ctx, sentence: Range<usize>, qtys: &[(Range<usize>, Qty)]) -> Vec<Keyed> {
+    if qtys.is_empty() {
+        return Vec::new();
+    }
     let text = cx.text;
     let marks = Marks::new(text, sentence.clone());
     // Right windows first: a phrase after one quantity is not the next one's measure.

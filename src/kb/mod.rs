@@ -514,6 +514,13 @@ impl Kb {
         self.publishers.get(&fold_name(publisher.trim())).copied()
     }
 
+    /// Is `s` a name, alias or acronym of some entity (as `lookup_name`)?
+    pub fn has_name(&self, s: &str) -> bool {
+        self.name_index
+            .get(&fold_name(s))
+            .is_some_and(|v| !v.is_empty())
+    }
+
     pub fn lookup_name(&self, s: &str) -> Vec<usize> {
         self.name_index
             .get(&fold_name(s))

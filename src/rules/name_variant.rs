@@ -445,7 +445,7 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
 pub fn misspelt_person(cx: &Ctx, source: usize, written: &str) -> Option<usize> {
     let kb = cx.kb;
     let look = Lookup::new(cx);
-    if written.chars().count() < look.min_len || !kb.lookup_name(written).is_empty() {
+    if written.chars().count() < look.min_len || kb.has_name(written) {
         return None;
     }
     let ws = norm_words(written);
@@ -584,7 +584,7 @@ impl<'a> Lookup<'a> {
                 }
                 let written = &text[run.clone()];
                 let covered = known.covers(&run) || run.end <= flagged_end;
-                let known_name = !kb.lookup_name(written).is_empty();
+                let known_name = kb.has_name(written);
                 if !part {
                     whole_named = covered || known_name;
                 }

@@ -43,17 +43,35 @@ pub fn is_kana(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}')
 }
 
+/// `s` in lower case, borrowed when it already is (most words of running text
+/// are): the same as `str::to_lowercase` without its allocation.
+pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// The letters of `s` in CJK scripts and in others (Latin, Cyrillic, …): what
 /// decides a text's language.
 pub fn letter_counts(s: &str) -> (i64, i64) {
     let (mut cjk, mut other) = (0i64, 0i64);
-    // ASCII bytes need no decoding; only multi-byte chars are decoded.
+    // ASCII runs are counted whole, with no decoding; only multi-byte chars are decoded.
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(&b) = s.as_bytes().get(i) {
-        if b.is_ascii() {
-            other += i64::from(b.is_ascii_alphabetic());
-            i += 1;
-            continue;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - i);
+        other += bytes[i..i + run]
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .count() as i64;
+        i += run;
+        if i >= bytes.len() {
+            break;
         }
         let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
             break;

@@ -17,7 +17,22 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut at = range.start;
     // A semicolon inside brackets ("($9.58bn; £3.5bn)") does not end the sentence.
     let mut depth = 0usize;
+    // The bytes that can end a sentence or change how one ends; the rest are skipped.
+    const STOPS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        let stops = *b"();\n\r.!?-\xE3\xEF";
+        while k < stops.len() {
+            t[stops[k] as usize] = true;
+            k += 1;
+        }
+        t
+    };
     while at < range.end {
+        if !STOPS[bytes[at] as usize] {
+            at += 1;
+            continue;
+        }
         let cut = match bytes[at] {
             b'(' => {
                 depth += 1;
@@ -36,8 +51,12 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                     .is_none_or(char::is_whitespace);
                 (spaced && (c != b'.' || !is_abbreviation(text, start, at))).then_some(at + 1)
             }
-            b' ' if bytes.get(at + 1) == Some(&b'-') && bytes.get(at + 2) == Some(&b' ') => {
-                Some(at)
+            // " - ": the cut falls before the space.
+            b'-' if at > range.start
+                && bytes[at - 1] == b' '
+                && bytes.get(at + 1) == Some(&b' ') =>
+            {
+                Some(at - 1)
             }
             0xE3 | 0xEF => {
                 let stop = ["。", "！", "？", "；"]
