@@ -13,8 +13,7 @@
 //! Positions are UTF-16 code units, as LSP counts by default; the related places in
 //! other files count characters (the same outside the astral planes).
 
-use foldhash::HashMap;
-use foldhash::HashMapExt;
+use foldhash::{HashMap, HashMapExt};
 use std::path::{Path, PathBuf};
 
 use lsp_server::{Connection, Message, Notification, Request, Response};

@@ -10,8 +10,7 @@
 //! of its unit, so that "revenue of $5bn and profit of $1bn" gives each figure its
 //! own word. The rules compare frames by these weights; nothing needs a listed word.
 
-use foldhash::{HashMap, HashSet};
-use foldhash::{HashMapExt, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 use std::sync::OnceLock;
 

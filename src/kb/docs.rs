@@ -1,8 +1,7 @@
 //! The documents of every rules file, collected into one set of entries: each entry
 //! with the file it comes from, later files replacing earlier entries by id.
 
-use foldhash::HashMap;
-use foldhash::HashMapExt;
+use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

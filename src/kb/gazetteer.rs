@@ -4,8 +4,7 @@
 //! to a Latin name counts as a boundary). Names and acronyms match case-sensitively;
 //! office titles and office aliases ignore ASCII case, except all-caps ones (`PM`).
 
-use foldhash::HashMap;
-use foldhash::HashMapExt;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};

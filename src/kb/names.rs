@@ -3,8 +3,7 @@
 //! their last three too). Built once per
 //! knowledge base (`Kb::names`).
 
-use foldhash::HashMap;
-use foldhash::{HashMapExt, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSetExt};
 
 use super::Kb;
 use crate::text::{is_cjk, lexicon};

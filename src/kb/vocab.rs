@@ -2,8 +2,7 @@
 //! `rules/measures.toml` (and reference-figure terms), found in one pass per article.
 //! Built from the knowledge base once (`Kb::vocab`).
 
-use foldhash::HashMap;
-use foldhash::HashMapExt;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

@@ -4,8 +4,7 @@
 //! at that source's place, with the other sides of the conflict as related
 //! locations, so each file gets its own alert and fingerprint.
 
-use foldhash::HashMapExt;
-use foldhash::HashSet;
+use foldhash::{HashMapExt, HashSet};
 
 use serde_json::{Value, json};
 

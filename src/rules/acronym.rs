@@ -22,8 +22,7 @@
 //!   error[acronym-expansion-mismatch]: "NMA" is given the name of the Institute of
 //!   Applied Geology (IAG); NMA is the Norland Minerals Agency
 
-use foldhash::HashMap;
-use foldhash::HashMapExt;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Ctx, Finding, Place, Severity};
 use super::{Key, Keys};

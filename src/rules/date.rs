@@ -22,8 +22,7 @@
 //!   #2 (2025-04-14): "Norland's Norland Minerals Agency signed the accord on April 3"
 //!   error[date-conflict]: the "sign" event is dated 2025-04-03 here, but 2025-04-10 in #1
 
-use foldhash::{HashMap, HashSet};
-use foldhash::{HashMapExt, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::BTreeMap;
 
 use chrono::Datelike;

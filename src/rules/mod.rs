@@ -13,8 +13,7 @@ pub mod settings;
 pub mod stories;
 pub mod suppression;
 
-use foldhash::HashMap;
-use foldhash::HashMapExt;
+use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;

@@ -23,8 +23,7 @@
 //!   "Crews at the Harrow Cross pit worked through the winter"
 //!   warning[entity-name-variant]: "Harrow Cross" is not a name of Harrow Crossing
 
-use foldhash::HashSetExt;
-use foldhash::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -113,14 +112,7 @@ fn near(a: &str, b: &str, abbreviation: bool, inner: bool) -> bool {
     // Cheap bounds first (this runs for every candidate word): one edit, a swap
     // included, leaves at most two letters of the longer word outside the common
     // beginning and end; two are allowed at most four of the shorter word's.
-    let p = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let q = a
-        .chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take(shorter - p)
-        .take_while(|(x, y)| x == y)
-        .count();
+    let (p, q) = common_ends(a, b, shorter);
     let outside = if edits == 1 {
         la.max(lb) - p - q
     } else {
@@ -131,6 +123,20 @@ fn near(a: &str, b: &str, abbreviation: bool, inner: bool) -> bool {
     }
     // Two letters swapped ("Chevorn") are one slip, not two.
     strsim::osa_distance(a, b) <= edits
+}
+
+/// The letters `a` and `b` share at their beginning and, of the `shorter` word's
+/// rest, at their end.
+fn common_ends(a: &str, b: &str, shorter: usize) -> (usize, usize) {
+    let p = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let q = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take(shorter - p)
+        .take_while(|(x, y)| x == y)
+        .count();
+    (p, q)
 }
 
 /// The words of `text[r]` with their offsets: split at spaces, and around Chinese or
@@ -905,14 +911,7 @@ mod tests {
                 continue;
             }
             let shorter = a.chars().count().min(b.chars().count());
-            let p = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-            let q = a
-                .chars()
-                .rev()
-                .zip(b.chars().rev())
-                .take(shorter - p)
-                .take_while(|(x, y)| x == y)
-                .count();
+            let (p, q) = common_ends(&a, &b, shorter);
             let d = strsim::osa_distance(&a, &b);
             let reference =
                 shorter - p - q <= 4 && shorter >= 4 && d <= 2 && d * 4 <= shorter.max(4);

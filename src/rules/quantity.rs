@@ -55,8 +55,7 @@
 //!   #2: "The Norland Minerals Agency said lithium production reached 8,000 tonnes in 2024"
 //!   error[quantity-conflict]: lithium production for 2024 is 8000 t here, but 12000 t in #1
 
-use foldhash::HashMap;
-use foldhash::HashMapExt;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Ctx, Finding, Place, Severity, groups};
 use super::{Key, Keys};

@@ -23,8 +23,7 @@
 //!   error[role-holder-conflict]: Prime Minister of Norland is named "Ada Lindqvist"
 //!   here, but the holder on 2024-09-02 is Bo Hedman (in office from 2024-07-01)
 
-use foldhash::HashMapExt;
-use foldhash::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;

@@ -24,8 +24,7 @@
 //! so a check against a claim index links exactly as a check of the articles does
 //! when given the same frequencies.
 
-use foldhash::HashMap;
-use foldhash::HashMapExt;
+use foldhash::{HashMap, HashMapExt};
 
 /// The story settings (`[story]` params of `quantity-conflict`; see its `Params`).
 #[derive(Debug, Clone, Copy, PartialEq)]

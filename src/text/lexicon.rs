@@ -4,8 +4,7 @@
 //! The file is compiled in and parsed once per process; it sits here, below every
 //! layer that reads it, so that the grammars need no knowledge base.
 
-use foldhash::HashSet;
-use foldhash::{HashMapExt, HashSetExt};
+use foldhash::{HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 use std::sync::OnceLock;
 

@@ -1,7 +1,6 @@
 //! People, organizations and places; then the names they may share.
 
-use foldhash::HashMap;
-use foldhash::HashMapExt;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use super::Files;

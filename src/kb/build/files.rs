@@ -1,8 +1,7 @@
 //! What every kind of entry checks the same way: ids, texts, dates, sources and
 //! examples, and where a problem is (file, line, column).
 
-use foldhash::HashMap;
-use foldhash::HashMapExt;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use chrono::NaiveDate;
