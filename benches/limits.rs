@@ -450,6 +450,47 @@ fn whole_cases() -> Vec<WholeCase> {
             run: check,
         },
         WholeCase {
+            // Articles no story ties together, each giving figures of one subject
+            // for one year (some of them wrong): they meet through the subject's
+            // index, and each pair of sources was aligned, the square of the
+            // sources, until a subject's figures were gathered into claims.
+            name: "unrelated articles on one subject (8n = 200 files)",
+            n: 25,
+            make: |k| {
+                const MEASURES: [&str; 6] = [
+                    "lithium output",
+                    "copper exports",
+                    "nickel imports",
+                    "cobalt production",
+                    "graphite sales",
+                    "zinc shipments",
+                ];
+                (0..k)
+                    .map(|i| {
+                        let body: Vec<String> = MEASURES
+                            .iter()
+                            .enumerate()
+                            .map(|(j, m)| {
+                                let wrong = (i + j) % 7 == 0;
+                                let v = (10 + j) * 1000 * if wrong { 2 } else { 1 };
+                                format!("Kestland's {m} reached {v} tonnes in 2023.")
+                            })
+                            .collect();
+                        (
+                            format!("a{i:06}.txt"),
+                            format!(
+                                "Dispatch {i}\nBy Staff | March {}, 2024\n\n{}\n",
+                                1 + i % 27,
+                                body.join(" ")
+                            ),
+                        )
+                    })
+                    .collect()
+            },
+            prepare: nothing,
+            run: check,
+        },
+        WholeCase {
             // One article of many different claims (subjects, measures, years,
             // units): 20 MB took 57 s.
             name: "one article dense with claims (8n = 2 MB)",

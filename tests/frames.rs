@@ -294,6 +294,44 @@ fn self_contained_figures_meet_across_stories() {
     );
 }
 
+/// Sixty articles no story ties (their headlines share only common words), each
+/// giving one subject's harvest and exports for one year, three of them a harvest
+/// the others contradict: the harvests make one finding that names the three and
+/// the figures they contradict (a subject's figures are gathered into claims, and
+/// the claim's conflicts found through its furthest values, not source by source);
+/// the exports, given alike everywhere, make none.
+#[test]
+fn many_unrelated_sources_of_one_subject_meet_as_claims() {
+    let wrong = [7usize, 27, 47];
+    let articles: Vec<String> = (0..60)
+        .map(|i| {
+            let harvest = if wrong.contains(&i) {
+                "610,000"
+            } else {
+                "480,000"
+            };
+            article(
+                &format!("Varnholm notebook {i}"),
+                &format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+                &format!(
+                    "Visitors were expected all week. Varnholm's wheat harvest reached {harvest} \
+                     tonnes in 2024. Varnholm's steel exports reached 90,000 tonnes in 2024."
+                ),
+            )
+        })
+        .collect();
+    let found: Vec<(String, Vec<String>)> = findings(&articles)
+        .into_iter()
+        .filter(|(r, _)| r == "quantity-conflict")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let places = &found[0].1;
+    let count = |v: &str| places.iter().filter(|t| t.starts_with(v)).count();
+    assert_eq!(count("610,000"), 3, "{places:?}");
+    assert_eq!(count("480,000"), 57, "{places:?}");
+    assert_eq!(count("90,000"), 0, "{places:?}");
+}
+
 /// A date an event was moved from is not its date. (The date rule ties events by
 /// the knowledge base's entities: OPEC here.)
 #[test]

@@ -21,9 +21,13 @@
 //! all against all. Across stories, a figure that stands on its own (its clause
 //! names the subject, its sentence states the period: "China's economy grew 9.5% in
 //! 2004") meets the figures of the same subject, and their near contexts must reach
-//! `min_similarity_unlinked`. Two figures are also told apart when their sentences
-//! give two different tellers ("according to the Halifax", "the ONS said") that
-//! the knowledge base or one of the articles knows as two bodies, two different
+//! `min_similarity_unlinked`; a subject's figures across such sources are gathered
+//! into claims (each joins the claim whose first figure it is most like) and meet
+//! within a claim the figures furthest from their values, so the cost grows with
+//! the figures, not with the square of the sources. Two figures are also told
+//! apart when their sentences give two different tellers ("according to the
+//! Halifax", "the ONS said") that the knowledge base or one of the articles knows
+//! as two bodies, two different
 //! bases of a change ("on the year", "on the month"), a fall and a rise, an
 //! increment ("a further €2bn") and a figure that says nothing of adding, counts
 //! of one noun with other words before it ("three gold medals", "five medals"), or
@@ -257,6 +261,7 @@ impl Idf {
 }
 
 /// Why two figures were taken for one claim, with the score that ranked them.
+#[derive(Clone)]
 struct Match {
     score: f64,
     because: Vec<String>,
@@ -766,7 +771,11 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
                 last.insert(subject, x);
             }
         }
-        found.extend(unlinked(cx, &p, &idf, &by_source).filter(|(a, b, _)| disjoint(*a, *b)));
+        found.extend(
+            unlinked(cx, &p, &idf, &by_source)
+                .into_iter()
+                .filter(|(a, b, _)| disjoint(*a, *b)),
+        );
         if found.is_empty() {
             continue;
         }
@@ -836,23 +845,27 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
 /// tokens in its clause, a measure word within twelve.
 const NEAR: f32 = 0.5;
 
-/// Figures of sources no story ties together, aligned when each stands on its
-/// own: its clause names the subject and its sentence states the period ("China's
+/// Figures of sources no story ties together, met when each stands on its own:
+/// its clause names the subject and its sentence states the period ("China's
 /// economy grew 9.5% in 2004" in any article of any day), and their near contexts
 /// (`NEAR`: the words around a figure, not the rest of its sentence, which in an
 /// unrelated article is about something else) are alike. Sources are met through
 /// an index by subject, and a subject given by more sources than a story feature
 /// may be (`story_max_feature_sources`) is too common to stand for one claim.
-fn unlinked<'a>(
-    cx: &'a Ctx,
-    p: &'a Params,
-    idf: &'a Idf,
+///
+/// A subject may be given by hundreds of unrelated sources, so its figures are not
+/// aligned source by source (the square of its sources) but gathered into claims
+/// (see `Claims`): cost grows with its figures times its distinct claims.
+fn unlinked(
+    cx: &Ctx,
+    p: &Params,
+    idf: &Idf,
     by_source: &std::collections::BTreeMap<usize, Vec<usize>>,
-) -> impl Iterator<Item = (usize, usize, Match)> + 'a {
+) -> Vec<(usize, usize, Match)> {
     use std::collections::BTreeMap;
-    type Index<'x> = BTreeMap<&'x str, BTreeMap<usize, Vec<usize>>>;
+    type Index<'x> = BTreeMap<&'x str, Vec<usize>>;
     let (mut by_subject, mut by_lead): (Index, Index) = Default::default();
-    for (&s, xs) in by_source {
+    for xs in by_source.values() {
         for &x in xs {
             let Kind::Quantity(q) = &cx.claims[x].kind else {
                 continue;
@@ -867,48 +880,180 @@ fn unlinked<'a>(
                 (None, Some(lead)) => (&mut by_lead, lead),
                 (None, None) => continue,
             };
-            map.entry(id.as_str())
-                .or_default()
-                .entry(s)
-                .or_default()
-                .push(x);
+            map.entry(id.as_str()).or_default().push(x);
         }
     }
     let strict = Params {
         min_similarity: p.min_similarity.max(p.min_similarity_unlinked),
         ..p.clone()
     };
-    let stories = cx.stories();
+    let sources = |xs: &[usize]| {
+        let mut s: Vec<usize> = xs.iter().map(|&x| cx.claims[x].source).collect();
+        s.dedup();
+        s.len()
+    };
     let mut out = Vec::new();
-    for (lead, leads) in &by_lead {
-        let Some(named) = by_subject.get(lead) else {
+    for (subject, named) in &by_subject {
+        let leads = by_lead.get(subject).map_or(&[][..], Vec::as_slice);
+        if sources(named) > p.story_max_feature_sources {
             continue;
+        }
+        let mut claims = Claims::new(cx, &strict, idf);
+        for &x in named {
+            claims.add(x, false);
+        }
+        for &x in leads {
+            claims.add(x, true);
+        }
+        out.extend(claims.conflicts());
+    }
+    out
+}
+
+/// One subject's figures across unrelated sources, gathered into claims: each
+/// figure joins the claim whose first figure (its leader) it is most like, among
+/// leaders of other sources no story ties to its own, or else starts a claim (a
+/// figure known only by its sentence's first word joins, never starts). Within a
+/// claim, a figure meets the figures whose values lie furthest from its own (the
+/// lowest and the highest), so every conflict of the claim is found through a few
+/// pairs each, not all of them; two figures meet only when their own contexts are
+/// alike too, and not when either's source also gives a figure of the claim that
+/// agrees with the other's (one reading of two fits: no conflict).
+struct Claims<'a> {
+    cx: &'a Ctx<'a>,
+    p: &'a Params,
+    idf: &'a Idf,
+    claims: Vec<Vec<Member>>,
+}
+
+/// A figure of a claim: whether it is known only by a sentence's first word, and
+/// the match that joined it to the leader (none for the leader).
+struct Member {
+    id: usize,
+    lead: bool,
+    join: Option<Match>,
+}
+
+/// How many claims one subject's figures of one block may start; a figure like
+/// none of them is left out (a bound on cost: the figures of one subject, period
+/// and unit class are rarely of more distinct claims).
+const MAX_CLAIMS: usize = 64;
+
+/// How many of the furthest figures on each side a figure tries (one that meets
+/// is enough: the claim's conflicts then form one group through the furthest).
+const FURTHEST: usize = 4;
+
+impl<'a> Claims<'a> {
+    fn new(cx: &'a Ctx<'a>, p: &'a Params, idf: &'a Idf) -> Claims<'a> {
+        Claims {
+            cx,
+            p,
+            idf,
+            claims: Vec::new(),
+        }
+    }
+
+    /// May figures `a` and `b` meet here: other sources, no story between them, not
+    /// both known only by a sentence's first word?
+    fn may_meet(&self, a: &Member, b: &Member) -> bool {
+        let (sa, sb) = (self.cx.claims[a.id].source, self.cx.claims[b.id].source);
+        sa != sb && !(a.lead && b.lead) && !self.cx.stories().linked(sa, sb)
+    }
+
+    fn add(&mut self, id: usize, lead: bool) {
+        let mut x = Member {
+            id,
+            lead,
+            join: None,
         };
-        if named.len() > p.story_max_feature_sources {
-            continue;
+        let mut best: Option<usize> = None;
+        for (k, claim) in self.claims.iter().enumerate() {
+            if !self.may_meet(&claim[0], &x) {
+                continue;
+            }
+            if let Some(m) = compare(self.cx, self.p, self.idf, true, claim[0].id, id)
+                && x.join.as_ref().is_none_or(|b| m.score > b.score)
+            {
+                x.join = Some(m);
+                best = Some(k);
+            }
         }
-        for (sa, xs) in leads {
-            for (sb, ys) in named {
-                if sa != sb && !stories.linked(*sa, *sb) {
-                    out.extend(align(cx, &strict, idf, true, xs, ys));
+        match best {
+            Some(k) => self.claims[k].push(x),
+            None if !lead && self.claims.len() < MAX_CLAIMS => self.claims.push(vec![x]),
+            None => {}
+        }
+    }
+
+    /// The pairs of figures of one claim whose values cannot both hold.
+    fn conflicts(self) -> Vec<(usize, usize, Match)> {
+        let (cx, p) = (self.cx, self.p);
+        let t = (p.relative_tolerance, p.about_tolerance, p.nearly_tolerance);
+        let span = |x: usize| match &cx.claims[x].kind {
+            Kind::Quantity(q) => interval(q, t.0, t.1, t.2),
+            _ => (f64::NAN, f64::NAN),
+        };
+        let agree = |a: usize, b: usize| {
+            let ((al, ah), (bl, bh)) = (span(a), span(b));
+            al <= bh && bl <= ah
+        };
+        let mut out = Vec::new();
+        let mut seen: foldhash::HashSet<(usize, usize)> = Default::default();
+        for claim in &self.claims {
+            // A source's figures of the claim: one that agrees with the other
+            // side's figure is the reading that fits.
+            let fits = |x: usize, y: usize| {
+                let s = cx.claims[x].source;
+                claim
+                    .iter()
+                    .any(|z| cx.claims[z.id].source == s && agree(z.id, y))
+            };
+            let pair = |x: &Member, y: &Member| {
+                self.may_meet(x, y) && !agree(x.id, y.id) && !fits(x.id, y.id) && !fits(y.id, x.id)
+            };
+            let leader = &claim[0];
+            // Each figure against its leader: compared when it joined.
+            for x in &claim[1..] {
+                if let Some(m) = &x.join
+                    && pair(leader, x)
+                {
+                    seen.insert((leader.id.min(x.id), leader.id.max(x.id)));
+                    out.push((leader.id, x.id, m.clone()));
+                }
+            }
+            if claim.len() < 3 {
+                continue;
+            }
+            let mut by_high: Vec<&Member> = claim[1..].iter().collect();
+            by_high.sort_by(|a, b| span(a.id).1.total_cmp(&span(b.id).1).then(a.id.cmp(&b.id)));
+            let mut by_low = by_high.clone();
+            by_low.sort_by(|a, b| span(b.id).0.total_cmp(&span(a.id).0).then(a.id.cmp(&b.id)));
+            for x in &claim[1..] {
+                let (xl, xh) = span(x.id);
+                // The lowest figures below x's, then the highest above.
+                let below = by_high.iter().take_while(|y| span(y.id).1 < xl);
+                let above = by_low.iter().take_while(|y| span(y.id).0 > xh);
+                let sides: [Vec<&&Member>; 2] = [
+                    below.take(FURTHEST).collect(),
+                    above.take(FURTHEST).collect(),
+                ];
+                for side in sides {
+                    for y in side.into_iter().filter(|y| pair(x, y)) {
+                        let (a, b) = (x.id.min(y.id), x.id.max(y.id));
+                        if seen.contains(&(a, b)) {
+                            break;
+                        }
+                        if let Some(m) = compare(cx, p, self.idf, true, a, b) {
+                            seen.insert((a, b));
+                            out.push((a, b, m));
+                            break;
+                        }
+                    }
                 }
             }
         }
+        out
     }
-    for sources in by_subject.values() {
-        if sources.len() < 2 || sources.len() > p.story_max_feature_sources {
-            continue;
-        }
-        let list: Vec<(&usize, &Vec<usize>)> = sources.iter().collect();
-        for (k, (sa, xs)) in list.iter().enumerate() {
-            for (sb, ys) in &list[k + 1..] {
-                if !stories.linked(**sa, **sb) {
-                    out.extend(align(cx, &strict, idf, true, xs, ys));
-                }
-            }
-        }
-    }
-    out.into_iter()
 }
 
 /// Do claims `a` and `b` (of one source) lie in different sentences? (Their
