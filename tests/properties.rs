@@ -368,6 +368,19 @@ proptest! {
         prop_assert_eq!(&base, &folder, "the folder and its files named one by one");
     }
 
+    /// One worker thread or several: the same findings, byte for byte (the rules,
+    /// and the blocks of quantity-conflict, run side by side).
+    #[test]
+    fn jobs_change_nothing(corpus in corpus()) {
+        let files: Vec<String> = corpus.iter().enumerate().map(|(k, a)| render_file(k, a)).collect();
+        let tmp = tempfile::tempdir().expect("temp dir");
+        write_corpus(&tmp.path().join("corpus"), &files, &(0..files.len()).collect::<Vec<_>>());
+        let run = |jobs: &str| findings(tmp.path(), &["corpus".into(), "--jobs".into(), jobs.into()]);
+        let one = run("1");
+        prop_assert_eq!(&one, &run("3"), "--jobs 3");
+        prop_assert_eq!(&one, &run("8"), "--jobs 8");
+    }
+
     /// A draft checked against the rest finds the conflicts involving it that one run
     /// over everything finds (less those where a known right value puts the fault on
     /// the archive's side, which `--against` leaves out by design).

@@ -245,22 +245,32 @@ impl<'a> Ctx<'a> {
     /// The known person claim `i`'s unknown holder misspells (see
     /// `name_variant::misspelt_holder`), if it is a role claim with one.
     pub fn misspelt_holder(&self, i: usize) -> Option<usize> {
+        self.misspelt_holders().get(&i).copied()
+    }
+
+    fn misspelt_holders(&self) -> &HashMap<usize, usize> {
         use rayon::prelude::*;
-        self.misspelt
-            .get_or_init(|| {
-                self.claims
-                    .par_iter()
-                    .enumerate()
-                    .filter_map(|(i, c)| match &c.kind {
-                        Kind::Role(r) => {
-                            name_variant::misspelt_holder(self, c.source, r).map(|e| (i, e))
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            })
-            .get(&i)
-            .copied()
+        self.misspelt.get_or_init(|| {
+            self.claims
+                .par_iter()
+                .enumerate()
+                .filter_map(|(i, c)| match &c.kind {
+                    Kind::Role(r) => {
+                        name_variant::misspelt_holder(self, c.source, r).map(|e| (i, e))
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
+    /// Makes the tables rules share (stories, misspelt holders) before the rules
+    /// run side by side: a table made with a parallel loop must not be first asked
+    /// for inside one, where the thread making it could be handed a rule that waits
+    /// for it.
+    fn prepare(&self) {
+        self.stories();
+        self.misspelt_holders();
     }
 
     /// Which sources are one story (see `stories`): by the parties each names and
@@ -542,21 +552,31 @@ pub fn check(kb: &Kb, files: &[File], sources: &[Source], claims: &[Claim]) -> V
 /// checked against a claim index: the draft alone, and the draft with the archive's
 /// claims that share its keys). Places are sorted by `across`'s paths.
 pub fn run(local: &Ctx, across: &Ctx) -> Vec<Finding> {
+    use rayon::prelude::*;
     let kb = across.kb;
-    let mut out: Vec<Finding> = Vec::new();
-    for rule in all() {
-        let Some(severity) = Severity::of(rule.level(kb)) else {
-            continue;
-        };
-        let cx = match rule.scope {
-            Scope::Source => local,
-            Scope::Sources(_) => across,
-        };
-        for mut f in (rule.run)(cx) {
-            f.severity = severity;
-            out.push(f);
-        }
-    }
+    local.prepare();
+    across.prepare();
+    // The rules run side by side (`--jobs`); their findings are sorted below.
+    let mut out: Vec<Finding> = all()
+        .par_iter()
+        .map(|rule| {
+            let Some(severity) = Severity::of(rule.level(kb)) else {
+                return Vec::new();
+            };
+            let cx = match rule.scope {
+                Scope::Source => local,
+                Scope::Sources(_) => across,
+            };
+            let mut found = (rule.run)(cx);
+            for f in &mut found {
+                f.severity = severity;
+            }
+            found
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
     let sources = across.sources;
     let key = |f: &Finding| {
         let p = f.places.iter().find(|p| p.primary).or(f.places.first());

@@ -705,12 +705,8 @@ fn align_small(
 }
 
 pub fn check(cx: &Ctx) -> Vec<Finding> {
+    use rayon::prelude::*;
     let p: Params = cx.params();
-    let (rt, about, nearly) = (p.relative_tolerance, p.about_tolerance, p.nearly_tolerance);
-    let q = |i: usize| match &cx.claims[i].kind {
-        Kind::Quantity(q) => Some(q),
-        _ => None,
-    };
     // Blocks of figures that can be one claim; cost grows with the claims.
     let mut index: HashMap<Block, Vec<usize>> = HashMap::new();
     for (i, c) in cx.claims.iter().enumerate() {
@@ -720,8 +716,28 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
             index.entry(b).or_default().push(i);
         }
     }
-    let mut keys: Vec<&Block> = index.keys().collect();
-    keys.sort();
+    let mut blocks: Vec<(&Block, &Vec<usize>)> =
+        index.iter().filter(|(_, m)| m.len() >= 2).collect();
+    blocks.sort_by_key(|b| b.0);
+    // The stories are made once, before the blocks are checked side by side.
+    cx.stories();
+    // Each block on its own (`--jobs`), the findings in the blocks' order.
+    blocks
+        .par_iter()
+        .map(|(key, members)| check_block(cx, &p, key, members))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The findings of one block's figures (`members`, in claim order).
+fn check_block(cx: &Ctx, p: &Params, key: &Block, members: &[usize]) -> Vec<Finding> {
+    let (rt, about, nearly) = (p.relative_tolerance, p.about_tolerance, p.nearly_tolerance);
+    let q = |i: usize| match &cx.claims[i].kind {
+        Kind::Quantity(q) => Some(q),
+        _ => None,
+    };
     let disjoint = |a: usize, b: usize| {
         let (Some(qa), Some(qb)) = (q(a), q(b)) else {
             return false;
@@ -731,112 +747,106 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
         ha < lb || hb < la
     };
     let mut out = Vec::new();
-    for key in keys {
-        let members = &index[key];
-        if members.len() < 2 {
-            continue;
-        }
-        let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-        for &m in members {
-            by_source.entry(cx.claims[m].source).or_default().push(m);
-        }
-        let stories = cx.stories();
-        let idf = Idf::new(cx, members, p.idf_prior);
-        let mut found: Vec<(usize, usize, Match)> = Vec::new();
-        for (&sa, xs) in &by_source {
-            // Other sources of its stories that have figures in this block.
-            for &sb in stories.of(sa).iter().filter(|&&sb| sb > sa) {
-                let Some(ys) = by_source.get(&sb) else {
-                    continue;
-                };
-                found.extend(
-                    align(cx, &p, &idf, false, xs, ys)
-                        .into_iter()
-                        .filter(|(a, b, _)| disjoint(*a, *b)),
-                );
-            }
-            // Within the article: each figure against the last one of its subject
-            // in another sentence (the same claim restated, as in a headline); two
-            // figures of one sentence are two claims.
-            let mut last: HashMap<Option<&str>, usize> = HashMap::new();
-            for &x in xs {
-                let subject = q(x).and_then(|qc| qc.frame.subject.as_deref());
-                if let Some(&prev) = last.get(&subject)
-                    && disjoint(prev, x)
-                    && apart(cx, prev, x)
-                    && let Some(m) = compare(cx, &p, &idf, false, prev, x)
-                {
-                    found.push((prev, x, m));
-                }
-                last.insert(subject, x);
-            }
-        }
-        found.extend(
-            unlinked(cx, &p, &idf, &by_source)
-                .into_iter()
-                .filter(|(a, b, _)| disjoint(*a, *b)),
-        );
-        if found.is_empty() {
-            continue;
-        }
-        let pos: HashMap<usize, usize> = members.iter().enumerate().map(|(k, &m)| (m, k)).collect();
-        let pairs: Vec<(usize, usize)> = found.iter().map(|(a, b, _)| (pos[a], pos[b])).collect();
-        let mut degree = vec![0usize; members.len()];
-        for &(x, y) in &pairs {
-            degree[x] += 1;
-            degree[y] += 1;
-        }
-        for g in groups(members.len(), &pairs) {
-            // The claim in most conflicts is the primary; ties: the later one.
-            let primary = g
-                .iter()
-                .copied()
-                .max_by_key(|&k| (degree[k], k))
-                .unwrap_or(g[0]);
-            let mut places: Vec<Place> = g
-                .iter()
-                .map(|&k| {
-                    let c = &cx.claims[members[k]];
-                    Place {
-                        source: c.source,
-                        span: c.span.clone(),
-                        normalized: q(members[k]).map(render).unwrap_or_default(),
-                        primary: k == primary,
-                    }
-                })
-                .collect();
-            places.sort_by_key(|p| !p.primary);
-            let mut because: Vec<String> = Vec::new();
-            for (a, _, m) in &found {
-                if g.contains(&pos[a]) {
-                    for w in &m.because {
-                        if !because.contains(w) {
-                            because.push(w.clone());
-                        }
-                    }
-                }
-            }
-            let label = q(members[primary])
-                .map(|qc| label(cx, qc))
-                .unwrap_or_default();
-            let period = &key.1;
-            let mut f = Finding {
-                lead: Some(format!("{label} for {period} is")),
-                rule: ID,
-                severity: Severity::Error,
-                message: String::new(),
-                subject: Some(format!("{label} ({period})")),
-                expected: None,
-                help: Some(format!(
-                    "these figures cannot all hold; taken for one claim by {}: check which source is right",
-                    because.join("; ")
-                )),
-                places,
-                because,
+    let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for &m in members {
+        by_source.entry(cx.claims[m].source).or_default().push(m);
+    }
+    let stories = cx.stories();
+    let idf = Idf::new(cx, members, p.idf_prior);
+    let mut found: Vec<(usize, usize, Match)> = Vec::new();
+    for (&sa, xs) in &by_source {
+        // Other sources of its stories that have figures in this block.
+        for &sb in stories.of(sa).iter().filter(|&&sb| sb > sa) {
+            let Some(ys) = by_source.get(&sb) else {
+                continue;
             };
-            f.restate(cx.sources);
-            out.push(f);
+            found.extend(
+                align(cx, p, &idf, false, xs, ys)
+                    .into_iter()
+                    .filter(|(a, b, _)| disjoint(*a, *b)),
+            );
         }
+        // Within the article: each figure against the last one of its subject
+        // in another sentence (the same claim restated, as in a headline); two
+        // figures of one sentence are two claims.
+        let mut last: HashMap<Option<&str>, usize> = HashMap::new();
+        for &x in xs {
+            let subject = q(x).and_then(|qc| qc.frame.subject.as_deref());
+            if let Some(&prev) = last.get(&subject)
+                && disjoint(prev, x)
+                && apart(cx, prev, x)
+                && let Some(m) = compare(cx, p, &idf, false, prev, x)
+            {
+                found.push((prev, x, m));
+            }
+            last.insert(subject, x);
+        }
+    }
+    found.extend(
+        unlinked(cx, p, &idf, &by_source)
+            .into_iter()
+            .filter(|(a, b, _)| disjoint(*a, *b)),
+    );
+    if found.is_empty() {
+        return out;
+    }
+    let pos: HashMap<usize, usize> = members.iter().enumerate().map(|(k, &m)| (m, k)).collect();
+    let pairs: Vec<(usize, usize)> = found.iter().map(|(a, b, _)| (pos[a], pos[b])).collect();
+    let mut degree = vec![0usize; members.len()];
+    for &(x, y) in &pairs {
+        degree[x] += 1;
+        degree[y] += 1;
+    }
+    for g in groups(members.len(), &pairs) {
+        // The claim in most conflicts is the primary; ties: the later one.
+        let primary = g
+            .iter()
+            .copied()
+            .max_by_key(|&k| (degree[k], k))
+            .unwrap_or(g[0]);
+        let mut places: Vec<Place> = g
+            .iter()
+            .map(|&k| {
+                let c = &cx.claims[members[k]];
+                Place {
+                    source: c.source,
+                    span: c.span.clone(),
+                    normalized: q(members[k]).map(render).unwrap_or_default(),
+                    primary: k == primary,
+                }
+            })
+            .collect();
+        places.sort_by_key(|p| !p.primary);
+        let mut because: Vec<String> = Vec::new();
+        for (a, _, m) in &found {
+            if g.contains(&pos[a]) {
+                for w in &m.because {
+                    if !because.contains(w) {
+                        because.push(w.clone());
+                    }
+                }
+            }
+        }
+        let label = q(members[primary])
+            .map(|qc| label(cx, qc))
+            .unwrap_or_default();
+        let period = &key.1;
+        let mut f = Finding {
+            lead: Some(format!("{label} for {period} is")),
+            rule: ID,
+            severity: Severity::Error,
+            message: String::new(),
+            subject: Some(format!("{label} ({period})")),
+            expected: None,
+            help: Some(format!(
+                "these figures cannot all hold; taken for one claim by {}: check which source is right",
+                because.join("; ")
+            )),
+            places,
+            because,
+        };
+        f.restate(cx.sources);
+        out.push(f);
     }
     out
 }
