@@ -405,6 +405,56 @@ fn a_figure_stated_twice_in_the_archive_is_picked_alike() {
     draft_against_archive(&corpus, &[0, 1], 2).unwrap();
 }
 
+/// A subject's figure in articles no story ties (their figures are gathered into
+/// claims, led by the first figure): a draft checked against the archive, whose
+/// sources it numbers after its own, finds what one run over both finds.
+#[test]
+fn unrelated_figures_of_a_subject_meet_alike_against_an_archive() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let write = |dir: &str, name: &str, i: usize, harvest: &str| {
+        let d = tmp.path().join(dir);
+        std::fs::create_dir_all(&d).expect("folder");
+        let text = format!(
+            "Varnholm notebook {i}\nDesk·2025-{:02}-10 09:00\n\nVisitors were expected all week. \
+             Varnholm's wheat harvest reached {harvest} tonnes in 2024.\n",
+            1 + i % 12
+        );
+        std::fs::write(d.join(name), text).expect("article");
+    };
+    for i in 0..12 {
+        let harvest = if i % 5 == 3 { "610,000" } else { "480,000" };
+        write("archive", &format!("a{i:02}.txt"), i, harvest);
+    }
+    write("draft", "z.txt", 12, "610,000");
+    let all = findings(tmp.path(), &["archive".into(), "draft".into()]);
+    let mut want: Vec<_> = all
+        .iter()
+        .filter(|f| {
+            f["locations"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|l| l["path"].as_str().unwrap_or("").starts_with("draft/"))
+        })
+        .map(places)
+        .collect();
+    let mut got: Vec<_> = findings(
+        tmp.path(),
+        &["draft".into(), "--against".into(), "archive".into()],
+    )
+    .iter()
+    .map(places)
+    .collect();
+    want.sort();
+    got.sort();
+    assert!(
+        want.iter()
+            .any(|(rule, locs)| rule == "quantity-conflict" && locs.len() > 2),
+        "{want:?}"
+    );
+    assert_eq!(want, got);
+}
+
 /// The property's body: `drafts` files of `order` are the draft, the rest the archive.
 fn draft_against_archive(
     corpus: &[Vec<Article>],

@@ -908,11 +908,19 @@ fn unlinked(
         if sources(named) > p.story_max_feature_sources {
             continue;
         }
+        // Figures in path order: which figure leads a claim then does not hang on
+        // how the run numbered its sources (a draft checked against an archive
+        // numbers its own first).
+        let by_path = |xs: &[usize]| {
+            let mut v = xs.to_vec();
+            v.sort_by_cached_key(|&x| place(cx, x));
+            v
+        };
         let mut claims = Claims::new(cx, &strict, idf);
-        for &x in named {
+        for x in by_path(named) {
             claims.add(x, false);
         }
-        for &x in leads {
+        for x in by_path(leads) {
             claims.add(x, true);
         }
         out.extend(claims.conflicts());
@@ -1034,10 +1042,12 @@ impl<'a> Claims<'a> {
             if claim.len() < 3 {
                 continue;
             }
+            // Equal values in path order, as above (the sorts are stable).
             let mut by_high: Vec<&Member> = claim[1..].iter().collect();
-            by_high.sort_by(|a, b| span(a.id).1.total_cmp(&span(b.id).1).then(a.id.cmp(&b.id)));
+            by_high.sort_by_cached_key(|m| place(cx, m.id));
             let mut by_low = by_high.clone();
-            by_low.sort_by(|a, b| span(b.id).0.total_cmp(&span(a.id).0).then(a.id.cmp(&b.id)));
+            by_high.sort_by(|a, b| span(a.id).1.total_cmp(&span(b.id).1));
+            by_low.sort_by(|a, b| span(b.id).0.total_cmp(&span(a.id).0));
             for x in &claim[1..] {
                 let (xl, xh) = span(x.id);
                 // The lowest figures below x's, then the highest above.
@@ -1064,6 +1074,14 @@ impl<'a> Claims<'a> {
         }
         out
     }
+}
+
+/// Where claim `i` is, as the order of paths gives it: its source's path and
+/// offset in the file, then its own offset.
+fn place<'a>(cx: &'a Ctx, i: usize) -> (&'a str, usize, usize) {
+    let c = &cx.claims[i];
+    let s = &cx.sources[c.source];
+    (s.path.as_str(), s.range.start, c.span.start)
 }
 
 /// Do claims `a` and `b` (of one source) lie in different sentences? (Their
