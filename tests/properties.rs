@@ -426,27 +426,13 @@ fn unrelated_figures_of_a_subject_meet_alike_against_an_archive() {
         write("archive", &format!("a{i:02}.txt"), i, harvest);
     }
     write("draft", "z.txt", 12, "610,000");
-    let all = findings(tmp.path(), &["archive".into(), "draft".into()]);
-    let mut want: Vec<_> = all
-        .iter()
-        .filter(|f| {
-            f["locations"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .any(|l| l["path"].as_str().unwrap_or("").starts_with("draft/"))
-        })
-        .map(places)
-        .collect();
-    let mut got: Vec<_> = findings(
-        tmp.path(),
-        &["draft".into(), "--against".into(), "archive".into()],
-    )
-    .iter()
-    .map(places)
-    .collect();
-    want.sort();
-    got.sort();
+    let (want, got) = one_run_and_against(tmp.path(), |f| {
+        f["locations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|l| l["path"].as_str().unwrap_or("").starts_with("draft/"))
+    });
     assert!(
         want.iter()
             .any(|(rule, locs)| rule == "quantity-conflict" && locs.len() > 2),
@@ -474,35 +460,35 @@ fn draft_against_archive(
     write_corpus(&draft_dir, &files, d);
     write_corpus(&archive_dir, &files, a);
     let draft = |p: &str| p.starts_with("draft/");
-    let all = findings(tmp.path(), &["draft".into(), "archive".into()]);
-    let mut want: Vec<_> = all
-        .iter()
-        .filter(|f| {
-            let locs = f["locations"].as_array().cloned().unwrap_or_default();
-            let in_draft = |l: &Value| draft(l["path"].as_str().unwrap_or(""));
-            let primary_in_draft = locs.iter().any(|l| l["role"] == "primary" && in_draft(l));
-            // One run lists places in path order, so the draft's wrong side may be
-            // a related place (the same wrong holder in archive and draft): it is
-            // at fault when its value is not the known right one.
-            let expected = f.get("expected");
-            let wrong_in_draft = locs
-                .iter()
-                .any(|l| in_draft(l) && expected.is_some_and(|e| l["normalized"] != *e));
-            locs.iter().any(in_draft) && (primary_in_draft || expected.is_none() || wrong_in_draft)
-        })
-        .map(places)
-        .collect();
-    let mut got: Vec<_> = findings(
-        tmp.path(),
-        &["draft".into(), "--against".into(), "archive".into()],
-    )
-    .iter()
-    .map(places)
-    .collect();
-    want.sort();
-    got.sort();
+    let (want, got) = one_run_and_against(tmp.path(), |f| {
+        let locs = f["locations"].as_array().cloned().unwrap_or_default();
+        let in_draft = |l: &Value| draft(l["path"].as_str().unwrap_or(""));
+        let primary_in_draft = locs.iter().any(|l| l["role"] == "primary" && in_draft(l));
+        // One run lists places in path order, so the draft's wrong side may be
+        // a related place (the same wrong holder in archive and draft): it is
+        // at fault when its value is not the known right one.
+        let expected = f.get("expected");
+        let wrong_in_draft = locs
+            .iter()
+            .any(|l| in_draft(l) && expected.is_some_and(|e| l["normalized"] != *e));
+        locs.iter().any(in_draft) && (primary_in_draft || expected.is_none() || wrong_in_draft)
+    });
     prop_assert_eq!(want, got);
     Ok(())
+}
+
+type Places = Vec<(String, Vec<(String, u64, u64)>)>;
+
+/// In `dir`, the findings of one run over `draft` and `archive` that `mine` picks
+/// (those of the draft), and those of `draft --against archive`, sorted.
+fn one_run_and_against(dir: &Path, mine: impl Fn(&Value) -> bool) -> (Places, Places) {
+    let all = findings(dir, &["draft".into(), "archive".into()]);
+    let mut want: Places = all.iter().filter(|f| mine(f)).map(places).collect();
+    let against = ["draft".into(), "--against".into(), "archive".into()];
+    let mut got: Places = findings(dir, &against).iter().map(places).collect();
+    want.sort();
+    got.sort();
+    (want, got)
 }
 
 // ---------------------------------------------------------------------------

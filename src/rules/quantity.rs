@@ -260,6 +260,19 @@ impl Idf {
     }
 }
 
+/// Can the values of figures `a` and `b` both hold (their intervals meet)?
+fn agree(cx: &Ctx, p: &Params, a: usize, b: usize) -> bool {
+    match (&cx.claims[a].kind, &cx.claims[b].kind) {
+        (Kind::Quantity(x), Kind::Quantity(y)) => {
+            let t = (p.relative_tolerance, p.about_tolerance, p.nearly_tolerance);
+            let (xl, xh) = interval(x, t.0, t.1, t.2);
+            let (yl, yh) = interval(y, t.0, t.1, t.2);
+            xl <= yh && yl <= xh
+        }
+        _ => false,
+    }
+}
+
 /// Why two figures were taken for one claim, with the score that ranked them.
 #[derive(Clone)]
 struct Match {
@@ -663,20 +676,11 @@ fn align_small(
     // Of two readings that fit about as well, the one whose values agree wins: a
     // figure that may be either of two is not a conflict with the one it equals.
     const AGREE: f64 = 0.05;
-    let agree = |a: usize, b: usize| match (&cx.claims[a].kind, &cx.claims[b].kind) {
-        (Kind::Quantity(x), Kind::Quantity(y)) => {
-            let t = (p.relative_tolerance, p.about_tolerance, p.nearly_tolerance);
-            let (xl, xh) = interval(x, t.0, t.1, t.2);
-            let (yl, yh) = interval(y, t.0, t.1, t.2);
-            xl <= yh && yl <= xh
-        }
-        _ => false,
-    };
     for &r in rows {
         for &c in cols {
             let m = compare(cx, p, idf, near, r, c);
             let w = m.as_ref().map_or(0i64, |m| {
-                let bonus = if agree(r, c) { AGREE } else { 0.0 };
+                let bonus = if agree(cx, p, r, c) { AGREE } else { 0.0 };
                 ((m.score + bonus) * 10_000.0) as i64 + 1
             });
             weights.push(w);
@@ -733,19 +737,12 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
 
 /// The findings of one block's figures (`members`, in claim order).
 fn check_block(cx: &Ctx, p: &Params, key: &Block, members: &[usize]) -> Vec<Finding> {
-    let (rt, about, nearly) = (p.relative_tolerance, p.about_tolerance, p.nearly_tolerance);
     let q = |i: usize| match &cx.claims[i].kind {
         Kind::Quantity(q) => Some(q),
         _ => None,
     };
-    let disjoint = |a: usize, b: usize| {
-        let (Some(qa), Some(qb)) = (q(a), q(b)) else {
-            return false;
-        };
-        let (la, ha) = interval(qa, rt, about, nearly);
-        let (lb, hb) = interval(qb, rt, about, nearly);
-        ha < lb || hb < la
-    };
+    // A block holds only figures.
+    let disjoint = |a: usize, b: usize| !agree(cx, p, a, b);
     let mut out = Vec::new();
     let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for &m in members {
@@ -1011,21 +1008,21 @@ impl<'a> Claims<'a> {
             Kind::Quantity(q) => interval(q, t.0, t.1, t.2),
             _ => (f64::NAN, f64::NAN),
         };
-        let agree = |a: usize, b: usize| {
-            let ((al, ah), (bl, bh)) = (span(a), span(b));
-            al <= bh && bl <= ah
-        };
+        let agree = |a: usize, b: usize| agree(cx, p, a, b);
         let mut out = Vec::new();
         let mut seen: foldhash::HashSet<(usize, usize)> = Default::default();
         for claim in &self.claims {
             // A source's figures of the claim: one that agrees with the other
             // side's figure is the reading that fits.
-            let fits = |x: usize, y: usize| {
-                let s = cx.claims[x].source;
-                claim
-                    .iter()
-                    .any(|z| cx.claims[z.id].source == s && agree(z.id, y))
-            };
+            let mut of_source: HashMap<usize, Vec<usize>> = HashMap::new();
+            for z in claim {
+                of_source
+                    .entry(cx.claims[z.id].source)
+                    .or_default()
+                    .push(z.id);
+            }
+            let fits =
+                |x: usize, y: usize| of_source[&cx.claims[x].source].iter().any(|&z| agree(z, y));
             let pair = |x: &Member, y: &Member| {
                 self.may_meet(x, y) && !agree(x.id, y.id) && !fits(x.id, y.id) && !fits(y.id, x.id)
             };
