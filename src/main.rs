@@ -16,6 +16,9 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use claimcheck::{Error, config, engine, kb, report, rules};
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "claimcheck",
