@@ -173,6 +173,11 @@ fn runs(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut cur: Option<(usize, usize)> = None;
     for (at, w) in words(text, r.clone()) {
+        // Outside a run, a word that starts in lower case changes nothing: most
+        // words, so the cheap test first.
+        if cur.is_none() && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
         let core =
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'' && c != '’');
         // `core` is a slice of `w`: its offset is what the trim took off the front.
@@ -441,8 +446,37 @@ pub fn check(cx: &Ctx) -> Vec<Finding> {
     let look = Lookup::new(cx);
     (0..cx.sources.len())
         .into_par_iter()
-        .flat_map_iter(|si| look.source(si, &by_source[si]))
+        .map_init(Memo::default, |memo, si| {
+            look.source(si, &by_source[si], memo)
+        })
+        .flatten_iter()
         .collect()
+}
+
+/// What a run's text tells before its source is consulted: whether it is a known
+/// name, its words, and the known names it is like (see `Lookup::alike`).
+struct Looked {
+    known: bool,
+    ws: Vec<String>,
+    alike: Vec<Alike>,
+}
+
+/// A known name a run is like: its entity, the similarity of the wholes, and
+/// whether it counts only where the source names the entity's operator.
+struct Alike {
+    entity: usize,
+    similarity: f64,
+    needs_operator: bool,
+}
+
+/// The runs a worker has looked up, by their text: most capitalized runs recur
+/// across a run's articles ("Prime Minister", a firm's name), and looking one up
+/// costs more than finding it here. Cleared when full, so memory stays bounded.
+#[derive(Default)]
+struct Memo(HashMap<Box<str>, Looked>);
+
+impl Memo {
+    const MAX: usize = 1 << 16;
 }
 
 /// The person a holder's name written after an office title misspells, by the same
@@ -531,7 +565,7 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    fn source(&self, si: usize, claims: &[usize]) -> Vec<Finding> {
+    fn source(&self, si: usize, claims: &[usize], memo: &mut Memo) -> Vec<Finding> {
         let (cx, kb) = (self.cx, self.cx.kb);
         let src = &cx.sources[si];
         let text = cx.files[src.file].text.as_str();
@@ -589,19 +623,23 @@ impl<'a> Lookup<'a> {
                     continue;
                 }
                 let written = &text[run.clone()];
-                let covered = known.covers(&run) || run.end <= flagged_end;
-                let known_name = kb.has_name(written);
+                if known.covers(&run) || run.end <= flagged_end {
+                    whole_named |= !part;
+                    continue;
+                }
+                // Too short to compare; so are its parts, which are shorter still.
+                if written.chars().count() < self.min_len {
+                    continue;
+                }
+                let looked = self.look_up(written, memo);
                 if !part {
-                    whole_named = covered || known_name;
+                    whole_named = looked.known;
                 }
-                if covered || written.chars().count() < self.min_len || known_name {
+                if looked.known || looked.ws.is_empty() {
                     continue;
                 }
-                let ws = norm_words(written);
-                if ws.is_empty() {
-                    continue;
-                }
-                let best = self.best(si, &ws, false);
+                let ws = &looked.ws;
+                let best = self.pick(si, &looked.alike);
                 if !part {
                     whole_named = best.is_some();
                 }
@@ -609,7 +647,7 @@ impl<'a> Lookup<'a> {
                     // A part of a run is a name only with as many words as one of the
                     // entity's, and when the word after it is none of the entity's.
                     && (!part || self.part_fits(e, ws.len(), next_word(text, run.end)))
-                    && !self.title_slip(e, &ws)
+                    && !self.title_slip(e, ws)
                     && (kind != Part::Tail || kb.entities[e].kind == crate::kb::EntityType::Person)
                     && self.in_context(si, e, tail(text, run.start, 80), (text, &lower), &run)
                     && !accepted_spelling(kb, e, written)
@@ -710,8 +748,60 @@ impl<'a> Lookup<'a> {
                 .any(|w| !next.is_empty() && prefix(w) == prefix(&next))
     }
 
+    /// A run's source-independent answers, from the memo when the text was seen.
+    fn look_up<'m>(&self, written: &str, memo: &'m mut Memo) -> &'m Looked {
+        if !memo.0.contains_key(written) {
+            if memo.0.len() >= Memo::MAX {
+                memo.0.clear();
+            }
+            let known = self.cx.kb.has_name(written);
+            let ws = if known {
+                Vec::new()
+            } else {
+                norm_words(written)
+            };
+            let alike = if ws.is_empty() {
+                Vec::new()
+            } else {
+                self.alike(&ws, false)
+            };
+            memo.0.insert(written.into(), Looked { known, ws, alike });
+        }
+        &memo.0[written]
+    }
+
     /// The known entity whose name the written words are most like, if any is alike enough.
     fn best(&self, si: usize, ws: &[String], by_end: bool) -> Option<usize> {
+        self.pick(si, &self.alike(ws, by_end))
+    }
+
+    /// Of the names a run is like, the most alike that counts in source `si`, if it
+    /// reaches the threshold; of equals, the last.
+    fn pick(&self, si: usize, alike: &[Alike]) -> Option<usize> {
+        let mut best: Option<(f64, usize)> = None;
+        for a in alike {
+            // One word of a country ("Germans", "Australain") is too often a
+            // demonym or a word of its own to call it a wrong name; a one-word
+            // site ("Escondita") counts where the source names its operator.
+            if a.needs_operator {
+                let operator_named = self.cx.kb.entities[a.entity]
+                    .operator
+                    .as_ref()
+                    .is_some_and(|o| self.cx.entities[si].binary_search(o).is_ok());
+                if !operator_named {
+                    continue;
+                }
+            }
+            if a.similarity >= self.threshold && best.is_none_or(|(b, _)| a.similarity >= b) {
+                best = Some((a.similarity, a.entity));
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
+    /// The known names the written words are like word by word, in index order,
+    /// with the similarity of the wholes: what does not depend on the source.
+    fn alike(&self, ws: &[String], by_end: bool) -> Vec<Alike> {
         let kb = self.cx.kb;
         let same_length = self.index.get(ws.len());
         let mut cands: Vec<usize> = ws
@@ -737,9 +827,9 @@ impl<'a> Lookup<'a> {
         }
         cands.sort_unstable();
         cands.dedup();
-        // The words first (they reject nearly every candidate), then the entity's
-        // kind, then the similarity of the whole; of equals, the last.
-        let mut best: Option<(f64, usize)> = None;
+        // The words first (they reject nearly every candidate), then the similarity
+        // of the whole.
+        let mut out = Vec::new();
         let mut written: Option<String> = None;
         for k in cands {
             let (e, nw) = (self.names[k].0, &self.names[k].1);
@@ -756,28 +846,17 @@ impl<'a> Lookup<'a> {
             if !alike {
                 continue;
             }
-            // One word of a country ("Germans", "Australain") is too often a
-            // demonym or a word of its own to call it a wrong name; a one-word
-            // site ("Escondita") counts where the source names its operator.
-            let place = &kb.entities[e];
-            if (nw.len() == 1 && place.kind == crate::kb::EntityType::Place)
-                || self.heads.contains(&k)
-            {
-                let operator_named = place
-                    .operator
-                    .as_ref()
-                    .is_some_and(|o| self.cx.entities[si].binary_search(o).is_ok());
-                if !operator_named {
-                    continue;
-                }
-            }
+            let needs_operator = (nw.len() == 1
+                && kb.entities[e].kind == crate::kb::EntityType::Place)
+                || self.heads.contains(&k);
             let written = written.get_or_insert_with(|| ws.join(" "));
-            let sim = strsim::jaro_winkler(&nw.join(" "), written);
-            if sim >= self.threshold && best.is_none_or(|(b, _)| sim >= b) {
-                best = Some((sim, e));
-            }
+            out.push(Alike {
+                entity: e,
+                similarity: strsim::jaro_winkler(&nw.join(" "), written),
+                needs_operator,
+            });
         }
-        best.map(|(_, e)| e)
+        out
     }
 }
 
