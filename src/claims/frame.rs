@@ -250,10 +250,7 @@ pub fn word_cases<'a>(
     let mut lower = HashSet::new();
     let mut capital = HashSet::new();
     for s in sentences {
-        for (k, r) in crate::text::words::words(text, s.clone())
-            .into_iter()
-            .enumerate()
-        {
+        for (k, r) in crate::text::words::word_iter(text, s.clone()).enumerate() {
             let raw = &text[r.clone()];
             let w = raw
                 .strip_suffix("'s")

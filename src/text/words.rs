@@ -124,46 +124,101 @@ pub fn boundary_after(text: &str, i: usize) -> bool {
 
 /// Latin words (letters, digits, inner `'`, `-`, `.`) of `text[r]` with absolute ranges.
 pub fn words(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let bytes = text.as_bytes();
-    let mut at = r.start;
-    // Byte by byte where the text is ASCII (most of it): no char decoding there.
-    while at < r.end {
-        let (len, wordy, joiner) = match bytes[at] {
-            b if b.is_ascii() => (
-                1,
-                b.is_ascii_alphanumeric(),
-                matches!(b, b'\'' | b'-' | b'.' | b'&'),
-            ),
-            _ => {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                (c.len_utf8(), c.is_alphanumeric() && !is_cjk(c), c == '’')
-            }
-        };
-        if wordy || (joiner && start.is_some()) {
-            start.get_or_insert(at);
-        } else if let Some(s) = start.take() {
-            push_word(text, s..at, &mut out);
-        }
-        at += len;
-    }
-    if let Some(s) = start {
-        push_word(text, s..r.end, &mut out);
-    }
-    out
+    word_iter(text, r).collect()
 }
 
-fn push_word(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    // Most words end on a letter or digit: nothing to trim.
-    if text.as_bytes()[r.end - 1].is_ascii_alphanumeric() {
-        out.push(r);
-        return;
+/// The words of `words`, one at a time: no list for a caller that reads each once.
+pub fn word_iter(text: &str, r: Range<usize>) -> Words<'_> {
+    Words {
+        text,
+        at: r.start,
+        end: r.end,
     }
-    let w = &text[r.clone()];
-    let trimmed = w.trim_end_matches(['\'', '’', '-', '.']);
-    if !trimmed.is_empty() {
-        out.push(r.start..r.start + trimmed.len());
+}
+
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+    end: usize,
+}
+
+/// ASCII bytes by what they are to a word: 1 a letter or digit, 2 a joiner inside a
+/// word (`'` `-` `.` `&`), 0 neither.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'&') {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+impl Words<'_> {
+    /// A char outside ASCII at `at`: its byte length, and whether it is a word char
+    /// and a joiner.
+    #[cold]
+    fn wide(&self, at: usize) -> (usize, bool, bool) {
+        let c = self.text[at..].chars().next().unwrap_or(' ');
+        (c.len_utf8(), c.is_alphanumeric() && !is_cjk(c), c == '’')
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let bytes = self.text.as_bytes();
+        // A word starts at a word char and runs on through word chars and joiners;
+        // byte by byte where the text is ASCII (most of it).
+        while self.at < self.end {
+            let b = bytes[self.at];
+            if b.is_ascii() {
+                if ASCII_CLASS[b as usize] == 1 {
+                    break;
+                }
+                self.at += 1;
+            } else {
+                let (len, wordy, _) = self.wide(self.at);
+                if wordy {
+                    break;
+                }
+                self.at += len;
+            }
+        }
+        if self.at >= self.end {
+            return None;
+        }
+        let start = self.at;
+        while self.at < self.end {
+            let b = bytes[self.at];
+            if b.is_ascii() {
+                if ASCII_CLASS[b as usize] == 0 {
+                    break;
+                }
+                self.at += 1;
+            } else {
+                let (len, wordy, joiner) = self.wide(self.at);
+                if !(wordy || joiner) {
+                    break;
+                }
+                self.at += len;
+            }
+        }
+        // Most words end on a letter or digit: nothing to trim. It starts on a word
+        // char, so trimming the joiners off its end leaves something.
+        if bytes[self.at - 1].is_ascii_alphanumeric() {
+            return Some(start..self.at);
+        }
+        let trimmed = self.text[start..self.at].trim_end_matches(['\'', '’', '-', '.']);
+        Some(start..start + trimmed.len())
     }
 }
 
@@ -180,6 +235,50 @@ pub fn clause_start(text: &str, floor: usize, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words as the char-by-char definition has them: a word char starts a word,
+    /// word chars and joiners continue it, and joiners are trimmed off its end.
+    fn reference_words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        fn end<'t>(text: &'t str, s: usize, e: usize, out: &mut Vec<&'t str>) {
+            out.push(text[s..e].trim_end_matches(['\'', '’', '-', '.']));
+        }
+        for (i, c) in text.char_indices() {
+            let wordy = c.is_alphanumeric() && !is_cjk(c);
+            let joiner = matches!(c, '\'' | '-' | '.' | '&' | '’');
+            if wordy || (joiner && start.is_some()) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                end(text, s, i, &mut out);
+            }
+        }
+        if let Some(s) = start {
+            end(text, s, text.len(), &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn word_iter_agrees_with_the_char_by_char_definition() {
+        let pieces = [
+            "a", "Zb", "9", " ", "'", "-", ".", "&", "’", "é", "Ü", "中", "国", "，", "(", "\n",
+            "s", "x1",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..seed as usize % 12 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_add(1);
+            let got: Vec<&str> = word_iter(&t, 0..t.len()).map(|r| &t[r]).collect();
+            assert_eq!(got, reference_words(&t), "{t:?}");
+        }
+    }
 
     fn split(s: &str) -> Vec<&str> {
         sentences(s, 0..s.len())
