@@ -25,9 +25,10 @@ need /usr/bin/time time || { echo "bench.sh: /usr/bin/time is needed (Debian pac
 HYPERFINE=1
 need hyperfine hyperfine || { HYPERFINE=0; echo "bench.sh: no hyperfine, timing with /usr/bin/time" >&2; }
 
-cargo build --release --quiet --bin claimcheck --example gen-corpus
+cargo build --release --quiet --bin claimcheck --example gen-corpus --example reference-scan
 BIN=$CARGO_TARGET_DIR/release/claimcheck
 GEN=$CARGO_TARGET_DIR/release/examples/gen-corpus
+REF=$CARGO_TARGET_DIR/release/examples/reference-scan
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -57,6 +58,14 @@ rss() {
   awk -F: '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$TMP/v"
 }
 
+# median CPU seconds (user + sys) of a shell command over RUNS runs
+cpu() {
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f '%U %S' -o "$TMP/c" bash -c "$1" >/dev/null 2>&1 || true
+    awk '{print $1 + $2}' "$TMP/c"
+  done | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
+}
+
 ROWS=()
 row() { # label, bytes, cores, command
   local s r
@@ -76,6 +85,14 @@ if [ -d "$REAL" ]; then
   row "real corpus" "$B" "$CORES" "$BIN $CHECK $REAL"
   row "real corpus, --jobs 1" "$B" 1 "$BIN $CHECK --jobs 1 $REAL"
   row "real corpus, --jobs 2" "$B" 2 "$BIN $CHECK --jobs 2 $REAL"
+  # The one-pass reference: read the files, one DFA over every knowledge-base name,
+  # digit runs (examples/reference-scan.rs); its build is left out, as a prebuilt
+  # knowledge base would have it.
+  REF_S=$(for _ in $(seq "$RUNS"); do "$REF" "$REAL" | awk '/^build/ {print $5 + $8}'; done |
+    sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  CHECK_S=$(cpu "$BIN $CHECK --jobs 1 $REAL")
+  RATIO=$(awk -v c="$CHECK_S" -v r="$REF_S" 'BEGIN {printf "%.1f", c / r}')
+  echo "reference scan of the real corpus: $REF_S s (read + scan, one core); check --jobs 1: $CHECK_S s CPU; ratio ${RATIO}x" >&2
 else
   echo "bench.sh: $REAL is absent, skipping the real corpus" >&2
 fi
@@ -115,3 +132,7 @@ echo
 echo "| input | size MB | wall s | MB/s | MB/s per core | peak RSS MB |"
 echo "| --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${ROWS[@]}"
+if [ -n "${RATIO:-}" ]; then
+  echo
+  echo "CPU of check --jobs 1 on the real corpus against the one-pass reference scan: $CHECK_S s / $REF_S s = ${RATIO}x"
+fi
