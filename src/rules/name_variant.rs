@@ -141,30 +141,43 @@ fn common_ends(a: &str, b: &str, shorter: usize) -> (usize, usize) {
 
 /// The words of `text[r]` with their offsets: split at spaces, and around Chinese or
 /// Japanese text, which a Latin name sits in without spaces ("分析人士说，Glencroe将…");
-/// a CJK stretch is never capitalized, so it ends a run.
-fn words(text: &str, r: Range<usize>) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+/// a CJK stretch is never capitalized, so it ends a run. One at a time: most
+/// sentences hold no run, and a list of their words cost more than reading them.
+fn words(text: &str, r: Range<usize>) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = r.start;
-    for w in text[r].split(' ') {
-        let at = pos;
-        pos += w.len() + 1;
-        if w.is_ascii() {
-            out.push((at, w));
-            continue;
-        }
-        let mut start = 0;
-        let mut cjk = None;
-        for (i, c) in w.char_indices() {
-            let now = is_cjk_like(c);
-            if cjk.is_some_and(|was| was != now) {
-                out.push((at + start, &w[start..i]));
-                start = i;
+    let mut split = text[r].split(' ');
+    // What is left of a word that mixes CJK and other text.
+    let mut rest: Option<(usize, &str)> = None;
+    std::iter::from_fn(move || {
+        let (at, w) = match rest.take() {
+            Some(r) => r,
+            None => {
+                let w = split.next()?;
+                let at = pos;
+                pos += w.len() + 1;
+                if w.is_ascii() {
+                    return Some((at, w));
+                }
+                (at, w)
             }
-            cjk = Some(now);
+        };
+        let (piece, more) = first_piece(at, w);
+        rest = more;
+        Some(piece)
+    })
+}
+
+/// The first stretch of a word at `at` that is all CJK or all not, and the rest.
+fn first_piece(at: usize, w: &str) -> ((usize, &str), Option<(usize, &str)>) {
+    let mut cjk = None;
+    for (i, c) in w.char_indices() {
+        let now = is_cjk_like(c);
+        if cjk.is_some_and(|was| was != now) {
+            return ((at, &w[..i]), Some((at + i, &w[i..])));
         }
-        out.push((at + start, &w[start..]));
+        cjk = Some(now);
     }
-    out
+    ((at, w), None)
 }
 
 /// Capitalized runs of Latin words in a sentence, with their ranges. An opening
@@ -612,6 +625,8 @@ impl<'a> Lookup<'a> {
         for s in sentences(text, src.range.clone()) {
             for run in runs(text, s)
                 .into_iter()
+                // A run too short to compare has no part long enough either.
+                .filter(|r| text[r.clone()].chars().count() >= self.min_len)
                 .flat_map(|r| with_and_without_acronym(text, r))
                 .flat_map(|r| pieces(text, r))
             {
@@ -998,6 +1013,48 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    /// `words` one at a time gives what the list it replaced gave: split at spaces,
+    /// then at every change between CJK and other text.
+    #[test]
+    fn words_split_at_spaces_and_script_changes() {
+        fn listed(text: &str, r: Range<usize>) -> Vec<(usize, &str)> {
+            let mut out = Vec::new();
+            let mut pos = r.start;
+            for w in text[r].split(' ') {
+                let at = pos;
+                pos += w.len() + 1;
+                let mut start = 0;
+                let mut cjk = None;
+                for (i, c) in w.char_indices() {
+                    let now = is_cjk_like(c);
+                    if cjk.is_some_and(|was| was != now) {
+                        out.push((at + start, &w[start..i]));
+                        start = i;
+                    }
+                    cjk = Some(now);
+                }
+                out.push((at + start, &w[start..]));
+            }
+            out
+        }
+        let pieces = [
+            "Glen", "croe", " ", "分析", "，", "将", "é", "A", "  ", "の",
+        ];
+        let mut seed = 5u64;
+        for _ in 0..10_000 {
+            let mut t = String::from("x ");
+            for _ in 0..seed as usize % 10 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_add(1);
+            let got: Vec<_> = words(&t, 2..t.len()).collect();
+            assert_eq!(got, listed(&t, 2..t.len()), "{t:?}");
+        }
     }
 
     #[test]
