@@ -23,6 +23,19 @@ pub struct Words {
     pub zh: Vec<String>,
     /// Both lists, for `contains` in constant time: it is asked for every word.
     all: HashSet<String>,
+    /// Both lists and the English one in ASCII lower case, for the `_ignore_case`
+    /// questions in constant time.
+    folded: HashSet<String>,
+    en_folded: HashSet<String>,
+}
+
+/// `w` in ASCII lower case, borrowed when it already is.
+fn ascii_lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        w.to_ascii_lowercase().into()
+    } else {
+        w.into()
+    }
 }
 
 impl Words {
@@ -46,7 +59,12 @@ impl Words {
 
     /// Is `w` one of the words, ignoring ASCII case?
     pub fn contains_ignore_case(&self, w: &str) -> bool {
-        self.iter().any(|x| x.eq_ignore_ascii_case(w))
+        self.folded.contains(ascii_lower(w).as_ref())
+    }
+
+    /// Is `w` one of the English words, in any ASCII case?
+    pub fn en_contains_ignore_case(&self, w: &str) -> bool {
+        self.en_folded.contains(ascii_lower(w).as_ref())
     }
 
     /// Is `c` one of the (one-character) words?
@@ -311,7 +329,19 @@ pub fn parse(path: &str, text: &str) -> Result<Lexicon, Error> {
         let en: Vec<String> = w.en.into_iter().map(Spanned::into_inner).collect();
         let zh: Vec<String> = w.zh.into_iter().map(Spanned::into_inner).collect();
         let all = en.iter().chain(&zh).cloned().collect();
-        Ok(Words { en, zh, all })
+        let folded = en
+            .iter()
+            .chain(&zh)
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        let en_folded = en.iter().map(|w| w.to_ascii_lowercase()).collect();
+        Ok(Words {
+            en,
+            zh,
+            all,
+            folded,
+            en_folded,
+        })
     };
     let month = doc.month;
     check(month.en.get_ref().iter().chain(&month.short), &at)?;
@@ -562,6 +592,32 @@ fn check<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The set lookups answer as a scan of the lists would, for the words in other
+    /// cases and for near misses.
+    #[test]
+    fn ignore_case_lookups_agree_with_a_scan() {
+        let lex = lexicon();
+        let lists = [
+            &lex.change_verb,
+            &lex.name_connector,
+            &lex.name_particle,
+            &lex.abbreviation,
+        ];
+        for words in lists {
+            for w in words.iter() {
+                let up = w.to_ascii_uppercase();
+                let first = w.get(..1).map_or(String::new(), str::to_ascii_uppercase)
+                    + w.get(1..).unwrap_or("");
+                for probe in [w.to_string(), up, first, format!("{w}s"), format!("x{w}")] {
+                    let scan = words.iter().any(|x| x.eq_ignore_ascii_case(&probe));
+                    assert_eq!(words.contains_ignore_case(&probe), scan, "{probe}");
+                    let en = words.en.iter().any(|x| x.eq_ignore_ascii_case(&probe));
+                    assert_eq!(words.en_contains_ignore_case(&probe), en, "{probe}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn builtin_is_valid() {

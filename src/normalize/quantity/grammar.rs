@@ -1137,7 +1137,7 @@ fn change_before(text: &str, start: usize) -> Option<Change> {
         .rsplit_once(['。', '；', ';', '\n', '，', '、'])
         .map_or(clause, |(_, c)| c);
     let lex = lexicon();
-    let is_verb = |w: &str| lex.change_verb.en.iter().any(|v| v.eq_ignore_ascii_case(w));
+    let is_verb = |w: &str| lex.change_verb.en_contains_ignore_case(w);
     let trimmed = clause.trim_end_matches([' ', '\t']);
     if trimmed.ends_with(|c: char| c.is_ascii_alphabetic()) {
         let mut words = trimmed
