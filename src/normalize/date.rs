@@ -1442,17 +1442,8 @@ mod tests {
             "t", "T", "h", "E", "e", "é", "É", " ", "-", "月", "o", "F", "Year", "k", "Last", "OF",
             "ST", "thROUGH", "mid", "next", " WEEK",
         ];
-        let mut seed = 3u64;
         let mut matched = 0;
-        for _ in 0..20_000 {
-            let mut raw = String::new();
-            for _ in 0..seed as usize % 9 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                raw.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_add(1);
+        for raw in crate::text::random_texts(3, 20_000, &pieces, 9) {
             let text: String = raw.nfkc().collect();
             for t in tags {
                 let ours = tag_no_case(t)(&text).ok();

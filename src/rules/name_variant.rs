@@ -1042,16 +1042,8 @@ mod tests {
         let pieces = [
             "Glen", "croe", " ", "分析", "，", "将", "é", "A", "  ", "の",
         ];
-        let mut seed = 5u64;
-        for _ in 0..10_000 {
-            let mut t = String::from("x ");
-            for _ in 0..seed as usize % 10 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_add(1);
+        for rest in crate::text::random_texts(5, 10_000, &pieces, 10) {
+            let t = format!("x {rest}");
             let got: Vec<_> = words(&t, 2..t.len()).collect();
             assert_eq!(got, listed(&t, 2..t.len()), "{t:?}");
         }

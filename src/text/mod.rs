@@ -127,3 +127,24 @@ pub fn escape_name(s: &str) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(out)
 }
+
+/// `n` texts of up to `max - 1` pieces drawn from `pieces` (a fixed linear
+/// congruential sequence from `seed`): the random strings the unit tests compare a
+/// fast reading with its plain definition on.
+#[cfg(test)]
+pub(crate) fn random_texts(seed: u64, n: usize, pieces: &[&str], max: usize) -> Vec<String> {
+    let mut seed = seed;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut t = String::new();
+        for _ in 0..seed as usize % max {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        seed = seed.wrapping_add(1);
+        out.push(t);
+    }
+    out
+}

@@ -162,12 +162,38 @@ const ASCII_CLASS: [u8; 128] = {
 };
 
 impl Words<'_> {
-    /// A char outside ASCII at `at`: its byte length, and whether it is a word char
-    /// and a joiner.
+    /// Moves past the chars whose class `keep` accepts (0 neither word char nor
+    /// joiner, 1 a word char, 2 a joiner); byte by byte where the text is ASCII
+    /// (most of it), decoding only other chars.
+    #[inline]
+    fn skip(&mut self, keep: impl Fn(u8) -> bool) {
+        let bytes = self.text.as_bytes();
+        while self.at < self.end {
+            let b = bytes[self.at];
+            let (len, class) = if b.is_ascii() {
+                (1, ASCII_CLASS[b as usize])
+            } else {
+                self.wide(self.at)
+            };
+            if !keep(class) {
+                break;
+            }
+            self.at += len;
+        }
+    }
+
+    /// A char outside ASCII at `at`: its byte length and class (as `ASCII_CLASS`).
     #[cold]
-    fn wide(&self, at: usize) -> (usize, bool, bool) {
+    fn wide(&self, at: usize) -> (usize, u8) {
         let c = self.text[at..].chars().next().unwrap_or(' ');
-        (c.len_utf8(), c.is_alphanumeric() && !is_cjk(c), c == '’')
+        let class = if c.is_alphanumeric() && !is_cjk(c) {
+            1
+        } else if c == '’' {
+            2
+        } else {
+            0
+        };
+        (c.len_utf8(), class)
     }
 }
 
@@ -175,46 +201,16 @@ impl Iterator for Words<'_> {
     type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Range<usize>> {
-        let bytes = self.text.as_bytes();
-        // A word starts at a word char and runs on through word chars and joiners;
-        // byte by byte where the text is ASCII (most of it).
-        while self.at < self.end {
-            let b = bytes[self.at];
-            if b.is_ascii() {
-                if ASCII_CLASS[b as usize] == 1 {
-                    break;
-                }
-                self.at += 1;
-            } else {
-                let (len, wordy, _) = self.wide(self.at);
-                if wordy {
-                    break;
-                }
-                self.at += len;
-            }
-        }
+        // A word starts at a word char and runs on through word chars and joiners.
+        self.skip(|class| class != 1);
         if self.at >= self.end {
             return None;
         }
         let start = self.at;
-        while self.at < self.end {
-            let b = bytes[self.at];
-            if b.is_ascii() {
-                if ASCII_CLASS[b as usize] == 0 {
-                    break;
-                }
-                self.at += 1;
-            } else {
-                let (len, wordy, joiner) = self.wide(self.at);
-                if !(wordy || joiner) {
-                    break;
-                }
-                self.at += len;
-            }
-        }
+        self.skip(|class| class != 0);
         // Most words end on a letter or digit: nothing to trim. It starts on a word
         // char, so trimming the joiners off its end leaves something.
-        if bytes[self.at - 1].is_ascii_alphanumeric() {
+        if self.text.as_bytes()[self.at - 1].is_ascii_alphanumeric() {
             return Some(start..self.at);
         }
         let trimmed = self.text[start..self.at].trim_end_matches(['\'', '’', '-', '.']);
@@ -265,16 +261,7 @@ mod tests {
             "a", "Zb", "9", " ", "'", "-", ".", "&", "’", "é", "Ü", "中", "国", "，", "(", "\n",
             "s", "x1",
         ];
-        let mut seed = 11u64;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..seed as usize % 12 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_add(1);
+        for t in crate::text::random_texts(11, 20_000, &pieces, 12) {
             let got: Vec<&str> = word_iter(&t, 0..t.len()).map(|r| &t[r]).collect();
             assert_eq!(got, reference_words(&t), "{t:?}");
         }
